@@ -1,0 +1,35 @@
+import { NSG_RULE_FIX, NSG_TYPE, reportTcpPortExposure } from '../../src/checks/port-exposure.js';
+import { defineRule } from '../../src/engine/rule.js';
+import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
+
+const MQTT_PORTS = [...SENSITIVE_PORTS.mqttPlaintext, ...SENSITIVE_PORTS.mqttTls];
+
+export default defineRule({
+  id: 'AZ-NSG-003',
+  name: 'nsg-mqtt-open',
+  title: 'MQTT broker open to the internet',
+  severity: 'high',
+  service: 'nsg',
+  resourceTypes: [NSG_TYPE],
+  requires: [],
+  description:
+    'An inbound security rule admits the internet to MQTT over TCP: 1883 (plaintext) is reported at high severity; 8883 (MQTT over TLS) alone is reported at low severity, as a broker to review.',
+  rationale:
+    'Self-hosted MQTT brokers are often deployed with anonymous access and without TLS on 1883: anyone on the internet can subscribe to every device topic or publish commands to devices. A broker on 8883 encrypts traffic but still needs authentication and authorization to be checked.',
+  remediation: {
+    text: 'Close 1883 to the internet; serve devices on 8883 with TLS and per-device credentials or client certificates, or use a managed broker (IoT Hub, Event Grid MQTT) with its own authentication.',
+    az: NSG_RULE_FIX,
+  },
+  references: [
+    'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
+    'https://learn.microsoft.com/azure/iot/iot-mqtt-connect-to-iot-hub',
+  ],
+  compliance: { 'cis-azure-3.0': [], mcsb: ['NS-1', 'NS-8'] },
+  check(nsg, context) {
+    reportTcpPortExposure(nsg, context, {
+      ports: MQTT_PORTS,
+      // A rule that exposes 1883 is a plaintext broker whatever else it opens.
+      severityFor: (exposed) => (exposed.some((port) => port.from === 1883) ? 'high' : 'low'),
+    });
+  },
+});

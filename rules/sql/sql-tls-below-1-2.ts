@@ -1,0 +1,31 @@
+import { evidence } from '../../src/adapters/setting.js';
+import { SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
+import { formatTls, readMinimumTls, TLS_1_2 } from '../../src/adapters/tls.js';
+import { defineRule } from '../../src/engine/rule.js';
+
+export default defineRule({
+  id: 'AZ-SQL-004',
+  name: 'sql-tls-below-1-2',
+  title: 'SQL server accepts TLS older than 1.2',
+  severity: 'medium',
+  service: 'sql',
+  resourceTypes: [SQL_SERVER_TYPE],
+  requires: [],
+  description: 'The server\'s `minimalTlsVersion` is below 1.2, `None`, or not set, so clients may connect with TLS 1.0 or 1.1.',
+  rationale:
+    'TLS 1.0 and 1.1 have known weaknesses and are deprecated; a minimum of 1.2 keeps every connection on a protocol version that still protects credentials and data in transit.',
+  remediation: {
+    text: 'Set the server\'s minimum TLS version to 1.2 after checking that clients support it.',
+    az: 'az sql server update --resource-group <resource-group> --name <server> --minimal-tls-version 1.2',
+  },
+  references: ['https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#minimal-tls-version'],
+  compliance: { 'cis-azure-3.0': [], mcsb: ['DP-3'] },
+  check(server, context) {
+    const minimum = readMinimumTls(server, 'properties.minimalTlsVersion');
+    if (minimum.value >= TLS_1_2) return;
+    context.report({
+      message: `SQL server '${server.name}' accepts ${formatTls(minimum.value)}${minimum.absent ? ' (no minimum TLS version is set)' : ''}.`,
+      evidence: [evidence(minimum, minimum.absent ? 'not set; the server accepts TLS 1.0' : undefined)],
+    });
+  },
+});

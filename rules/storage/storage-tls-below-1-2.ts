@@ -1,0 +1,30 @@
+import { evidence } from '../../src/adapters/setting.js';
+import { STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
+import { formatTls, readMinimumTls, TLS_1_2 } from '../../src/adapters/tls.js';
+import { defineRule } from '../../src/engine/rule.js';
+
+export default defineRule({
+  id: 'AZ-STG-005',
+  name: 'storage-tls-below-1-2',
+  title: 'Storage account accepts TLS older than 1.2',
+  severity: 'medium',
+  service: 'storage',
+  resourceTypes: [STORAGE_ACCOUNT_TYPE],
+  requires: [],
+  description: 'The account\'s `minimumTlsVersion` is TLS1_0 or TLS1_1, or not set (then TLS 1.0 is accepted).',
+  rationale: 'TLS 1.0 and 1.1 are deprecated and weak; Azure Storage retires them, and clients that still use them are the ones to find.',
+  remediation: {
+    text: 'Set the account\'s minimum TLS version to TLS 1.2.',
+    az: 'az storage account update --resource-group <resource-group> --name <account> --min-tls-version TLS1_2',
+  },
+  references: ['https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version'],
+  compliance: { 'cis-azure-3.0': ['4.15'], mcsb: ['DP-3'] },
+  check(account, context) {
+    const minimum = readMinimumTls(account, 'properties.minimumTlsVersion');
+    if (minimum.value >= TLS_1_2) return;
+    context.report({
+      message: `Storage account '${account.name}' accepts ${formatTls(minimum.value)}${minimum.absent ? ' (no minimum TLS version is set)' : ''}.`,
+      evidence: [evidence(minimum, minimum.absent ? 'not set; TLS 1.0 is accepted' : undefined)],
+    });
+  },
+});

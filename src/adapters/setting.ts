@@ -1,0 +1,77 @@
+import { MalformedProperty } from '../engine/not-evaluated.js';
+import type { Evidence } from '../engine/rule.js';
+import type { ArmResource, JsonObject } from '../inventory/types.js';
+import { isJsonObject } from '../inventory/types.js';
+
+/**
+ * One setting of a resource as a rule sees it: the value in effect, where it lives, and
+ * whether ARM sent it or it is Azure's default for an absent property. Defaults are written
+ * in the adapters, once, with the API version that set them.
+ */
+export interface Setting<T> {
+  readonly value: T;
+  readonly resourceId: string;
+  /** `properties.minimumTlsVersion` */
+  readonly path: string;
+  /** True when ARM did not send the property (or sent null) and `value` is the default. */
+  readonly absent: boolean;
+  readonly raw: unknown;
+}
+
+/** Evidence for a report: the property, its value, or that it was absent and what that means. */
+export function evidence(setting: Setting<unknown>, note?: string): Evidence {
+  if (setting.absent) {
+    return {
+      resourceId: setting.resourceId,
+      path: setting.path,
+      absent: true,
+      note: note ?? `not set; Azure treats it as ${JSON.stringify(setting.value)}`,
+    };
+  }
+  return { resourceId: setting.resourceId, path: setting.path, value: setting.raw, ...(note === undefined ? {} : { note }) };
+}
+
+/** Reads a dotted path (`properties.networkAcls.defaultAction`) from an ARM object. */
+export function valueAt(object: JsonObject, path: string): unknown {
+  let current: unknown = object;
+  for (const key of path.split('.')) {
+    if (!isJsonObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+function read<T>(resource: ArmResource, path: string, defaultValue: T, parse: (raw: unknown) => T | undefined, expected: string): Setting<T> {
+  const raw = valueAt(resource.raw, path);
+  if (raw === undefined || raw === null) return { value: defaultValue, resourceId: resource.id, path, absent: true, raw };
+  const value = parse(raw);
+  if (value === undefined) throw new MalformedProperty(path, expected, raw);
+  return { value, resourceId: resource.id, path, absent: false, raw };
+}
+
+export function readBoolean(resource: ArmResource, path: string, defaultValue: boolean): Setting<boolean> {
+  // ARM templates and some exports write booleans as strings; "true"/"false" mean the same.
+  return read(resource, path, defaultValue, (raw) => {
+    if (typeof raw === 'boolean') return raw;
+    if (raw === 'true' || raw === 'True') return true;
+    if (raw === 'false' || raw === 'False') return false;
+    return undefined;
+  }, 'true or false');
+}
+
+export function readString<T extends string | undefined>(resource: ArmResource, path: string, defaultValue: T): Setting<string | T> {
+  return read<string | T>(resource, path, defaultValue, (raw) => (typeof raw === 'string' ? raw : undefined), 'a string');
+}
+
+export function readNumber<T extends number | undefined>(resource: ArmResource, path: string, defaultValue: T): Setting<number | T> {
+  return read<number | T>(resource, path, defaultValue, (raw) => (typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined), 'a number');
+}
+
+export function readArray(resource: ArmResource, path: string): Setting<readonly unknown[]> {
+  return read<readonly unknown[]>(resource, path, [], (raw) => (Array.isArray(raw) ? raw : undefined), 'an array');
+}
+
+/** Case-insensitive comparison, since ARM enum values arrive as `Enabled`, `enabled` or `ENABLED`. */
+export function sameText(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.toLowerCase() === b.toLowerCase();
+}

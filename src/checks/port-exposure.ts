@@ -1,0 +1,49 @@
+import { SECURITY_RULE_TYPE, type InternetRule } from '../adapters/nsg.js';
+import type { RuleContext } from '../engine/rule.js';
+import type { Severity } from '../engine/severity.js';
+import type { ArmResource } from '../inventory/types.js';
+import { nsgExposure } from '../net/nsg-exposure.js';
+import { exposedServices, portSetOf, type ServicePort } from '../net/sensitive-ports.js';
+
+export interface PortExposureCheck {
+  readonly ports: readonly ServicePort[];
+  /** Severity for a finding, from the services it exposes; the rule's own when undefined. */
+  readonly severityFor?: (exposed: readonly ServicePort[]) => Severity | undefined;
+}
+
+/**
+ * Reports every internet-sourced Allow rule of `nsg` that exposes TCP ports from `check.ports`,
+ * one finding per security rule, naming the ports and any Deny that shadows part of the rule.
+ * Shared by the AZ-NSG rules so that they agree on what "open to the internet" means.
+ */
+export function reportTcpPortExposure(nsg: ArmResource, context: RuleContext, check: PortExposureCheck): void {
+  const wanted = portSetOf(check.ports);
+  for (const allow of nsgExposure(nsg).allows) {
+    const { ports, services } = exposedServices(allow.exposed.tcp, check.ports);
+    if (ports.isEmpty) continue;
+    const shadowed = allow.blockedBy
+      .filter((shadow) => shadow.protocol === 'tcp' && !shadow.ports.intersect(wanted).isEmpty)
+      .map((shadow) => `${shadow.ports.intersect(wanted).toString()} blocked by '${shadow.by.name}' (priority ${shadow.by.priority})`);
+    const hitPorts = check.ports.filter((port) => !ports.intersect(portSetOf([port])).isEmpty);
+    const severity = check.severityFor?.(hitPorts);
+    context.report({
+      resource: securityRuleResource(nsg, allow.rule),
+      message:
+        `Security rule '${allow.rule.name}' (priority ${allow.rule.priority}) in NSG '${nsg.name}' admits the internet to TCP ${services.join(', ')}` +
+        (shadowed.length > 0 ? `; ${shadowed.join('; ')}` : '') +
+        '.',
+      evidence: allow.rule.evidence,
+      ...(severity === undefined ? {} : { severity }),
+    });
+  }
+}
+
+export function securityRuleResource(nsg: ArmResource, rule: InternetRule): { id: string; type: string; name: string } {
+  return { id: rule.id, type: SECURITY_RULE_TYPE, name: `${nsg.name}/${rule.name}` };
+}
+
+export const NSG_TYPE = 'Microsoft.Network/networkSecurityGroups';
+
+/** The `az` command that narrows or removes an open rule, shared by the AZ-NSG remediations. */
+export const NSG_RULE_FIX =
+  'az network nsg rule update --resource-group <resource-group> --nsg-name <nsg> --name <rule> --source-address-prefixes <trusted-cidr>';

@@ -1,0 +1,85 @@
+import { Command, CommanderError, Option } from 'commander';
+import { isAzscanError } from '../errors.js';
+import { EXIT } from '../engine/exit-code.js';
+import { SEVERITIES } from '../engine/severity.js';
+import { REPORTERS } from '../report/index.js';
+import { TOOL } from '../version.js';
+import { listRules, showRule } from './rules-command.js';
+import { runScan, type ScanFlags } from './scan-command.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command()
+    .name('azscan')
+    .description('Scan Microsoft Azure configuration for security misconfigurations.')
+    .version(TOOL.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    // One line per error: commander's "did you mean" hint joins the message.
+    .configureOutput({ outputError: (text, write) => write(`azscan: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`) });
+
+  program
+    .command('scan')
+    .description('evaluate the rule catalogue over a snapshot of an Azure estate and report findings')
+    .option('--snapshot <file>', 'scan a snapshot file or an array of ARM resources (e.g. from az resource list)')
+    .addOption(new Option('--format <name>', 'report format').choices(Object.keys(REPORTERS)).default('table'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES))
+    .addOption(new Option('--severity <severity>', 'evaluate and show only rules and findings at or above this severity').choices(SEVERITIES))
+    .option('--rule <id>', 'evaluate only this rule (id or name; repeatable)', collect, [])
+    .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read')
+    .option('-q, --quiet', 'print nothing to stderr but warnings')
+    .option('-v, --verbose', 'show each finding\'s evidence and full resource id')
+    .option('--no-color', 'never use colour (also: NO_COLOR=1)')
+    .action(async (flags: ScanFlags) => setExitCode(await runScan(flags)));
+
+  const rules = program
+    .command('rules')
+    .description('list the rule catalogue')
+    .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'never use colour')
+    .action((flags: { format: string; color: boolean }) => setExitCode(listRules(flags)));
+  rules
+    .command('show <id>')
+    .description('print one rule with its documentation')
+    .action((id: string) => setExitCode(showRule(id)));
+
+  return program;
+}
+
+/**
+ * Runs the CLI and returns its exit code. Known errors become one line on stderr and exit 2;
+ * anything else is a bug, reported as such, and never an exit 0.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version are successes; every other commander error was already printed.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usageOrInput;
+    }
+    if (isAzscanError(error)) {
+      process.stderr.write(`azscan: ${error.message}\n`);
+      return EXIT.usageOrInput;
+    }
+    const detail = process.env.AZSCAN_DEBUG ? `\n${(error as Error).stack}` : ' (set AZSCAN_DEBUG=1 for the stack trace)';
+    process.stderr.write(`azscan: internal error: ${(error as Error).message}${detail}\n`);
+    return EXIT.usageOrInput;
+  }
+}
+
+// Ignore EPIPE when the reader of stdout goes away early (`azscan scan | head`).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

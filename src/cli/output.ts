@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+
+/**
+ * Colour only on a terminal, never when NO_COLOR is set (https://no-color.org: any
+ * non-empty value) or `--no-color` was given.
+ */
+export function colorWanted(stream: NodeJS.WriteStream, flag: boolean): boolean {
+  if (!flag) return false;
+  if ((process.env.NO_COLOR ?? '') !== '') return false;
+  return stream.isTTY === true;
+}
+
+/** Writes a report to a file, or says in one line why it could not. */
+export function writeReportFile(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`--output ${path}: cannot write the report (${code ?? (error as Error).message})`);
+  }
+}
+
+/** Notes for a person watching: only on a terminal, never in --quiet mode. */
+export function note(quiet: boolean, text: string): void {
+  if (!quiet && process.stderr.isTTY) process.stderr.write(`${text}\n`);
+}
+
+/** Warnings always reach stderr: they say something about the result. */
+export function warn(text: string): void {
+  process.stderr.write(`azscan: warning: ${text}\n`);
+}

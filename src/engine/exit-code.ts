@@ -1,0 +1,29 @@
+import type { ScanResult } from './result.js';
+import { isAtLeast, type Severity } from './severity.js';
+
+/** The documented exit codes (README, DESIGN.md). */
+export const EXIT = {
+  ok: 0,
+  findingsAtThreshold: 1,
+  usageOrInput: 2,
+  incomplete: 3,
+} as const;
+
+export interface ExitPolicy {
+  readonly failOn?: Severity;
+  readonly allowPartial?: boolean;
+}
+
+/**
+ * 1 when a shown finding reaches `--fail-on`; otherwise 3 when the scan is incomplete
+ * (unless `--allow-partial`); otherwise 0. A finding outranks incompleteness: CI must fail
+ * on what it found even when it could not see everything.
+ */
+export function exitCodeFor(result: ScanResult, policy: ExitPolicy): number {
+  const threshold = policy.failOn;
+  if (threshold !== undefined && result.findings.some((finding) => isAtLeast(finding.severity, threshold))) {
+    return EXIT.findingsAtThreshold;
+  }
+  if (!result.summary.complete && !policy.allowPartial) return EXIT.incomplete;
+  return EXIT.ok;
+}

@@ -1,0 +1,83 @@
+import type { Inventory } from '../inventory/inventory.js';
+import type { ArmResource } from '../inventory/types.js';
+import type { Severity } from './severity.js';
+
+/** Compliance frameworks a rule can map to, by the names `--compliance` takes. */
+export const COMPLIANCE_FRAMEWORKS = {
+  'cis-azure-3.0': 'CIS Microsoft Azure Foundations Benchmark v3.0.0',
+  mcsb: 'Microsoft cloud security benchmark v1',
+} as const;
+export type ComplianceFramework = keyof typeof COMPLIANCE_FRAMEWORKS;
+export type ComplianceMapping = { readonly [F in ComplianceFramework]: readonly string[] };
+
+/** The service folder a rule lives in under `rules/`. */
+export type Service = 'nsg' | 'sql' | 'storage' | 'iothub' | 'monitor';
+
+/** What a rule is, as data: everything a report, a doc or the collector needs to know. */
+export interface RuleMeta {
+  /** Stable id, never reused: `AZ-NSG-002`. */
+  readonly id: string;
+  /** Readable name, equal to the rule's file name: `nsg-elasticsearch-open`. */
+  readonly name: string;
+  /** One line, what a failing resource has: "Elasticsearch or Kibana open to the internet". */
+  readonly title: string;
+  readonly severity: Severity;
+  readonly service: Service;
+  /** ARM types the rule evaluates, one outcome per resource of these types. */
+  readonly resourceTypes: readonly string[];
+  /** Child and extension resource types the rule reads, so the collector can plan its calls. */
+  readonly requires: readonly string[];
+  readonly description: string;
+  readonly rationale: string;
+  readonly remediation: {
+    readonly text: string;
+    /** An `az` command that fixes it, with placeholders in angle brackets. */
+    readonly az: string;
+  };
+  readonly references: readonly string[];
+  readonly compliance: ComplianceMapping;
+}
+
+/** A property that made a rule fail: where it is and what it held. */
+export interface Evidence {
+  readonly resourceId: string;
+  /** Property path in the ARM JSON of that resource: `properties.securityRules[2].properties.access`. */
+  readonly path: string;
+  /** The value as read; absent when the property was not set. */
+  readonly value?: unknown;
+  /** Set when the property was absent: the value was taken to be Azure's default. */
+  readonly absent?: true;
+  readonly note?: string;
+}
+
+export interface FindingReport {
+  readonly message: string;
+  readonly evidence: readonly Evidence[];
+  /** The resource the finding is about, when it is not the one evaluated (a security rule, a container). */
+  readonly resource?: { readonly id: string; readonly type: string; readonly name: string };
+  /** Overrides the rule's severity for this finding (MQTT over TLS is reported lower than plaintext). */
+  readonly severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly inventory: Inventory;
+  report(finding: FindingReport): void;
+  notApplicable(reason: string): void;
+  /**
+   * Children of `parentId` (or extension resources targeting it) of one type. When that type
+   * was not read, or reading it failed, the rule stops here and the resource is reported as
+   * not evaluated: a rule cannot mistake "not read" for "none".
+   */
+  childrenOf(parentId: string, type: string): readonly ArmResource[];
+  /** One named child, e.g. TDE `current`; undefined when it was read and is not there. */
+  childOf(parentId: string, type: string, name: string): ArmResource | undefined;
+}
+
+export interface Rule extends RuleMeta {
+  check(resource: ArmResource, context: RuleContext): void;
+}
+
+/** Declares a rule; the identity function, there to type-check the literal and freeze it. */
+export function defineRule(rule: Rule): Rule {
+  return Object.freeze(rule);
+}

@@ -1,0 +1,142 @@
+import { idKey, isSameOrAncestorKey, parseArmId, typeKey } from './arm-id.js';
+import type {
+  ArmResource,
+  CollectionError,
+  InventorySource,
+  JsonObject,
+  MalformedResource,
+  SubscriptionInfo,
+} from './types.js';
+
+/** Why data a rule asked for is not known. */
+export interface Unavailable {
+  readonly code: string;
+  readonly reason: string;
+}
+
+export interface InventoryInput {
+  readonly source: InventorySource;
+  readonly resources: readonly ArmResource[];
+  /** Child and extension resource types that were read for every parent. */
+  readonly collected?: readonly string[];
+  readonly errors?: readonly CollectionError[];
+  readonly malformed?: readonly MalformedResource[];
+  readonly subscriptions?: readonly SubscriptionInfo[];
+}
+
+/**
+ * Every resource read, indexed by id, by type and by parent, with what was collected and
+ * what failed — so that a rule can tell "not configured" from "not read".
+ */
+export class Inventory {
+  readonly source: InventorySource;
+  readonly resources: readonly ArmResource[];
+  readonly errors: readonly CollectionError[];
+  readonly malformed: readonly MalformedResource[];
+  readonly subscriptions: readonly SubscriptionInfo[];
+  readonly collected: ReadonlySet<string>;
+
+  private readonly byKey = new Map<string, ArmResource>();
+  private readonly byType = new Map<string, ArmResource[]>();
+  private readonly byParent = new Map<string, ArmResource[]>();
+  private readonly errorsByType = new Map<string, CollectionError[]>();
+  private readonly untypedErrors: CollectionError[] = [];
+  /** Malformed resources by `<parent key>|<type key>`: they make their siblings' list incomplete. */
+  private readonly malformedUnder = new Map<string, MalformedResource>();
+
+  constructor(input: InventoryInput) {
+    this.source = input.source;
+    this.errors = input.errors ?? [];
+    this.malformed = input.malformed ?? [];
+    this.subscriptions = input.subscriptions ?? [];
+    this.collected = new Set((input.collected ?? []).map(typeKey));
+
+    // The same id read twice (a list and a GET) is one resource. Later reads add to
+    // earlier ones: a GET may carry properties a list leaves out.
+    for (const resource of input.resources) {
+      const earlier = this.byKey.get(resource.key);
+      this.byKey.set(resource.key, earlier ? mergeReads(earlier, resource) : resource);
+    }
+    this.resources = [...this.byKey.values()];
+    for (const resource of this.resources) {
+      pushTo(this.byType, resource.typeKey, resource);
+      if (resource.parentKey !== undefined) pushTo(this.byParent, resource.parentKey, resource);
+    }
+    for (const error of this.errors) {
+      if (error.resourceType === undefined) this.untypedErrors.push(error);
+      else pushTo(this.errorsByType, typeKey(error.resourceType), error);
+    }
+    for (const bad of this.malformed) {
+      if (bad.resourceId === undefined || bad.resourceType === undefined) continue;
+      const parentId = parseArmId(bad.resourceId).parentId;
+      if (parentId !== undefined) this.malformedUnder.set(`${idKey(parentId)}|${typeKey(bad.resourceType)}`, bad);
+    }
+  }
+
+  get(id: string): ArmResource | undefined {
+    return this.byKey.get(idKey(id));
+  }
+
+  ofType(type: string): readonly ArmResource[] {
+    return this.byType.get(typeKey(type)) ?? [];
+  }
+
+  /** Direct children of `parentId` of one type, or extension resources whose target is `parentId`. */
+  childrenOf(parentId: string, type: string): readonly ArmResource[] {
+    const wanted = typeKey(type);
+    const children = this.byParent.get(idKey(parentId));
+    return children ? children.filter((child) => child.typeKey === wanted) : [];
+  }
+
+  /**
+   * Whether resources of `type` under `scopeId` are known: the type was collected and no read
+   * of it under that scope failed. Returns why not, or undefined when they are known.
+   */
+  unavailable(scopeId: string, type: string): Unavailable | undefined {
+    const failure = this.failureCovering(scopeId, type);
+    if (failure) return { code: failure.code, reason: describeFailure(failure) };
+    const bad = this.malformedUnder.get(`${idKey(scopeId)}|${typeKey(type)}`);
+    if (bad) return { code: 'MalformedResource', reason: `${bad.resourceId} (${bad.location}) is malformed: ${bad.reason}` };
+    if (!this.collected.has(typeKey(type))) {
+      return {
+        code: 'NotCollected',
+        reason: `${type} was not collected${this.source.kind === 'array' ? ' (a bare array of resources carries no child resources)' : ''}`,
+      };
+    }
+    return undefined;
+  }
+
+  /** The first recorded failure to read `type` at `scopeId` or any ancestor of it. */
+  failureCovering(scopeId: string, type: string): CollectionError | undefined {
+    const key = idKey(scopeId);
+    const candidates = [...(this.errorsByType.get(typeKey(type)) ?? []), ...this.untypedErrors];
+    return candidates.find((error) => isSameOrAncestorKey(idKey(error.scope), key));
+  }
+
+  /** Failures to read `type` itself (not its children), wherever they happened. */
+  failuresReading(type: string): readonly CollectionError[] {
+    return [...(this.errorsByType.get(typeKey(type)) ?? []), ...this.untypedErrors];
+  }
+
+  subscriptionName(subscriptionId: string | undefined): string | undefined {
+    if (subscriptionId === undefined) return undefined;
+    const wanted = subscriptionId.toLowerCase();
+    return this.subscriptions.find((s) => s.subscriptionId.toLowerCase() === wanted)?.displayName;
+  }
+}
+
+export function describeFailure(error: CollectionError): string {
+  const what = error.resourceType ?? 'resources';
+  return `reading ${what} failed: ${error.code}${error.message ? `: ${error.message}` : ''}`;
+}
+
+function mergeReads(earlier: ArmResource, later: ArmResource): ArmResource {
+  const properties: JsonObject = { ...earlier.properties, ...later.properties };
+  return { ...earlier, ...later, properties, raw: { ...earlier.raw, ...later.raw, properties } };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

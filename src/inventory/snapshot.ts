@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { Inventory } from './inventory.js';
+import { describeJson, isMalformed, toArmResource } from './resource.js';
+import {
+  isJsonObject,
+  type ArmResource,
+  type CollectionError,
+  type JsonObject,
+  type MalformedResource,
+  type SubscriptionInfo,
+} from './types.js';
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+/** Reads a snapshot file (or a bare array of ARM resources) into an inventory. */
+export function loadSnapshotFile(path: string): Inventory {
+  return inventoryFromSnapshot(parseJsonText(readSnapshotText(path), path), path);
+}
+
+function readSnapshotText(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${path}: snapshot file not found`);
+    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a snapshot file`);
+    if (code === 'EACCES') throw new InputError(`${path}: permission denied reading the snapshot`);
+    throw new InputError(`${path}: cannot read the snapshot (${code ?? (error as Error).message})`);
+  }
+  // Exports made on Windows often carry a byte-order mark, and PowerShell 5's `>` writes UTF-16.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** JSON.parse with an error that says where the text broke, as line and column. */
+export function parseJsonText(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    let where = '';
+    if (position) {
+      const offset = Number(position[1]);
+      const before = text.slice(0, offset);
+      const line = before.split('\n').length;
+      const column = offset - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${column}`;
+    } else if (/end of JSON input/i.test(message)) {
+      where = text.trim() === '' ? ' (the file is empty)' : ' (the text ends too early)';
+    }
+    const reason = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    throw new InputError(`${path}: not valid JSON${where}: ${reason}`);
+  }
+}
+
+/** Builds an inventory from a parsed snapshot document or bare resource array. */
+export function inventoryFromSnapshot(document: unknown, path: string): Inventory {
+  if (Array.isArray(document)) {
+    const { resources, malformed } = readResources(document);
+    return new Inventory({ source: { kind: 'array', path }, resources, malformed });
+  }
+  if (!isJsonObject(document)) {
+    throw new InputError(`${path}: expected a snapshot object or an array of ARM resources, found ${describeJson(document)}`);
+  }
+  const version = document.schemaVersion;
+  if (version === undefined) {
+    throw new InputError(`${path}: not an azscan snapshot: no schemaVersion (expected a snapshot object with schemaVersion ${SNAPSHOT_SCHEMA_VERSION}, or an array of ARM resources)`);
+  }
+  if (version !== SNAPSHOT_SCHEMA_VERSION) {
+    throw new InputError(`${path}: unsupported schemaVersion ${JSON.stringify(version)}; this azscan reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION}`);
+  }
+  const field = new FieldReader(document, path);
+  const resourceList = field.array('resources', true);
+  const { resources, malformed } = readResources(resourceList);
+  return new Inventory({
+    source: {
+      kind: 'snapshot',
+      path,
+      tenantId: field.optionalString('tenantId'),
+      collectedAt: field.optionalString('collectedAt'),
+    },
+    resources,
+    malformed,
+    collected: field.array('collected', false).map((entry, i) => field.stringAt(entry, `collected[${i}]`)),
+    errors: field.array('errors', false).map((entry, i) => readError(field, entry, `errors[${i}]`)),
+    subscriptions: field.array('subscriptions', false).map((entry, i) => readSubscription(field, entry, `subscriptions[${i}]`)),
+  });
+}
+
+function readResources(list: readonly unknown[]): { resources: ArmResource[]; malformed: MalformedResource[] } {
+  const resources: ArmResource[] = [];
+  const malformed: MalformedResource[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const result = toArmResource(list[i], `resources[${i}]`);
+    if (isMalformed(result)) malformed.push(result);
+    else resources.push(result);
+  }
+  return { resources, malformed };
+}
+
+function readError(field: FieldReader, entry: unknown, where: string): CollectionError {
+  const object = field.objectAt(entry, where);
+  const resourceType = object.resourceType;
+  return {
+    scope: field.stringAt(object.scope, `${where}.scope`),
+    ...(resourceType === undefined || resourceType === null ? {} : { resourceType: field.stringAt(resourceType, `${where}.resourceType`) }),
+    code: field.stringAt(object.code, `${where}.code`),
+    message: object.message === undefined ? '' : field.stringAt(object.message, `${where}.message`),
+  };
+}
+
+function readSubscription(field: FieldReader, entry: unknown, where: string): SubscriptionInfo {
+  const object = field.objectAt(entry, where);
+  const displayName = object.displayName;
+  const state = object.state;
+  return {
+    subscriptionId: field.stringAt(object.subscriptionId, `${where}.subscriptionId`),
+    ...(displayName === undefined ? {} : { displayName: field.stringAt(displayName, `${where}.displayName`) }),
+    ...(state === undefined ? {} : { state: field.stringAt(state, `${where}.state`) }),
+  };
+}
+
+/** Reads the snapshot's top-level fields, failing with the file and the path of what is wrong. */
+class FieldReader {
+  constructor(
+    private readonly document: JsonObject,
+    private readonly path: string,
+  ) {}
+
+  array(name: string, required: boolean): unknown[] {
+    const value = this.document[name];
+    if (value === undefined && !required) return [];
+    if (!Array.isArray(value)) throw this.wrong(name, 'an array', value);
+    return value;
+  }
+
+  optionalString(name: string): string | undefined {
+    const value = this.document[name];
+    return value === undefined || value === null ? undefined : this.stringAt(value, name);
+  }
+
+  stringAt(value: unknown, where: string): string {
+    if (typeof value !== 'string') throw this.wrong(where, 'a string', value);
+    return value;
+  }
+
+  objectAt(value: unknown, where: string): JsonObject {
+    if (!isJsonObject(value)) throw this.wrong(where, 'an object', value);
+    return value;
+  }
+
+  private wrong(where: string, expected: string, value: unknown): InputError {
+    const found = value === undefined ? 'nothing' : describeJson(value);
+    return new InputError(`${this.path}: ${where}: expected ${expected}, found ${found}`);
+  }
+}

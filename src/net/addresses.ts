@@ -1,0 +1,40 @@
+/**
+ * Address prefixes and IPv4 ranges as NSG rules and SQL firewall rules write them.
+ */
+
+/** Source tokens Azure treats as "any address", compared case-insensitively. */
+const ANY_SOURCE_TOKENS = new Set(['*', 'internet', 'any', '0.0.0.0', '0.0.0.0/0', '::/0']);
+
+/**
+ * True when an NSG address prefix admits the whole internet: `*`, the `Internet` service
+ * tag, `Any`, or a /0 in either address family. Case-insensitive, because ARM accepts
+ * `internet` as readily as `Internet`, and scanners that compared case-sensitively missed it.
+ */
+export function isInternetSource(prefix: string): boolean {
+  const token = prefix.trim().toLowerCase();
+  if (ANY_SOURCE_TOKENS.has(token)) return true;
+  const cidr = /^([0-9a-f:.]+)\/(\d{1,3})$/.exec(token);
+  return cidr !== null && Number(cidr[2]) === 0;
+}
+
+/** Parses dotted-quad IPv4 to an unsigned 32-bit number, or undefined when it is not one. */
+export function parseIPv4(text: string): number | undefined {
+  const parts = text.trim().split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part)) return undefined;
+    const octet = Number(part);
+    if (octet > 255) return undefined;
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
+/** Number of addresses in the inclusive range [start, end]; 0 when end is below start. */
+export function ipv4RangeSize(start: number, end: number): number {
+  return end >= start ? end - start + 1 : 0;
+}
+
+/** 2^24: the number of addresses in a /8. */
+export const SLASH_8_SIZE = 16_777_216;

@@ -1,0 +1,58 @@
+import { internetRules, type InternetRule, type Protocol } from '../adapters/nsg.js';
+import { memoizeByResource } from '../adapters/memo.js';
+import type { ArmResource } from '../inventory/types.js';
+import { PortSet } from './ports.js';
+
+/** Ports of one protocol a higher-priority rule had already decided before this one. */
+export interface Shadow {
+  readonly by: InternetRule;
+  readonly protocol: Protocol;
+  readonly ports: PortSet;
+}
+
+/** What one internet-sourced Allow rule actually exposes once higher-priority rules are applied. */
+export interface AllowExposure {
+  readonly rule: InternetRule;
+  readonly exposed: { readonly [P in Protocol]: PortSet };
+  /** Deny rules that took some of this rule's ports away, and which. */
+  readonly blockedBy: readonly Shadow[];
+}
+
+export interface NsgExposure {
+  readonly allows: readonly AllowExposure[];
+  readonly exposed: { readonly [P in Protocol]: PortSet };
+}
+
+/**
+ * Inbound exposure to the internet of one NSG, as Azure evaluates it: for each protocol and
+ * port, the internet-sourced rule with the lowest priority number decides. An Allow exposes
+ * only the ports no earlier rule decided; a Deny decides its ports for every later rule.
+ * Each exposed port is attributed to exactly one Allow, the one that decides it.
+ */
+export const nsgExposure = memoizeByResource((nsg: ArmResource): NsgExposure => {
+  const decided: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+  const denies: InternetRule[] = [];
+  const allows: AllowExposure[] = [];
+  const total: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+
+  for (const rule of internetRules(nsg)) {
+    if (rule.access === 'allow') {
+      const exposed: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+      const blockedBy: Shadow[] = [];
+      for (const protocol of rule.protocols) {
+        exposed[protocol] = rule.ports.subtract(decided[protocol]);
+        total[protocol] = total[protocol].union(exposed[protocol]);
+        for (const deny of denies) {
+          if (!deny.protocols.includes(protocol)) continue;
+          const ports = rule.ports.intersect(deny.ports);
+          if (!ports.isEmpty) blockedBy.push({ by: deny, protocol, ports });
+        }
+      }
+      allows.push({ rule, exposed, blockedBy });
+    } else {
+      denies.push(rule);
+    }
+    for (const protocol of rule.protocols) decided[protocol] = decided[protocol].union(rule.ports);
+  }
+  return { allows, exposed: total };
+});

@@ -1,0 +1,108 @@
+/**
+ * Port numbers and sets of ports, as NSG rules and firewall rules write them.
+ *
+ * A PortSet is a sorted list of disjoint, non-adjacent closed intervals. NSG evaluation
+ * subtracts higher-priority rules from lower-priority ones, so sets must be cheap to
+ * union and subtract; interval lists keep that linear in the number of ranges, never in
+ * the number of ports.
+ */
+
+export const MIN_PORT = 0;
+export const MAX_PORT = 65535;
+
+/** A closed interval of ports: [from, to]. */
+export interface PortRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+export class PortRangeSyntaxError extends Error {}
+
+/**
+ * Parses one NSG port expression: `*`, a single port `22`, or a range `1000-2000`.
+ * Throws PortRangeSyntaxError for anything else, so a rule never reads a typo as "no ports".
+ */
+export function parsePortRange(text: string): PortRange {
+  const spec = text.trim();
+  if (spec === '*' || spec.toLowerCase() === 'any') return { from: MIN_PORT, to: MAX_PORT };
+  const match = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(spec);
+  if (!match) throw new PortRangeSyntaxError(`'${text}' is not a port, a range a-b or *`);
+  const from = Number(match[1]);
+  const to = match[2] === undefined ? from : Number(match[2]);
+  if (from > MAX_PORT || to > MAX_PORT) throw new PortRangeSyntaxError(`'${text}' is outside 0-65535`);
+  if (from > to) throw new PortRangeSyntaxError(`'${text}' is a range whose start is above its end`);
+  return { from, to };
+}
+
+export class PortSet {
+  static readonly EMPTY = new PortSet([]);
+
+  private constructor(readonly ranges: readonly PortRange[]) {}
+
+  static of(ranges: Iterable<PortRange>): PortSet {
+    const sorted = [...ranges].sort((a, b) => a.from - b.from);
+    const merged: PortRange[] = [];
+    for (const range of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && range.from <= last.to + 1) {
+        if (range.to > last.to) merged[merged.length - 1] = { from: last.from, to: range.to };
+      } else {
+        merged.push(range);
+      }
+    }
+    return new PortSet(merged);
+  }
+
+  static single(port: number): PortSet {
+    return new PortSet([{ from: port, to: port }]);
+  }
+
+  get isEmpty(): boolean {
+    return this.ranges.length === 0;
+  }
+
+  union(other: PortSet): PortSet {
+    if (other.isEmpty) return this;
+    if (this.isEmpty) return other;
+    return PortSet.of([...this.ranges, ...other.ranges]);
+  }
+
+  subtract(other: PortSet): PortSet {
+    if (this.isEmpty || other.isEmpty) return this;
+    const result: PortRange[] = [];
+    let j = 0;
+    for (const range of this.ranges) {
+      let from = range.from;
+      const to = range.to;
+      while (j < other.ranges.length && other.ranges[j]!.to < from) j++;
+      let k = j;
+      while (k < other.ranges.length && other.ranges[k]!.from <= to) {
+        const cut = other.ranges[k]!;
+        if (cut.from > from) result.push({ from, to: cut.from - 1 });
+        from = Math.max(from, cut.to + 1);
+        if (from > to) break;
+        k++;
+      }
+      if (from <= to) result.push({ from, to });
+    }
+    return new PortSet(result);
+  }
+
+  intersect(other: PortSet): PortSet {
+    return this.subtract(this.subtract(other));
+  }
+
+  has(port: number): boolean {
+    return this.ranges.some((range) => range.from <= port && port <= range.to);
+  }
+
+  covers(range: PortRange): boolean {
+    return this.ranges.some((own) => own.from <= range.from && range.to <= own.to);
+  }
+
+  /** `22, 80-443` — how reports print a set. */
+  toString(): string {
+    if (this.isEmpty) return 'none';
+    return this.ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(', ');
+  }
+}

@@ -1,0 +1,43 @@
+import type { ScanResult } from '../engine/result.js';
+
+/** Bumped only on a breaking change to the report's shape; fields may be added within a version. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** The machine report: a versioned contract for ticketing systems and pipelines. */
+export function renderJson(result: ScanResult): string {
+  const report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: result.tool,
+    source: result.source,
+    summary: result.summary,
+    subscriptions: result.subscriptions,
+    rules: result.rules.map((rule) => ({
+      id: rule.id,
+      name: rule.name,
+      title: rule.title,
+      severity: rule.severity,
+      service: rule.service,
+      compliance: rule.compliance,
+    })),
+    findings: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      ruleName: finding.ruleName,
+      severity: finding.severity,
+      title: finding.title,
+      service: finding.service,
+      resourceId: finding.resourceId,
+      resourceType: finding.resourceType,
+      resourceName: finding.resourceName,
+      subscriptionId: finding.subscriptionId ?? null,
+      resourceGroup: finding.resourceGroup ?? null,
+      message: finding.message,
+      evidence: finding.evidence,
+      remediation: finding.remediation,
+      compliance: finding.compliance,
+      fingerprint: finding.fingerprint,
+    })),
+    notEvaluated: result.notEvaluated,
+    collectionErrors: result.collectionErrors,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

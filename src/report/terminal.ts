@@ -1,0 +1,145 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js';
+import type { Evidence } from '../engine/rule.js';
+import { SEVERITIES, type Severity } from '../engine/severity.js';
+import { makesIncomplete } from '../engine/evaluate.js';
+import { sanitizeForTerminal as clean } from './sanitize.js';
+import { wrap, wrapCommand } from './wrap.js';
+
+export interface TerminalOptions {
+  readonly color: boolean;
+  /** Show each finding's evidence and full resource id. */
+  readonly verbose?: boolean;
+  readonly width?: number;
+}
+
+const MAX_NAMES_PER_GROUP = 5;
+
+/**
+ * The human report: findings grouped by severity and rule, with the fix once per rule,
+ * then what was not evaluated, then a summary line. Fits 80 columns; colour only when asked.
+ */
+export function renderTerminal(result: ScanResult, options: TerminalOptions): string {
+  const width = options.width ?? 80;
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [...header(result, c), ''];
+  const names = new Map(result.subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+  const subscriptionLabel = (id: string | undefined): string | undefined => (id === undefined ? undefined : (names.get(id.toLowerCase()) ?? id));
+
+  if (result.findings.length === 0) {
+    out.push(c.green('No findings.'), '');
+  }
+  for (const severity of SEVERITIES) {
+    const findings = result.findings.filter((finding) => finding.severity === severity);
+    if (findings.length === 0) continue;
+    out.push(severityLabel(c, severity, `${severity.toUpperCase()} (${findings.length})`), '');
+    for (const group of groupBy(findings, (finding) => finding.ruleId)) {
+      out.push(...ruleGroup(group, c, width, options.verbose ?? false, subscriptionLabel), '');
+    }
+  }
+  if (result.notEvaluated.length > 0) out.push(...notEvaluatedSection(result.notEvaluated, c, width), '');
+  out.push(...summary(result, c, width));
+  return `${out.join('\n')}\n`;
+}
+
+function header(result: ScanResult, c: ChalkInstance): string[] {
+  const source = result.source;
+  const what =
+    source.kind === 'live' ? 'live scan' : source.kind === 'array' ? `resource list ${clean(source.path ?? '')}` : `snapshot ${clean(source.path ?? '')}`;
+  const lines = [c.bold(`${result.tool.name} ${result.tool.version}`) + ` — ${what}`];
+  const details = [
+    source.tenantId ? `tenant ${clean(source.tenantId)}` : undefined,
+    source.collectedAt ? `collected ${clean(source.collectedAt)}` : undefined,
+  ].filter(Boolean);
+  if (details.length > 0) lines.push(c.dim(details.join(' · ')));
+  return lines;
+}
+
+function ruleGroup(findings: Finding[], c: ChalkInstance, width: number, verbose: boolean, subscriptionLabel: (id: string | undefined) => string | undefined): string[] {
+  const first = findings[0]!;
+  const lines = [`  ${c.bold(first.ruleId)}  ${first.title}`];
+  for (const finding of findings) {
+    const where = [finding.resourceGroup, subscriptionLabel(finding.subscriptionId)].filter(Boolean).map((s) => clean(String(s))).join(' · ');
+    lines.push(...wrap(`${c.cyan(clean(finding.resourceName))}${where ? c.dim(` (${where})`) : ''}`, width, '      ', '    • '));
+    if (verbose) lines.push(...wrap(c.dim(clean(finding.resourceId)), width, '      ', '      '));
+    lines.push(...wrap(clean(finding.message), width, '      '));
+    if (verbose) for (const item of finding.evidence) lines.push(...wrap(c.dim(evidenceText(item)), width, '          ', '      ◦ '));
+  }
+  lines.push(...wrap(`Fix: ${first.remediation.text}`, width, '         ', '    '));
+  lines.push(...wrapCommand(first.remediation.az, width, '         ', '         '));
+  return lines;
+}
+
+function evidenceText(item: Evidence): string {
+  const value = item.absent ? '(not set)' : truncate(JSON.stringify(item.value) ?? 'undefined', 60);
+  return clean(`${item.path} = ${value}${item.note ? ` — ${item.note}` : ''}`);
+}
+
+function notEvaluatedSection(entries: readonly NotEvaluatedEntry[], c: ChalkInstance, width: number): string[] {
+  const lines = [c.magenta.bold(`NOT EVALUATED (${entries.length})`), ''];
+  const groups = groupBy(entries, (entry) => `${entry.ruleId ?? ''}|${entry.code}|${entry.reason}`);
+  for (const group of groups) {
+    const first = group[0]!;
+    const rule = first.ruleId ?? 'input';
+    const count = group.length > 1 ? ` × ${group.length}` : '';
+    const note = makesIncomplete(first) ? '' : ' (no selected rule reads this type)';
+    lines.push(...wrap(`${c.bold(rule)}${count}  ${clean(`${first.reason}`)}${note}`, width, '      ', '  '));
+    const names = group.map((entry) => clean(entry.resourceId ? lastNames(entry.resourceId) : (entry.inputLocation ?? '?')));
+    const shown = names.slice(0, MAX_NAMES_PER_GROUP).join(', ') + (names.length > MAX_NAMES_PER_GROUP ? `, and ${names.length - MAX_NAMES_PER_GROUP} more` : '');
+    lines.push(...wrap(c.dim(shown), width, '      ', '      '));
+  }
+  return lines;
+}
+
+function summary(result: ScanResult, c: ChalkInstance, width: number): string[] {
+  const s = result.summary;
+  const counts = SEVERITIES.map((severity) => severityLabel(c, severity, `${s.findings[severity]} ${severity}`)).join(' · ');
+  const state = s.complete ? c.green('scan complete') : c.magenta.bold('scan INCOMPLETE: some data could not be read');
+  const second = `${s.resourcesEvaluated} resources · ${s.rulesEvaluated} rules evaluated · ${s.notEvaluated} not evaluated · ${state}`;
+  const lines = [`${c.bold('Summary:')} ${counts}  (${s.findings.total} finding${s.findings.total === 1 ? '' : 's'})`];
+  lines.push(...wrap(second, width, '         ', '         '));
+  if (result.collectionErrors.length > 0) {
+    lines.push(c.dim(`         ${result.collectionErrors.length} read error${result.collectionErrors.length === 1 ? '' : 's'} recorded in the input (listed in --format json)`));
+  }
+  return lines;
+}
+
+function severityLabel(c: ChalkInstance, severity: Severity, text: string): string {
+  switch (severity) {
+    case 'critical':
+      return c.red.bold(text);
+    case 'high':
+      return c.red(text);
+    case 'medium':
+      return c.yellow(text);
+    case 'low':
+      return c.blue(text);
+  }
+}
+
+/** `nsg-a/securityRules/allow` → the last name segments, enough to recognise a resource. */
+function lastNames(id: string): string {
+  const parts = id.split('/').filter(Boolean);
+  if (parts.length <= 2) return id;
+  const names = [];
+  for (let i = parts.length - 1; i >= 1 && names.length < 2; i -= 2) {
+    if (parts[i - 1]?.toLowerCase() === 'providers') break;
+    names.unshift(parts[i]);
+  }
+  return names.join('/');
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
