@@ -46,13 +46,15 @@ export function portSetOf(ports: readonly ServicePort[]): PortSet {
 }
 
 /**
- * The services among `ports` that `exposed` reaches, each with the exposed part:
- * `22 (SSH), 3389 (RDP)`.
+ * The services among `ports` that `exposed` reaches, each with the part of its range that
+ * is exposed: `22 (SSH), 27018 (MongoDB)`.
  */
 export function exposedServices(exposed: PortSet, ports: readonly ServicePort[]): { readonly ports: PortSet; readonly services: string[] } {
   const hit = exposed.intersect(portSetOf(ports));
-  const services = ports
-    .filter((port) => !PortSet.of([port]).intersect(hit).isEmpty)
-    .map((port) => `${port.from === port.to ? port.from : `${port.from}-${port.to}`} (${port.service})`);
+  const services: string[] = [];
+  for (const port of ports) {
+    const part = hit.intersect(PortSet.of([port]));
+    if (!part.isEmpty) services.push(`${part.toString()} (${port.service})`);
+  }
   return { ports: hit, services };
 }

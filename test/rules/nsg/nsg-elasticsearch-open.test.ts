@@ -1,0 +1,21 @@
+import rule from '../../../rules/nsg/nsg-elasticsearch-open.js';
+import { testRule } from '../rule-tester.js';
+
+testRule(rule, {
+  pass: {
+    'elasticsearch-from-vnet-only': {},
+    'elasticsearch-denied-first': {},
+  },
+  fail: {
+    'elasticsearch-plural-ports': {
+      findings: [{ resource: '/securityRules/allow-es', severity: 'critical', message: /TCP 9200 \(Elasticsearch HTTP\), 9300 \(Elasticsearch transport\)\.$/ }],
+    },
+    'kibana-in-range': { findings: [{ message: /TCP 5601 \(Kibana\)\.$/ }] },
+    'kibana-blocked-elasticsearch-open': {
+      findings: [{ message: /9200 \(Elasticsearch HTTP\), 9300 \(Elasticsearch transport\); 5601 blocked by 'deny-kibana' \(priority 150\)\.$/ }],
+    },
+  },
+  notEvaluated: {
+    'source-prefixes-not-an-array': { code: 'MalformedProperty', reason: /sourceAddressPrefixes/ },
+  },
+});

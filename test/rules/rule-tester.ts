@@ -1,0 +1,145 @@
+/**
+ * One table-driven tester for every rule, after ESLint's RuleTester: each rule's test file
+ * names its fixtures by outcome, and the tester checks the table against the fixture folder
+ * as well as the rule against the fixtures.
+ *
+ *   fixtures/rules/<RULE-ID>/<bucket>/<case>.json     bucket: pass | fail | notApplicable | notEvaluated
+ *
+ * A fixture is a snapshot (ARM REST JSON with `collected`); the tester evaluates the one rule
+ * over it and asserts every outcome of the rule falls in the fixture's bucket.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import type { Finding } from '../../src/engine/result.js';
+import type { Rule } from '../../src/engine/rule.js';
+import type { Severity } from '../../src/engine/severity.js';
+import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
+
+export const FIXTURE_ROOT = join(import.meta.dirname, '..', '..', 'fixtures', 'rules');
+export const BUCKETS = ['pass', 'fail', 'notApplicable', 'notEvaluated'] as const;
+type Bucket = (typeof BUCKETS)[number];
+
+export interface ExpectedFinding {
+  /** The end of the finding's resource id, case-insensitive: `/securityRules/allow-ssh`. */
+  readonly resource?: string;
+  readonly message?: RegExp;
+  readonly severity?: Severity;
+  /** Evidence paths the finding must carry. */
+  readonly evidencePaths?: readonly string[];
+}
+
+export interface FailCase {
+  /** Exactly these findings, in any order. */
+  readonly findings: readonly ExpectedFinding[];
+}
+
+export interface ReasonCase {
+  readonly reason?: RegExp;
+  readonly code?: string;
+}
+
+export interface RuleCases {
+  readonly pass: Readonly<Record<string, Record<string, never>>>;
+  readonly fail: Readonly<Record<string, FailCase>>;
+  readonly notApplicable?: Readonly<Record<string, ReasonCase>>;
+  readonly notEvaluated?: Readonly<Record<string, ReasonCase>>;
+}
+
+export function fixtureCases(ruleId: string, bucket: Bucket): string[] {
+  const dir = join(FIXTURE_ROOT, ruleId, bucket);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort();
+}
+
+function runFixture(rule: Rule, bucket: Bucket, name: string) {
+  const path = join(FIXTURE_ROOT, rule.id, bucket, `${name}.json`);
+  const inventory = inventoryFromSnapshot(JSON.parse(readFileSync(path, 'utf8')), path);
+  return evaluate(inventory, [rule]).outcomes;
+}
+
+function matches(finding: Finding, expected: ExpectedFinding): boolean {
+  if (expected.resource && !finding.resourceId.toLowerCase().endsWith(expected.resource.toLowerCase())) return false;
+  if (expected.message && !expected.message.test(finding.message)) return false;
+  if (expected.severity && finding.severity !== expected.severity) return false;
+  if (expected.evidencePaths && !expected.evidencePaths.every((path) => finding.evidence.some((item) => item.path === path))) return false;
+  return true;
+}
+
+export function testRule(rule: Rule, cases: RuleCases): void {
+  describe(`${rule.id} ${rule.name}`, () => {
+    it('has a test case for every fixture and a fixture for every test case', () => {
+      for (const bucket of BUCKETS) {
+        const table = Object.keys(cases[bucket] ?? {}).sort();
+        expect(table, `${bucket} cases of ${rule.id}`).toEqual(fixtureCases(rule.id, bucket));
+      }
+    });
+
+    it('has at least one pass and one fail case', () => {
+      expect(Object.keys(cases.pass).length).toBeGreaterThan(0);
+      expect(Object.keys(cases.fail).length).toBeGreaterThan(0);
+    });
+
+    for (const name of Object.keys(cases.pass)) {
+      it(`passes: ${name}`, () => {
+        const outcomes = runFixture(rule, 'pass', name);
+        expect(outcomes.length, 'the fixture must contain a resource the rule evaluates').toBeGreaterThan(0);
+        for (const outcome of outcomes) expect(outcome, outcome.reason).toMatchObject({ status: 'pass' });
+      });
+    }
+
+    for (const [name, expected] of Object.entries(cases.fail)) {
+      it(`fails: ${name}`, () => {
+        const outcomes = runFixture(rule, 'fail', name);
+        expect(outcomes.some((outcome) => outcome.status === 'fail')).toBe(true);
+        for (const outcome of outcomes) expect(['pass', 'fail', 'notApplicable'], `${outcome.status}: ${outcome.reason}`).toContain(outcome.status);
+        const findings = outcomes.flatMap((outcome) => outcome.findings);
+        expect(findings.length, findings.map((f) => f.message).join('\n')).toBe(expected.findings.length);
+        for (const want of expected.findings) {
+          expect(
+            findings.some((finding) => matches(finding, want)),
+            `no finding matches ${JSON.stringify({ ...want, message: want.message?.source })} among:\n${findings.map((f) => `${f.resourceId} [${f.severity}] ${f.message}`).join('\n')}`,
+          ).toBe(true);
+        }
+        // One finding per rule and resource: the fingerprint is a ticket's identity.
+        const fingerprints = findings.map((finding) => finding.fingerprint);
+        expect(new Set(fingerprints).size).toBe(fingerprints.length);
+        for (const finding of findings) {
+          expect(finding.evidence.length).toBeGreaterThan(0);
+          for (const item of finding.evidence) {
+            expect(item.resourceId).toBeTruthy();
+            expect(item.path).toBeTruthy();
+          }
+        }
+      });
+    }
+
+    for (const [name, expected] of Object.entries(cases.notApplicable ?? {})) {
+      it(`is not applicable: ${name}`, () => {
+        const outcomes = runFixture(rule, 'notApplicable', name);
+        expect(outcomes.length).toBeGreaterThan(0);
+        for (const outcome of outcomes) {
+          expect(outcome.status).toBe('notApplicable');
+          if (expected.reason) expect(outcome.reason).toMatch(expected.reason);
+        }
+      });
+    }
+
+    for (const [name, expected] of Object.entries(cases.notEvaluated ?? {})) {
+      it(`is not evaluated: ${name}`, () => {
+        const outcomes = runFixture(rule, 'notEvaluated', name);
+        expect(outcomes.length).toBeGreaterThan(0);
+        for (const outcome of outcomes) {
+          expect(outcome.status, outcome.reason).toBe('error');
+          expect(outcome.findings).toEqual([]);
+          if (expected.code) expect(outcome.code).toBe(expected.code);
+          if (expected.reason) expect(outcome.reason).toMatch(expected.reason);
+        }
+      });
+    }
+  });
+}
