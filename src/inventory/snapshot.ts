@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { Inventory } from './inventory.js';
+import { findJsonSyntaxError } from './json-error.js';
 import { describeJson, isMalformed, toArmResource } from './resource.js';
 import {
   isJsonObject,
@@ -40,20 +41,9 @@ export function parseJsonText(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
-    } else if (/end of JSON input/i.test(message)) {
-      where = text.trim() === '' ? ' (the file is empty)' : ' (the text ends too early)';
-    }
-    const reason = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    throw new InputError(`${path}: not valid JSON${where}: ${reason}`);
+    const found = findJsonSyntaxError(text);
+    if (!found) throw new InputError(`${path}: not valid JSON: ${(error as Error).message}`);
+    throw new InputError(`${path}: not valid JSON at line ${found.line}, column ${found.column}: ${found.message}`);
   }
 }
 
