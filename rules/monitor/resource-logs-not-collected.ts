@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_SETTING_TYPE, enabledLogCategories } from '../../src/adapters/diagnostics.js';
+import { DIAGNOSTIC_SETTING_TYPE, sendsLogs } from '../../src/adapters/diagnostics.js';
 import { IOT_HUB_TYPE } from '../../src/adapters/iothub.js';
 import { isSystemDatabase, SQL_DATABASE_TYPE } from '../../src/adapters/sql.js';
 import { BLOB_SERVICE_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
@@ -29,19 +29,19 @@ export default defineRule({
   compliance: { 'cis-azure-3.0': ['6.4'], mcsb: ['LT-3'] },
   check(resource, context) {
     let target: { id: string; type: string; name: string } = resource;
-    if (resource.typeKey === typeKey(SQL_DATABASE_TYPE) && isSystemDatabase(resource)) {
+    if (resource.typeKey === SQL_DATABASE_KEY && isSystemDatabase(resource)) {
       context.notApplicable(`'${resource.name}' is a system database`);
       return;
     }
-    if (resource.typeKey === typeKey(STORAGE_ACCOUNT_TYPE)) {
+    if (resource.typeKey === STORAGE_ACCOUNT_KEY) {
       if (!hasBlobService(resource)) {
         context.notApplicable(`account kind '${resource.kind}' has no blob service`);
         return;
       }
       target = { id: blobServiceId(resource), type: BLOB_SERVICE_TYPE, name: `${resource.name}/default` };
     }
-    const settings = context.childrenOf(target.id, DIAGNOSTIC_SETTING_TYPE);
-    if (settings.some((setting) => enabledLogCategories(setting).length > 0)) return;
+    const settings = context.childrenOf(target === resource ? resource : target.id, DIAGNOSTIC_SETTING_TYPE);
+    for (const setting of settings) if (sendsLogs(setting)) return;
     const names = settings.map((setting) => `'${setting.name}'`);
     context.report({
       ...(target === resource ? {} : { resource: target }),
@@ -56,6 +56,9 @@ export default defineRule({
     });
   },
 });
+
+const SQL_DATABASE_KEY = typeKey(SQL_DATABASE_TYPE);
+const STORAGE_ACCOUNT_KEY = typeKey(STORAGE_ACCOUNT_TYPE);
 
 function describe(type: string): string {
   switch (typeKey(type)) {

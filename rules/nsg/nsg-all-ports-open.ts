@@ -1,3 +1,4 @@
+import { ruleEvidence } from '../../src/adapters/nsg.js';
 import { NSG_RULE_FIX, NSG_TYPE } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { nsgExposure } from '../../src/net/nsg-exposure.js';
@@ -30,7 +31,7 @@ export default defineRule({
     const names = contributing.map((allow) => `'${allow.rule.name}' (priority ${allow.rule.priority}, TCP ${allow.exposed.tcp.toString()})`);
     context.report({
       message: `NSG '${nsg.name}' admits the internet to every TCP port through ${names.join(', ')}.`,
-      evidence: contributing.flatMap((allow) => allow.rule.evidence),
+      evidence: contributing.flatMap((allow) => ruleEvidence(nsg, allow.rule)),
     });
   },
 });

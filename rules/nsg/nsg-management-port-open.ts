@@ -1,6 +1,8 @@
-import { NSG_RULE_FIX, NSG_TYPE, reportTcpPortExposure } from '../../src/checks/port-exposure.js';
+import { NSG_RULE_FIX, NSG_TYPE, reportTcpPortExposure, tcpPortCheck } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
+
+const CHECK = tcpPortCheck(SENSITIVE_PORTS.management);
 
 export default defineRule({
   id: 'AZ-NSG-001',
@@ -25,6 +27,6 @@ export default defineRule({
   ],
   compliance: { 'cis-azure-3.0': ['7.1', '7.2'], mcsb: ['NS-1'] },
   check(nsg, context) {
-    reportTcpPortExposure(nsg, context, { ports: SENSITIVE_PORTS.management });
+    reportTcpPortExposure(nsg, context, CHECK);
   },
 });

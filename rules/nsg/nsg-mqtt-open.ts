@@ -1,8 +1,11 @@
-import { NSG_RULE_FIX, NSG_TYPE, reportTcpPortExposure } from '../../src/checks/port-exposure.js';
+import { NSG_RULE_FIX, NSG_TYPE, reportTcpPortExposure, tcpPortCheck } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
 
-const MQTT_PORTS = [...SENSITIVE_PORTS.mqttPlaintext, ...SENSITIVE_PORTS.mqttTls];
+// A rule that exposes 1883 is a plaintext broker whatever else it opens; 8883 alone is one to review.
+const CHECK = tcpPortCheck([...SENSITIVE_PORTS.mqttPlaintext, ...SENSITIVE_PORTS.mqttTls], (exposed) =>
+  exposed.some((port) => port.from === 1883) ? 'high' : 'low',
+);
 
 export default defineRule({
   id: 'AZ-NSG-003',
@@ -26,10 +29,6 @@ export default defineRule({
   ],
   compliance: { 'cis-azure-3.0': [], mcsb: ['NS-1', 'NS-8'] },
   check(nsg, context) {
-    reportTcpPortExposure(nsg, context, {
-      ports: MQTT_PORTS,
-      // A rule that exposes 1883 is a plaintext broker whatever else it opens.
-      severityFor: (exposed) => (exposed.some((port) => port.from === 1883) ? 'high' : 'low'),
-    });
+    reportTcpPortExposure(nsg, context, CHECK);
   },
 });

@@ -1,23 +1,24 @@
 import type { ArmResource } from '../inventory/types.js';
 
 /**
- * Caches an adapter's view per resource: several rules read the same view (five NSG rules,
- * one NSG evaluation), and a large estate should pay for each view once. A thrown
+ * Caches an adapter's view of the most recent resource. Several rules read the same view
+ * (five NSG rules, one NSG evaluation), and the engine runs all rules of a resource back to
+ * back, so one entry is enough — and nothing is kept for the whole estate. A thrown
  * NotEvaluated is cached too, so every rule that needs a malformed view reports the same reason.
  */
 export function memoizeByResource<T>(build: (resource: ArmResource) => T): (resource: ArmResource) => T {
-  const cache = new WeakMap<ArmResource, { value: T } | { error: unknown }>();
+  let lastResource: ArmResource | undefined;
+  let lastEntry: { value: T } | { error: unknown } | undefined;
   return (resource) => {
-    let entry = cache.get(resource);
-    if (!entry) {
+    if (resource !== lastResource || lastEntry === undefined) {
       try {
-        entry = { value: build(resource) };
+        lastEntry = { value: build(resource) };
       } catch (error) {
-        entry = { error };
+        lastEntry = { error };
       }
-      cache.set(resource, entry);
+      lastResource = resource;
     }
-    if ('error' in entry) throw entry.error;
-    return entry.value;
+    if ('error' in lastEntry) throw lastEntry.error;
+    return lastEntry.value;
   };
 }

@@ -3,7 +3,7 @@ import type { Evidence } from '../engine/rule.js';
 import type { ArmResource, JsonObject } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
 import { isInternetSource } from '../net/addresses.js';
-import { parsePortRange, PortRangeSyntaxError, PortSet } from '../net/ports.js';
+import { parsePortRange, PortRangeSyntaxError, PortSet, type PortRange } from '../net/ports.js';
 import { memoizeByResource } from './memo.js';
 
 export type Protocol = 'tcp' | 'udp';
@@ -19,28 +19,51 @@ export interface InternetRule {
   /** Transport protocols it matches: `*` matches both; ICMP, ESP and AH match neither. */
   readonly protocols: readonly Protocol[];
   readonly ports: PortSet;
-  /** The properties that make it what it is, for a finding's evidence. */
-  readonly evidence: readonly Evidence[];
+  /** Where in the NSG's JSON the rule is: `properties.securityRules[2]`. */
+  readonly path: string;
+  /** Path of the source prefix that is the internet, relative to the rule's properties. */
+  readonly sourcePath: string;
+  readonly properties: JsonObject;
 }
 
 /**
  * The inbound custom rules of an NSG whose source is the internet, sorted by priority.
- * Default rules are left out: none of them admits the internet. Rules that are outbound or
- * whose source is not the internet are skipped before anything else in them is read, so a
- * typo in an unrelated rule does not stop the evaluation; a malformed rule that could
- * matter does, as an `error` outcome.
+ * Default rules are left out: none of them admits the internet. A rule that is readably
+ * outbound, or whose source is readably not the internet, is skipped before anything else
+ * in it is read; a malformed rule that could admit or block internet traffic stops the
+ * evaluation of the NSG, as an `error` outcome, because its effect cannot be known.
  */
 export const internetRules = memoizeByResource((nsg: ArmResource): readonly InternetRule[] => {
   const list = nsg.properties.securityRules;
   if (list === undefined || list === null) return [];
   if (!Array.isArray(list)) throw new MalformedProperty('properties.securityRules', 'an array', list);
   const rules: InternetRule[] = [];
-  list.forEach((entry: unknown, index: number) => {
-    const rule = readInternetRule(nsg, entry, `properties.securityRules[${index}]`);
+  for (let index = 0; index < list.length; index++) {
+    const rule = readInternetRule(nsg, list[index], `properties.securityRules[${index}]`);
     if (rule) rules.push(rule);
-  });
+  }
   return rules.sort((a, b) => a.priority - b.priority);
 });
+
+/** The properties that make a rule what it is, for a finding's evidence. */
+export function ruleEvidence(nsg: ArmResource, rule: InternetRule): Evidence[] {
+  const props = rule.properties;
+  const at = (name: string): string => `${rule.path}.properties.${name}`;
+  const evidence: Evidence[] = [{ resourceId: nsg.id, path: at(rule.sourcePath), value: valueAtPath(props, rule.sourcePath) }];
+  if (props.destinationPortRange !== undefined && props.destinationPortRange !== null) {
+    evidence.push({ resourceId: nsg.id, path: at('destinationPortRange'), value: props.destinationPortRange });
+  }
+  if (Array.isArray(props.destinationPortRanges) && props.destinationPortRanges.length > 0) {
+    evidence.push({ resourceId: nsg.id, path: at('destinationPortRanges'), value: props.destinationPortRanges });
+  }
+  for (const name of ['protocol', 'access', 'priority']) evidence.push({ resourceId: nsg.id, path: at(name), value: props[name] });
+  return evidence;
+}
+
+function valueAtPath(props: JsonObject, path: string): unknown {
+  const indexed = /^(\w+)\[(\d+)\]$/.exec(path);
+  return indexed ? (props[indexed[1]!] as unknown[])[Number(indexed[2])] : props[path];
+}
 
 function readInternetRule(nsg: ArmResource, entry: unknown, path: string): InternetRule | undefined {
   if (!isJsonObject(entry) || !isJsonObject(entry.properties)) throw new MalformedProperty(path, 'a security rule with properties', entry);
@@ -49,86 +72,84 @@ function readInternetRule(nsg: ArmResource, entry: unknown, path: string): Inter
 
   const direction = props.direction;
   if (typeof direction !== 'string') throw new MalformedProperty(at('direction'), 'Inbound or Outbound', direction);
-  if (direction.toLowerCase() === 'outbound') return undefined;
-  if (direction.toLowerCase() !== 'inbound') throw new MalformedProperty(at('direction'), 'Inbound or Outbound', direction);
+  const directionKey = direction.toLowerCase();
+  if (directionKey === 'outbound') return undefined;
+  if (directionKey !== 'inbound') throw new MalformedProperty(at('direction'), 'Inbound or Outbound', direction);
 
-  const source = internetSourceEvidence(nsg, props, at);
-  if (!source) return undefined;
+  const sourcePath = internetSourcePath(props, at);
+  if (sourcePath === undefined) return undefined;
 
   const access = props.access;
-  if (typeof access !== 'string' || !/^(allow|deny)$/i.test(access)) throw new MalformedProperty(at('access'), 'Allow or Deny', access);
+  const accessKey = typeof access === 'string' ? access.toLowerCase() : undefined;
+  if (accessKey !== 'allow' && accessKey !== 'deny') throw new MalformedProperty(at('access'), 'Allow or Deny', access);
   const priority = props.priority;
   if (typeof priority !== 'number' || !Number.isInteger(priority)) throw new MalformedProperty(at('priority'), 'an integer', priority);
   const protocol = props.protocol;
   if (typeof protocol !== 'string') throw new MalformedProperty(at('protocol'), 'a protocol', protocol);
 
   const name = typeof entry.name === 'string' ? entry.name : `#${path}`;
-  const id = typeof entry.id === 'string' ? entry.id : `${nsg.id}/securityRules/${name}`;
-  const { ports, evidence: portEvidence } = readDestinationPorts(nsg, props, at);
   return {
-    id,
+    id: typeof entry.id === 'string' ? entry.id : `${nsg.id}/securityRules/${name}`,
     name,
     priority,
-    access: access.toLowerCase() as 'allow' | 'deny',
+    access: accessKey,
     protocols: protocolsOf(protocol),
-    ports,
-    evidence: [
-      source,
-      ...portEvidence,
-      { resourceId: nsg.id, path: at('protocol'), value: protocol },
-      { resourceId: nsg.id, path: at('access'), value: access },
-      { resourceId: nsg.id, path: at('priority'), value: priority },
-    ],
+    ports: readDestinationPorts(props, at),
+    path,
+    sourcePath,
+    properties: props,
   };
 }
 
-function protocolsOf(protocol: string): Protocol[] {
+const BOTH: readonly Protocol[] = ['tcp', 'udp'];
+const TCP: readonly Protocol[] = ['tcp'];
+const UDP: readonly Protocol[] = ['udp'];
+const NEITHER: readonly Protocol[] = [];
+
+function protocolsOf(protocol: string): readonly Protocol[] {
   switch (protocol.toLowerCase()) {
     case '*':
     case 'any':
-      return ['tcp', 'udp'];
+      return BOTH;
     case 'tcp':
-      return ['tcp'];
+      return TCP;
     case 'udp':
-      return ['udp'];
+      return UDP;
     default:
-      return []; // Icmp, Esp, Ah: no ports to expose.
+      return NEITHER; // Icmp, Esp, Ah: no ports to expose.
   }
 }
 
-/** Evidence for the first internet source among `sourceAddressPrefix` and `sourceAddressPrefixes`, if any. */
-function internetSourceEvidence(nsg: ArmResource, props: JsonObject, at: (name: string) => string): Evidence | undefined {
+/** The path of the first internet source among `sourceAddressPrefix` and `sourceAddressPrefixes`, if any. */
+function internetSourcePath(props: JsonObject, at: (name: string) => string): string | undefined {
   const single = props.sourceAddressPrefix;
-  if (typeof single === 'string' && isInternetSource(single)) return { resourceId: nsg.id, path: at('sourceAddressPrefix'), value: single };
+  if (typeof single === 'string' && isInternetSource(single)) return 'sourceAddressPrefix';
   const plural = props.sourceAddressPrefixes;
   if (plural === undefined || plural === null) return undefined;
   if (!Array.isArray(plural)) throw new MalformedProperty(at('sourceAddressPrefixes'), 'an array of prefixes', plural);
   const index = plural.findIndex((prefix) => typeof prefix === 'string' && isInternetSource(prefix));
-  return index < 0 ? undefined : { resourceId: nsg.id, path: `${at('sourceAddressPrefixes')}[${index}]`, value: plural[index] };
+  return index < 0 ? undefined : `sourceAddressPrefixes[${index}]`;
 }
 
-function readDestinationPorts(nsg: ArmResource, props: JsonObject, at: (name: string) => string): { ports: PortSet; evidence: Evidence[] } {
-  const specs: Array<{ text: unknown; path: string }> = [];
+function readDestinationPorts(props: JsonObject, at: (name: string) => string): PortSet {
+  const ranges: PortRange[] = [];
   const single = props.destinationPortRange;
-  if (single !== undefined && single !== null) specs.push({ text: single, path: at('destinationPortRange') });
+  if (single !== undefined && single !== null) ranges.push(readPortRange(single, at('destinationPortRange')));
   const plural = props.destinationPortRanges;
   if (plural !== undefined && plural !== null) {
     if (!Array.isArray(plural)) throw new MalformedProperty(at('destinationPortRanges'), 'an array of port ranges', plural);
-    plural.forEach((text, i) => specs.push({ text, path: `${at('destinationPortRanges')}[${i}]` }));
+    for (let i = 0; i < plural.length; i++) ranges.push(readPortRange(plural[i], `${at('destinationPortRanges')}[${i}]`));
   }
-  if (specs.length === 0) throw new MalformedProperty(at('destinationPortRange'), 'a port range (neither destinationPortRange nor destinationPortRanges is set)', single);
-  const ranges = specs.map(({ text, path }) => {
-    if (typeof text !== 'string') throw new MalformedProperty(path, 'a port, a range a-b or *', text);
-    try {
-      return parsePortRange(text);
-    } catch (error) {
-      if (error instanceof PortRangeSyntaxError) throw new MalformedProperty(path, 'a port, a range a-b or *', text);
-      throw error;
-    }
-  });
-  const evidence: Evidence[] = single !== undefined && single !== null
-    ? [{ resourceId: nsg.id, path: at('destinationPortRange'), value: single }]
-    : [];
-  if (Array.isArray(plural) && plural.length > 0) evidence.push({ resourceId: nsg.id, path: at('destinationPortRanges'), value: plural });
-  return { ports: PortSet.of(ranges), evidence };
+  if (ranges.length === 0) throw new MalformedProperty(at('destinationPortRange'), 'a port range (neither destinationPortRange nor destinationPortRanges is set)', single);
+  return PortSet.of(ranges);
+}
+
+function readPortRange(text: unknown, path: string): PortRange {
+  if (typeof text !== 'string') throw new MalformedProperty(path, 'a port, a range a-b or *', text);
+  try {
+    return parsePortRange(text);
+  } catch (error) {
+    if (error instanceof PortRangeSyntaxError) throw new MalformedProperty(path, 'a port, a range a-b or *', text);
+    throw error;
+  }
 }

@@ -34,11 +34,22 @@ export function evidence(setting: Setting<unknown>, note?: string): Evidence {
 /** Reads a dotted path (`properties.networkAcls.defaultAction`) from an ARM object. */
 export function valueAt(object: JsonObject, path: string): unknown {
   let current: unknown = object;
-  for (const key of path.split('.')) {
+  for (const key of pathKeys(path)) {
     if (!isJsonObject(current)) return undefined;
     current = current[key];
   }
   return current;
+}
+
+// Rules read the same few paths for every resource; split each once.
+const splitPaths = new Map<string, readonly string[]>();
+function pathKeys(path: string): readonly string[] {
+  let keys = splitPaths.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    if (splitPaths.size < 1000) splitPaths.set(path, keys);
+  }
+  return keys;
 }
 
 function read<T>(resource: ArmResource, path: string, defaultValue: T, parse: (raw: unknown) => T | undefined, expected: string): Setting<T> {

@@ -1,38 +1,47 @@
-import { SECURITY_RULE_TYPE, type InternetRule } from '../adapters/nsg.js';
+import { ruleEvidence, SECURITY_RULE_TYPE, type InternetRule } from '../adapters/nsg.js';
 import type { RuleContext } from '../engine/rule.js';
 import type { Severity } from '../engine/severity.js';
 import type { ArmResource } from '../inventory/types.js';
 import { nsgExposure } from '../net/nsg-exposure.js';
+import type { PortSet } from '../net/ports.js';
 import { exposedServices, portSetOf, type ServicePort } from '../net/sensitive-ports.js';
 
 export interface PortExposureCheck {
   readonly ports: readonly ServicePort[];
+  readonly portSet: PortSet;
   /** Severity for a finding, from the services it exposes; the rule's own when undefined. */
   readonly severityFor?: (exposed: readonly ServicePort[]) => Severity | undefined;
 }
 
+/** Prepares a check once per rule, so that scanning an estate does not rebuild its port set per NSG. */
+export function tcpPortCheck(ports: readonly ServicePort[], severityFor?: PortExposureCheck['severityFor']): PortExposureCheck {
+  return { ports, portSet: portSetOf(ports), ...(severityFor ? { severityFor } : {}) };
+}
+
 /**
- * Reports every internet-sourced Allow rule of `nsg` that exposes TCP ports from `check.ports`,
+ * Reports every internet-sourced Allow rule of `nsg` that exposes TCP ports from the check,
  * one finding per security rule, naming the ports and any Deny that shadows part of the rule.
  * Shared by the AZ-NSG rules so that they agree on what "open to the internet" means.
  */
 export function reportTcpPortExposure(nsg: ArmResource, context: RuleContext, check: PortExposureCheck): void {
-  const wanted = portSetOf(check.ports);
   for (const allow of nsgExposure(nsg).allows) {
-    const { ports, services } = exposedServices(allow.exposed.tcp, check.ports);
+    if (!allow.exposed.tcp.overlaps(check.portSet)) continue;
+    const { ports, services, hit } = exposedServices(allow.exposed.tcp, check.ports);
     if (ports.isEmpty) continue;
-    const shadowed = allow.blockedBy
-      .filter((shadow) => shadow.protocol === 'tcp' && !shadow.ports.intersect(wanted).isEmpty)
-      .map((shadow) => `${shadow.ports.intersect(wanted).toString()} blocked by '${shadow.by.name}' (priority ${shadow.by.priority})`);
-    const hitPorts = check.ports.filter((port) => !ports.intersect(portSetOf([port])).isEmpty);
-    const severity = check.severityFor?.(hitPorts);
+    const shadowed: string[] = [];
+    for (const shadow of allow.blockedBy) {
+      if (shadow.protocol !== 'tcp') continue;
+      const blocked = shadow.ports.intersect(check.portSet);
+      if (!blocked.isEmpty) shadowed.push(`${blocked.toString()} blocked by '${shadow.by.name}' (priority ${shadow.by.priority})`);
+    }
+    const severity = check.severityFor?.(hit);
     context.report({
       resource: securityRuleResource(nsg, allow.rule),
       message:
         `Security rule '${allow.rule.name}' (priority ${allow.rule.priority}) in NSG '${nsg.name}' admits the internet to TCP ${services.join(', ')}` +
         (shadowed.length > 0 ? `; ${shadowed.join('; ')}` : '') +
         '.',
-      evidence: allow.rule.evidence,
+      evidence: ruleEvidence(nsg, allow.rule),
       ...(severity === undefined ? {} : { severity }),
     });
   }

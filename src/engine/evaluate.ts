@@ -1,36 +1,61 @@
-import { idKey, parseArmId, typeKey } from '../inventory/arm-id.js';
+import { idKey, isSameOrAncestorKey, parseArmId, placeOf, typeKey } from '../inventory/arm-id.js';
 import { describeFailure, type Inventory } from '../inventory/inventory.js';
 import type { ArmResource } from '../inventory/types.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprintOfKey } from './fingerprint.js';
 import { NotEvaluated } from './not-evaluated.js';
 import type { Finding, NotEvaluatedEntry, Outcome } from './result.js';
-import type { FindingReport, Rule, RuleContext } from './rule.js';
+import type { FindingReport, Rule, RuleContext, UnreadPart } from './rule.js';
 
 export interface Evaluation {
   readonly outcomes: Outcome[];
   readonly notEvaluated: NotEvaluatedEntry[];
-  /** Distinct resource keys with at least one pass, fail or notApplicable outcome. */
+  /** Distinct resources with at least one pass, fail or notApplicable outcome. */
   readonly resourcesEvaluated: number;
 }
 
-/** Runs every rule over every resource of its types: the heart of a scan. */
+/**
+ * Runs every rule over every resource of its types: the heart of a scan.
+ *
+ * Resources are visited once each and all their rules run back to back, so a view that
+ * several rules share (an NSG's exposure) is built once and dropped straight after,
+ * rather than kept for the whole estate.
+ */
 export function evaluate(inventory: Inventory, rules: readonly Rule[]): Evaluation {
   const outcomes: Outcome[] = [];
   const notEvaluated: NotEvaluatedEntry[] = [];
-  const evaluated = new Set<string>();
+  let resourcesEvaluated = 0;
 
+  const rulesByType = new Map<string, Rule[]>();
   for (const rule of rules) {
     for (const type of rule.resourceTypes) {
-      for (const resource of inventory.ofType(type)) {
-        const outcome = evaluateOne(rule, resource, inventory);
-        outcomes.push(outcome);
-        if (outcome.status === 'error') notEvaluated.push(entryFor(outcome));
-        else evaluated.add(resource.key);
+      const key = typeKey(type);
+      const list = rulesByType.get(key);
+      if (list) list.push(rule);
+      else rulesByType.set(key, [rule]);
+    }
+  }
+
+  const context = new OutcomeRecorder(inventory);
+  for (const resource of inventory.resources) {
+    const applicable = rulesByType.get(resource.typeKey);
+    if (applicable === undefined) continue;
+    let evaluated = false;
+    for (const rule of applicable) {
+      const result = context.evaluate(rule, resource);
+      outcomes.push(result);
+      if (result.status === 'error') notEvaluated.push(entryFor(result.ruleId, result.resourceId, result.resourceType, result.code!, result.reason!));
+      else evaluated = true;
+      if (context.unreadParts.length > 0) {
+        for (const part of context.unreadParts) notEvaluated.push(entryFor(rule.id, part.resourceId ?? resource.id, part.resourceType ?? resource.type, part.code, part.reason));
       }
     }
-    for (const outcome of unreadOutcomes(rule, inventory)) {
-      outcomes.push(outcome);
-      notEvaluated.push(entryFor(outcome));
+    if (evaluated) resourcesEvaluated++;
+  }
+
+  for (const rule of rules) {
+    for (const result of unreadOutcomes(rule, inventory)) {
+      outcomes.push(result);
+      notEvaluated.push(entryFor(result.ruleId, result.resourceId, result.resourceType, result.code!, result.reason!));
     }
   }
 
@@ -47,7 +72,7 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[]): Evaluati
       reason: bad.reason,
     });
   }
-  return { outcomes, notEvaluated, resourcesEvaluated: evaluated.size };
+  return { outcomes, notEvaluated, resourcesEvaluated };
 }
 
 /** True when a not-evaluated entry means the scan did not see something a selected rule needed. */
@@ -55,17 +80,19 @@ export function makesIncomplete(entry: NotEvaluatedEntry): boolean {
   return entry.code !== 'MalformedResourceIgnored';
 }
 
-function evaluateOne(rule: Rule, resource: ArmResource, inventory: Inventory): Outcome {
-  const context = new OutcomeRecorder(rule, resource, inventory);
-  try {
-    rule.check(resource, context);
-  } catch (error) {
-    const base = { ruleId: rule.id, status: 'error' as const, resourceId: resource.id, resourceType: resource.type, findings: [] };
-    if (error instanceof NotEvaluated) return { ...base, code: error.code, reason: error.reason };
-    // A rule that throws has a bug; the resource is still reported, never silently passed.
-    return { ...base, code: 'RuleFailed', reason: `rule ${rule.id} failed: ${(error as Error).message}` };
-  }
-  return context.outcome();
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** Every outcome has the same shape, which keeps evaluation of large estates fast. */
+function outcome(
+  ruleId: string,
+  status: Outcome['status'],
+  resourceId: string,
+  resourceType: string,
+  findings: readonly Finding[],
+  reason?: string,
+  code?: string,
+): Outcome {
+  return { ruleId, status, resourceId, resourceType, findings, reason, code };
 }
 
 /**
@@ -80,30 +107,14 @@ function* unreadOutcomes(rule: Rule, inventory: Inventory): Iterable<Outcome> {
         const key = idKey(failure.scope);
         if (seen.has(key)) continue;
         seen.add(key);
-        yield {
-          ruleId: rule.id,
-          status: 'error',
-          resourceId: failure.scope,
-          resourceType: failure.resourceType ?? type,
-          findings: [],
-          code: failure.code,
-          reason: describeFailure(failure),
-        };
+        yield outcome(rule.id, 'error', failure.scope, failure.resourceType ?? type, NO_FINDINGS, describeFailure(failure), failure.code);
       }
     }
   }
   for (const bad of inventory.malformed) {
     if (bad.resourceId === undefined || bad.resourceType === undefined) continue;
     if (!rule.resourceTypes.some((type) => typeKey(type) === typeKey(bad.resourceType!))) continue;
-    yield {
-      ruleId: rule.id,
-      status: 'error',
-      resourceId: bad.resourceId,
-      resourceType: bad.resourceType,
-      findings: [],
-      code: 'MalformedResource',
-      reason: `${bad.location} is malformed: ${bad.reason}`,
-    };
+    yield outcome(rule.id, 'error', bad.resourceId, bad.resourceType, NO_FINDINGS, `${bad.location} is malformed: ${bad.reason}`, 'MalformedResource');
   }
 }
 
@@ -113,32 +124,52 @@ function selfAndAncestorTypes(type: string): string[] {
   return names.map((_, i) => `${namespace}/${names.slice(0, i + 1).join('/')}`);
 }
 
-function entryFor(outcome: Outcome): NotEvaluatedEntry {
-  return {
-    ruleId: outcome.ruleId,
-    resourceId: outcome.resourceId,
-    resourceType: outcome.resourceType,
-    ...(parseArmId(outcome.resourceId).subscriptionId === undefined ? {} : { subscriptionId: parseArmId(outcome.resourceId).subscriptionId }),
-    code: outcome.code ?? 'Unknown',
-    reason: outcome.reason ?? '',
-  };
+function entryFor(ruleId: string, resourceId: string, resourceType: string, code: string, reason: string): NotEvaluatedEntry {
+  const subscriptionId = parseArmId(resourceId).subscriptionId;
+  return { ruleId, resourceId, resourceType, ...(subscriptionId === undefined ? {} : { subscriptionId }), code, reason };
 }
 
+/** The context every rule reports through; one instance, reset for each rule × resource. */
 class OutcomeRecorder implements RuleContext {
-  private readonly findings: Finding[] = [];
+  private rule!: Rule;
+  private resource!: ArmResource;
+  private findings: Finding[] | undefined;
   private notApplicableReason: string | undefined;
+  unreadParts: UnreadPart[] = [];
 
-  constructor(
-    private readonly rule: Rule,
-    private readonly resource: ArmResource,
-    readonly inventory: Inventory,
-  ) {}
+  constructor(readonly inventory: Inventory) {}
+
+  evaluate(rule: Rule, resource: ArmResource): Outcome {
+    this.rule = rule;
+    this.resource = resource;
+    this.findings = undefined;
+    this.notApplicableReason = undefined;
+    if (this.unreadParts.length > 0) this.unreadParts = [];
+    try {
+      rule.check(resource, this);
+    } catch (error) {
+      if (error instanceof NotEvaluated) return outcome(rule.id, 'error', resource.id, resource.type, NO_FINDINGS, error.reason, error.code);
+      // A rule that throws has a bug; the resource is still reported, never silently passed.
+      return outcome(rule.id, 'error', resource.id, resource.type, NO_FINDINGS, `rule ${rule.id} failed: ${(error as Error).message}`, 'RuleFailed');
+    }
+    if (this.findings) return outcome(rule.id, 'fail', resource.id, resource.type, this.findings);
+    const unread = this.unreadParts[0];
+    if (unread) {
+      // Nothing failed in what could be read, but not everything could: not a pass.
+      this.unreadParts = this.unreadParts.slice(1);
+      return outcome(rule.id, 'error', unread.resourceId ?? resource.id, unread.resourceType ?? resource.type, NO_FINDINGS, unread.reason, unread.code);
+    }
+    if (this.notApplicableReason !== undefined) return outcome(rule.id, 'notApplicable', resource.id, resource.type, NO_FINDINGS, this.notApplicableReason);
+    return outcome(rule.id, 'pass', resource.id, resource.type, NO_FINDINGS);
+  }
 
   report(report: FindingReport): void {
-    const rule = this.rule;
-    const target = report.resource ?? this.resource;
-    const parsed = target === this.resource ? this.resource : parseArmId(target.id);
-    this.findings.push({
+    const { rule, resource } = this;
+    const target = report.resource ?? resource;
+    const targetKey = target === resource ? resource.key : idKey(target.id);
+    // A finding on a child (a security rule, a container) shares its parent's subscription and group.
+    const place = target === resource || isSameOrAncestorKey(resource.key, targetKey) ? resource : placeOf(target.id);
+    (this.findings ??= []).push({
       ruleId: rule.id,
       ruleName: rule.name,
       title: rule.title,
@@ -147,13 +178,13 @@ class OutcomeRecorder implements RuleContext {
       resourceId: target.id,
       resourceType: target.type,
       resourceName: target.name,
-      subscriptionId: parsed.subscriptionId,
-      resourceGroup: parsed.resourceGroup,
+      subscriptionId: place.subscriptionId,
+      resourceGroup: place.resourceGroup,
       message: report.message,
       evidence: report.evidence,
       remediation: rule.remediation,
       compliance: rule.compliance,
-      fingerprint: fingerprint(rule.id, target.id),
+      fingerprint: fingerprintOfKey(rule.id, targetKey),
     });
   }
 
@@ -161,21 +192,18 @@ class OutcomeRecorder implements RuleContext {
     this.notApplicableReason = reason;
   }
 
-  childrenOf(parentId: string, type: string): readonly ArmResource[] {
-    const unavailable = this.inventory.unavailable(parentId, type);
+  unreadable(part: UnreadPart): void {
+    this.unreadParts.push(part);
+  }
+
+  childrenOf(parent: ArmResource | string, type: string): readonly ArmResource[] {
+    const unavailable = this.inventory.unavailable(parent, type);
     if (unavailable) throw new NotEvaluated(unavailable.code, unavailable.reason);
-    return this.inventory.childrenOf(parentId, type);
+    return this.inventory.childrenOf(parent, type);
   }
 
-  childOf(parentId: string, type: string, name: string): ArmResource | undefined {
+  childOf(parent: ArmResource | string, type: string, name: string): ArmResource | undefined {
     const wanted = name.toLowerCase();
-    return this.childrenOf(parentId, type).find((child) => child.name.toLowerCase() === wanted);
-  }
-
-  outcome(): Outcome {
-    const base = { ruleId: this.rule.id, resourceId: this.resource.id, resourceType: this.resource.type };
-    if (this.findings.length > 0) return { ...base, status: 'fail', findings: this.findings };
-    if (this.notApplicableReason !== undefined) return { ...base, status: 'notApplicable', findings: [], reason: this.notApplicableReason };
-    return { ...base, status: 'pass', findings: [] };
+    return this.childrenOf(parent, type).find((child) => child.name.toLowerCase() === wanted);
   }
 }

@@ -59,18 +59,33 @@ export interface FindingReport {
   readonly severity?: Severity;
 }
 
+/** Part of a resource a rule could not read (one malformed firewall rule among many). */
+export interface UnreadPart {
+  readonly code: string;
+  readonly reason: string;
+  /** The part, when it is a resource of its own; the evaluated resource otherwise. */
+  readonly resourceId?: string;
+  readonly resourceType?: string;
+}
+
 export interface RuleContext {
   readonly inventory: Inventory;
   report(finding: FindingReport): void;
   notApplicable(reason: string): void;
   /**
+   * Records a part that could not be read while the rest was evaluated: the findings from
+   * the rest still count, and the part is listed as not evaluated. With no findings, the
+   * resource is not evaluated rather than passed.
+   */
+  unreadable(part: UnreadPart): void;
+  /**
    * Children of `parentId` (or extension resources targeting it) of one type. When that type
    * was not read, or reading it failed, the rule stops here and the resource is reported as
    * not evaluated: a rule cannot mistake "not read" for "none".
    */
-  childrenOf(parentId: string, type: string): readonly ArmResource[];
+  childrenOf(parent: ArmResource | string, type: string): readonly ArmResource[];
   /** One named child, e.g. TDE `current`; undefined when it was read and is not there. */
-  childOf(parentId: string, type: string, name: string): ArmResource | undefined;
+  childOf(parent: ArmResource | string, type: string, name: string): ArmResource | undefined;
 }
 
 export interface Rule extends RuleMeta {

@@ -15,10 +15,12 @@ export interface ScanOptions {
 export function scanInventory(inventory: Inventory, options: ScanOptions): ScanResult {
   const { outcomes, notEvaluated, resourcesEvaluated } = evaluate(inventory, options.rules);
   const threshold = options.minSeverity;
-  const findings = outcomes
-    .flatMap((outcome) => outcome.findings)
-    .filter((finding) => threshold === undefined || isAtLeast(finding.severity, threshold))
-    .sort(compareFindings);
+  const shown: Finding[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'fail') continue;
+    for (const finding of outcome.findings) if (threshold === undefined || isAtLeast(finding.severity, threshold)) shown.push(finding);
+  }
+  const findings = sortFindings(shown);
   const summary: ScanSummary = {
     findings: countBySeverity(findings),
     resourcesEvaluated,
@@ -40,13 +42,23 @@ export function scanInventory(inventory: Inventory, options: ScanOptions): ScanR
   };
 }
 
-/** Most severe first, then by rule and resource, so reports are stable across runs. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.resourceId.toLowerCase().localeCompare(b.resourceId.toLowerCase())
-  );
+/**
+ * Most severe first, then by rule id; within a rule, in inventory order — the order of the
+ * snapshot, or of resource ids for a live collection, so reports are stable across runs.
+ * A stable bucketing rather than a sort: comparing long ids that share a `/subscriptions/…`
+ * prefix is what a large scan would otherwise spend its time on.
+ */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const buckets = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const bucket = `${5 - severityRank(finding.severity)}|${finding.ruleId}`;
+    const list = buckets.get(bucket);
+    if (list) list.push(finding);
+    else buckets.set(bucket, [finding]);
+  }
+  const sorted: Finding[] = [];
+  for (const bucket of [...buckets.keys()].sort()) for (const finding of buckets.get(bucket)!) sorted.push(finding);
+  return sorted;
 }
 
 function countBySeverity(findings: readonly Finding[]): ScanSummary['findings'] {

@@ -1,4 +1,5 @@
 import { idKey, isSameOrAncestorKey, parseArmId, typeKey } from './arm-id.js';
+import { IndexedResource } from './resource.js';
 import type {
   ArmResource,
   CollectionError,
@@ -53,11 +54,13 @@ export class Inventory {
 
     // The same id read twice (a list and a GET) is one resource. Later reads add to
     // earlier ones: a GET may carry properties a list leaves out.
+    let duplicates = false;
     for (const resource of input.resources) {
       const earlier = this.byKey.get(resource.key);
+      if (earlier) duplicates = true;
       this.byKey.set(resource.key, earlier ? mergeReads(earlier, resource) : resource);
     }
-    this.resources = [...this.byKey.values()];
+    this.resources = duplicates ? [...this.byKey.values()] : input.resources;
     for (const resource of this.resources) {
       pushTo(this.byType, resource.typeKey, resource);
       if (resource.parentKey !== undefined) pushTo(this.byParent, resource.parentKey, resource);
@@ -81,21 +84,26 @@ export class Inventory {
     return this.byType.get(typeKey(type)) ?? [];
   }
 
-  /** Direct children of `parentId` of one type, or extension resources whose target is `parentId`. */
-  childrenOf(parentId: string, type: string): readonly ArmResource[] {
+  /** Direct children of `parent` of one type, or extension resources whose target is `parent`. */
+  childrenOf(parent: ArmResource | string, type: string): readonly ArmResource[] {
     const wanted = typeKey(type);
-    const children = this.byParent.get(idKey(parentId));
-    return children ? children.filter((child) => child.typeKey === wanted) : [];
+    const children = this.byParent.get(keyOf(parent));
+    if (!children) return NONE;
+    let found: ArmResource[] | undefined;
+    for (const child of children) {
+      if (child.typeKey === wanted) (found ??= []).push(child);
+    }
+    return found ?? NONE;
   }
 
   /**
    * Whether resources of `type` under `scopeId` are known: the type was collected and no read
    * of it under that scope failed. Returns why not, or undefined when they are known.
    */
-  unavailable(scopeId: string, type: string): Unavailable | undefined {
-    const failure = this.failureCovering(scopeId, type);
+  unavailable(scope: ArmResource | string, type: string): Unavailable | undefined {
+    const failure = this.failureCovering(scope, type);
     if (failure) return { code: failure.code, reason: describeFailure(failure) };
-    const bad = this.malformedUnder.get(`${idKey(scopeId)}|${typeKey(type)}`);
+    const bad = this.malformedUnder.size === 0 ? undefined : this.malformedUnder.get(`${keyOf(scope)}|${typeKey(type)}`);
     if (bad) return { code: 'MalformedResource', reason: `${bad.resourceId} (${bad.location}) is malformed: ${bad.reason}` };
     if (!this.collected.has(typeKey(type))) {
       return {
@@ -106,11 +114,12 @@ export class Inventory {
     return undefined;
   }
 
-  /** The first recorded failure to read `type` at `scopeId` or any ancestor of it. */
-  failureCovering(scopeId: string, type: string): CollectionError | undefined {
-    const key = idKey(scopeId);
-    const candidates = [...(this.errorsByType.get(typeKey(type)) ?? []), ...this.untypedErrors];
-    return candidates.find((error) => isSameOrAncestorKey(idKey(error.scope), key));
+  /** The first recorded failure to read `type` at `scope` or any ancestor of it. */
+  failureCovering(scope: ArmResource | string, type: string): CollectionError | undefined {
+    if (this.errors.length === 0) return undefined;
+    const key = keyOf(scope);
+    const covers = (error: CollectionError): boolean => isSameOrAncestorKey(idKey(error.scope), key);
+    return (this.errorsByType.get(typeKey(type)) ?? NONE_ERRORS).find(covers) ?? this.untypedErrors.find(covers);
   }
 
   /** Failures to read `type` itself (not its children), wherever they happened. */
@@ -130,9 +139,17 @@ export function describeFailure(error: CollectionError): string {
   return `reading ${what} failed: ${error.code}${error.message ? `: ${error.message}` : ''}`;
 }
 
+const NONE: readonly ArmResource[] = Object.freeze([]);
+const NONE_ERRORS: readonly CollectionError[] = Object.freeze([]);
+
+function keyOf(scope: ArmResource | string): string {
+  return typeof scope === 'string' ? idKey(scope) : scope.key;
+}
+
 function mergeReads(earlier: ArmResource, later: ArmResource): ArmResource {
   const properties: JsonObject = { ...earlier.properties, ...later.properties };
-  return { ...earlier, ...later, properties, raw: { ...earlier.raw, ...later.raw, properties } };
+  const raw = { ...earlier.raw, ...later.raw, properties };
+  return later instanceof IndexedResource ? later.withRaw(raw, properties) : { ...later, properties, raw };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

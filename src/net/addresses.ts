@@ -13,8 +13,8 @@ const ANY_SOURCE_TOKENS = new Set(['*', 'internet', 'any', '0.0.0.0', '0.0.0.0/0
 export function isInternetSource(prefix: string): boolean {
   const token = prefix.trim().toLowerCase();
   if (ANY_SOURCE_TOKENS.has(token)) return true;
-  const cidr = /^([0-9a-f:.]+)\/(\d{1,3})$/.exec(token);
-  return cidr !== null && Number(cidr[2]) === 0;
+  // Any other /0 in either family; most prefixes are narrower, and are told apart by their end.
+  return (token.endsWith('/0') || token.endsWith('/00')) && /^[0-9a-f:.]+\/0+$/.test(token);
 }
 
 /** Parses dotted-quad IPv4 to an unsigned 32-bit number, or undefined when it is not one. */

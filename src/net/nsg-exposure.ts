@@ -3,7 +3,7 @@ import { memoizeByResource } from '../adapters/memo.js';
 import type { ArmResource } from '../inventory/types.js';
 import { PortSet } from './ports.js';
 
-/** Ports of one protocol a higher-priority rule had already decided before this one. */
+/** Ports of one protocol that a higher-priority Deny decided before this rule was reached. */
 export interface Shadow {
   readonly by: InternetRule;
   readonly protocol: Protocol;
@@ -27,11 +27,12 @@ export interface NsgExposure {
  * Inbound exposure to the internet of one NSG, as Azure evaluates it: for each protocol and
  * port, the internet-sourced rule with the lowest priority number decides. An Allow exposes
  * only the ports no earlier rule decided; a Deny decides its ports for every later rule.
- * Each exposed port is attributed to exactly one Allow, the one that decides it.
+ * Each exposed port is attributed to exactly one Allow, the one that decides it, and each
+ * blocked port to the one Deny that decides it.
  */
 export const nsgExposure = memoizeByResource((nsg: ArmResource): NsgExposure => {
   const decided: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
-  const denies: InternetRule[] = [];
+  const denied: Shadow[] = [];
   const allows: AllowExposure[] = [];
   const total: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
 
@@ -42,15 +43,19 @@ export const nsgExposure = memoizeByResource((nsg: ArmResource): NsgExposure => 
       for (const protocol of rule.protocols) {
         exposed[protocol] = rule.ports.subtract(decided[protocol]);
         total[protocol] = total[protocol].union(exposed[protocol]);
-        for (const deny of denies) {
-          if (!deny.protocols.includes(protocol)) continue;
+        for (const deny of denied) {
+          if (deny.protocol !== protocol) continue;
           const ports = rule.ports.intersect(deny.ports);
-          if (!ports.isEmpty) blockedBy.push({ by: deny, protocol, ports });
+          if (!ports.isEmpty) blockedBy.push({ by: deny.by, protocol, ports });
         }
       }
       allows.push({ rule, exposed, blockedBy });
     } else {
-      denies.push(rule);
+      // Only the ports no earlier rule decided are this Deny's to block.
+      for (const protocol of rule.protocols) {
+        const ports = rule.ports.subtract(decided[protocol]);
+        if (!ports.isEmpty) denied.push({ by: rule, protocol, ports });
+      }
     }
     for (const protocol of rule.protocols) decided[protocol] = decided[protocol].union(rule.ports);
   }

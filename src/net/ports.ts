@@ -34,12 +34,21 @@ export function parsePortRange(text: string): PortRange {
   return { from, to };
 }
 
+/** Sorted, disjoint and non-adjacent already: the form a PortSet keeps. */
+function isNormalised(ranges: readonly PortRange[]): boolean {
+  for (let i = 1; i < ranges.length; i++) if (ranges[i]!.from <= ranges[i - 1]!.to + 1) return false;
+  return true;
+}
+
 export class PortSet {
   static readonly EMPTY = new PortSet([]);
 
   private constructor(readonly ranges: readonly PortRange[]) {}
 
-  static of(ranges: Iterable<PortRange>): PortSet {
+  static of(ranges: readonly PortRange[]): PortSet {
+    if (ranges.length === 0) return PortSet.EMPTY;
+    if (ranges.length === 1) return new PortSet([ranges[0]!]);
+    if (isNormalised(ranges)) return new PortSet([...ranges]);
     const sorted = [...ranges].sort((a, b) => a.from - b.from);
     const merged: PortRange[] = [];
     for (const range of sorted) {
@@ -90,6 +99,20 @@ export class PortSet {
 
   intersect(other: PortSet): PortSet {
     return this.subtract(this.subtract(other));
+  }
+
+  /** True when the sets share a port; allocates nothing, for the common case of no overlap. */
+  overlaps(other: PortSet): boolean {
+    let i = 0;
+    let j = 0;
+    while (i < this.ranges.length && j < other.ranges.length) {
+      const a = this.ranges[i]!;
+      const b = other.ranges[j]!;
+      if (a.to < b.from) i++;
+      else if (b.to < a.from) j++;
+      else return true;
+    }
+    return false;
   }
 
   has(port: number): boolean {

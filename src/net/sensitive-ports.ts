@@ -1,4 +1,4 @@
-import { PortSet } from './ports.js';
+import { PortSet, type PortRange } from './ports.js';
 
 /** A well-known service port (or range) that should never face the internet. */
 export interface ServicePort {
@@ -49,12 +49,22 @@ export function portSetOf(ports: readonly ServicePort[]): PortSet {
  * The services among `ports` that `exposed` reaches, each with the part of its range that
  * is exposed: `22 (SSH), 27018 (MongoDB)`.
  */
-export function exposedServices(exposed: PortSet, ports: readonly ServicePort[]): { readonly ports: PortSet; readonly services: string[] } {
-  const hit = exposed.intersect(portSetOf(ports));
+export function exposedServices(exposed: PortSet, ports: readonly ServicePort[]): { readonly ports: PortSet; readonly services: string[]; readonly hit: ServicePort[] } {
+  const parts: PortRange[] = [];
   const services: string[] = [];
+  const hit: ServicePort[] = [];
   for (const port of ports) {
-    const part = hit.intersect(PortSet.of([port]));
-    if (!part.isEmpty) services.push(`${part.toString()} (${port.service})`);
+    const overlap: PortRange[] = [];
+    for (const range of exposed.ranges) {
+      const from = Math.max(range.from, port.from);
+      const to = Math.min(range.to, port.to);
+      if (from <= to) overlap.push({ from, to });
+    }
+    if (overlap.length === 0) continue;
+    parts.push(...overlap);
+    hit.push(port);
+    const text = overlap.map((range) => (range.from === range.to ? `${range.from}` : `${range.from}-${range.to}`)).join(', ');
+    services.push(`${text} (${port.service})`);
   }
-  return { ports: hit, services };
+  return { ports: PortSet.of(parts), services, hit };
 }

@@ -51,3 +51,18 @@ describe('PortSet', () => {
     expect(set([1, 100], [102, 200]).covers({ from: 1, to: 200 })).toBe(false);
   });
 });
+
+describe('PortSet.overlaps', () => {
+  const set = (...ranges: Array<[number, number]>) => PortSet.of(ranges.map(([from, to]) => ({ from, to })));
+  it('agrees with a non-empty intersection', () => {
+    const cases: Array<[PortSet, PortSet]> = [
+      [set([1, 10]), set([10, 20])],
+      [set([1, 9]), set([10, 20])],
+      [set([1, 5], [30, 40]), set([6, 29])],
+      [set([1, 5], [30, 40]), set([6, 30])],
+      [set([0, 65535]), set([22, 22])],
+      [PortSet.EMPTY, set([1, 2])],
+    ];
+    for (const [a, b] of cases) expect(a.overlaps(b)).toBe(!a.intersect(b).isEmpty);
+  });
+});

@@ -1,0 +1,4 @@
+import { benchSnapshotScan } from './snapshot-scan.js';
+
+/** `npm run bench`: prints figures; benchmarks are never timed assertions in tests. */
+benchSnapshotScan();

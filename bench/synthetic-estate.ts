@@ -1,0 +1,108 @@
+/**
+ * A synthetic estate in the ARM REST shape, for benchmarks: NSGs with a mix of internet
+ * and private rules, storage accounts with blob services and containers, SQL servers with
+ * databases, TDE, auditing and firewall rules, IoT hubs, Key Vaults and diagnostic settings
+ * — in roughly the proportions of a real IoT and data backend. Deterministic for a given size.
+ */
+type Json = Record<string, unknown>;
+
+export function syntheticResources(total: number, subscriptions = 20): Json[] {
+  const resources: Json[] = [];
+  let n = 0;
+  let seed = 42;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const push = (resource: Json): void => {
+    if (resources.length < total) resources.push(resource);
+  };
+  const diag = (target: string, logs: boolean): void =>
+    push({
+      id: `${target}/providers/Microsoft.Insights/diagnosticSettings/diag`,
+      name: 'diag',
+      type: 'Microsoft.Insights/diagnosticSettings',
+      properties: { workspaceId: '/subscriptions/x/resourceGroups/m/providers/Microsoft.OperationalInsights/workspaces/w', logs: logs ? [{ categoryGroup: 'allLogs', enabled: true }] : [], metrics: [{ category: 'AllMetrics', enabled: true }] },
+    });
+
+  while (resources.length < total) {
+    n++;
+    const sub = `00000000-0000-0000-0000-${String(n % subscriptions).padStart(12, '0')}`;
+    const rg = `/subscriptions/${sub}/resourceGroups/rg-${n % 97}`;
+    const nsgId = `${rg}/providers/Microsoft.Network/networkSecurityGroups/nsg-${n}`;
+    const ports = ['22', '443', '9200', '1883', '5432', '8080-8090', '*', '3389'];
+    const rules = Array.from({ length: 4 + (n % 5) }, (_, i) => ({
+      name: `rule-${i}`,
+      id: `${nsgId}/securityRules/rule-${i}`,
+      properties: {
+        protocol: i % 3 === 0 ? '*' : 'Tcp',
+        sourcePortRange: '*',
+        destinationAddressPrefix: '*',
+        ...(i % 2 === 0 ? { destinationPortRange: ports[(n + i) % ports.length] } : { destinationPortRanges: [ports[(n + i) % ports.length], '80'] }),
+        ...(random() < 0.3 ? { sourceAddressPrefix: random() < 0.5 ? 'Internet' : '*' } : { sourceAddressPrefixes: ['10.0.0.0/8', '192.168.0.0/16'] }),
+        access: random() < 0.8 ? 'Allow' : 'Deny',
+        priority: 100 + i * 10,
+        direction: random() < 0.85 ? 'Inbound' : 'Outbound',
+      },
+    }));
+    push({ id: nsgId, name: `nsg-${n}`, type: 'Microsoft.Network/networkSecurityGroups', location: 'westeurope', properties: { securityRules: rules } });
+    diag(nsgId, random() < 0.5);
+
+    const account = `${rg}/providers/Microsoft.Storage/storageAccounts/st${n}`;
+    push({
+      id: account,
+      name: `st${n}`,
+      type: 'Microsoft.Storage/storageAccounts',
+      kind: 'StorageV2',
+      location: 'westeurope',
+      properties: {
+        isHnsEnabled: random() < 0.3,
+        allowBlobPublicAccess: random() < 0.3,
+        minimumTlsVersion: random() < 0.7 ? 'TLS1_2' : 'TLS1_0',
+        supportsHttpsTrafficOnly: random() < 0.9,
+        networkAcls: { defaultAction: random() < 0.5 ? 'Allow' : 'Deny', ipRules: [], virtualNetworkRules: [] },
+      },
+    });
+    push({ id: `${account}/blobServices/default`, name: 'default', type: 'Microsoft.Storage/storageAccounts/blobServices', properties: {} });
+    diag(`${account}/blobServices/default`, random() < 0.6);
+    for (let c = 0; c < 2; c++) {
+      push({
+        id: `${account}/blobServices/default/containers/c${c}`,
+        name: `c${c}`,
+        type: 'Microsoft.Storage/storageAccounts/blobServices/containers',
+        properties: { publicAccess: random() < 0.1 ? 'Container' : 'None' },
+      });
+    }
+
+    if (n % 3 === 0) {
+      const server = `${rg}/providers/Microsoft.Sql/servers/sql-${n}`;
+      push({ id: server, name: `sql-${n}`, type: 'Microsoft.Sql/servers', kind: 'v12.0', properties: { minimalTlsVersion: random() < 0.8 ? '1.2' : '1.0', publicNetworkAccess: 'Enabled' } });
+      push({ id: `${server}/auditingSettings/default`, name: 'default', type: 'Microsoft.Sql/servers/auditingSettings', properties: { state: random() < 0.7 ? 'Enabled' : 'Disabled' } });
+      push({ id: `${server}/firewallRules/office`, name: 'office', type: 'Microsoft.Sql/servers/firewallRules', properties: { startIpAddress: '203.0.113.0', endIpAddress: random() < 0.1 ? '255.255.255.255' : '203.0.113.255' } });
+      for (const db of ['master', 'app', 'reports']) {
+        const dbId = `${server}/databases/${db}`;
+        push({ id: dbId, name: db, type: 'Microsoft.Sql/servers/databases', kind: db === 'master' ? 'v12.0,system' : 'v12.0,user', properties: { status: 'Online' } });
+        push({ id: `${dbId}/transparentDataEncryption/current`, name: 'current', type: 'Microsoft.Sql/servers/databases/transparentDataEncryption', properties: { state: random() < 0.9 ? 'Enabled' : 'Disabled' } });
+        if (db !== 'master') diag(dbId, random() < 0.5);
+      }
+    }
+    if (n % 10 === 0) {
+      const hub = `${rg}/providers/Microsoft.Devices/IotHubs/iot-${n}`;
+      push({ id: hub, name: `iot-${n}`, type: 'Microsoft.Devices/IotHubs', properties: { minTlsVersion: random() < 0.5 ? '1.2' : undefined, disableLocalAuth: random() < 0.5, publicNetworkAccess: 'Enabled' } });
+      diag(hub, true);
+      const vault = `${rg}/providers/Microsoft.KeyVault/vaults/kv-${n}`;
+      push({ id: vault, name: `kv-${n}`, type: 'Microsoft.KeyVault/vaults', properties: { enableRbacAuthorization: true } });
+    }
+  }
+  return resources;
+}
+
+export const SYNTHETIC_COLLECTED = [
+  'Microsoft.Insights/diagnosticSettings',
+  'Microsoft.Sql/servers/auditingSettings',
+  'Microsoft.Sql/servers/databases',
+  'Microsoft.Sql/servers/databases/transparentDataEncryption',
+  'Microsoft.Sql/servers/firewallRules',
+  'Microsoft.Storage/storageAccounts/blobServices',
+  'Microsoft.Storage/storageAccounts/blobServices/containers',
+];
