@@ -1,4 +1,4 @@
-import { acceptsWholeInternet, iotNetworkDefaultAction, iotPublicNetworkAccess, IOT_HUB_TYPE, ipFilterRules } from '../../src/adapters/iothub.js';
+import { iotNetworkDefaultAction, iotPublicNetworkAccess, IOT_HUB_TYPE, ipFilterRules, ipFiltersRestrict } from '../../src/adapters/iothub.js';
 import { evidence, sameText } from '../../src/adapters/setting.js';
 import { defineRule } from '../../src/engine/rule.js';
 
@@ -11,7 +11,7 @@ export default defineRule({
   resourceTypes: [IOT_HUB_TYPE],
   requires: [],
   description:
-    'The hub\'s `publicNetworkAccess` is not Disabled, its `networkRuleSets.defaultAction` is not Deny, and its `ipFilterRules` do not limit it to specific ranges: no Accept rule, or an Accept of the whole internet (0.0.0.0/0).',
+    'The hub\'s `publicNetworkAccess` is not Disabled, its `networkRuleSets.defaultAction` is not Deny, and its `ipFilterRules` do not limit it to specific ranges. Rules apply in order: the first covering the whole internet (0.0.0.0/0) decides — Accept opens the hub, Reject closes it; without one, Accepts of specific ranges restrict it and Rejects alone (a block list) do not.',
   rationale:
     'Devices often sit on known networks; a hub that accepts connections from anywhere lets stolen device credentials be used from anywhere, and exposes the service endpoints to the whole internet.',
   remediation: {
@@ -29,11 +29,10 @@ export default defineRule({
     const defaultAction = iotNetworkDefaultAction(hub);
     if (sameText(defaultAction.value, 'Deny')) return;
     const filters = ipFilterRules(hub);
-    const accepts = filters.rules.filter((rule) => rule.action.toLowerCase() === 'accept');
-    const openAccept = accepts.find(acceptsWholeInternet);
-    if (accepts.length > 0 && !openAccept) return;
-    const why = openAccept
-      ? `IP filter rule '${openAccept.name}' accepts ${openAccept.ipMask}`
+    const verdict = ipFiltersRestrict(filters.rules);
+    if (verdict.restricts) return;
+    const why = verdict.decidedBy
+      ? `IP filter rule '${verdict.decidedBy.name}' accepts ${verdict.decidedBy.ipMask}`
       : 'no IP filter rule limits it to specific ranges';
     context.report({
       message: `IoT hub '${hub.name}' accepts connections from all networks: public network access ${access.value}, ${why}.`,

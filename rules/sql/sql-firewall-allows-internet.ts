@@ -1,5 +1,6 @@
 import { evidence, sameText } from '../../src/adapters/setting.js';
 import { firewallRange, serverPublicNetworkAccess, SQL_FIREWALL_RULE_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
+import { readEach } from '../../src/engine/not-evaluated.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { ipv4RangeSize, SLASH_8_SIZE } from '../../src/net/addresses.js';
 
@@ -22,25 +23,20 @@ export default defineRule({
   references: ['https://learn.microsoft.com/azure/azure-sql/database/firewall-configure'],
   compliance: { 'cis-azure-3.0': ['5.1.2'], mcsb: ['NS-2'] },
   check(server, context) {
-    const wide = context.childrenOf(server.id, SQL_FIREWALL_RULE_TYPE).filter((rule) => {
-      const range = firewallRange(rule);
-      return ipv4RangeSize(range.start, range.end) > SLASH_8_SIZE;
-    });
+    const ranges = readEach(context.childrenOf(server, SQL_FIREWALL_RULE_TYPE), firewallRange, context);
+    const wide = ranges.filter(({ value }) => ipv4RangeSize(value.start, value.end) > SLASH_8_SIZE);
     if (wide.length === 0) return;
     const publicAccess = serverPublicNetworkAccess(server);
     const dormant = sameText(publicAccess.value, 'Disabled');
-    const rules = wide.map((rule) => {
-      const range = firewallRange(rule);
-      return `'${rule.name}' (${range.startText}–${range.endText})`;
-    });
+    const rules = wide.map(({ child, value }) => `'${child.name}' (${value.startText}–${value.endText})`);
     context.report({
       message:
         `SQL server '${server.name}' admits the internet through firewall rule${wide.length > 1 ? 's' : ''} ${rules.join(', ')}` +
         (dormant ? '; public network access is Disabled, so this takes effect only if it is enabled again.' : '.'),
       evidence: [
-        ...wide.flatMap((rule) => [
-          { resourceId: rule.id, path: 'properties.startIpAddress', value: rule.properties.startIpAddress },
-          { resourceId: rule.id, path: 'properties.endIpAddress', value: rule.properties.endIpAddress },
+        ...wide.flatMap(({ child, value }) => [
+          { resourceId: child.id, path: 'properties.startIpAddress', value: value.startText },
+          { resourceId: child.id, path: 'properties.endIpAddress', value: value.endText },
         ]),
         evidence(publicAccess),
       ],

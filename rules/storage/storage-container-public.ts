@@ -7,6 +7,7 @@ import {
   hasBlobService,
   STORAGE_ACCOUNT_TYPE,
 } from '../../src/adapters/storage.js';
+import { readEach } from '../../src/engine/not-evaluated.js';
 import { defineRule } from '../../src/engine/rule.js';
 
 export default defineRule({
@@ -34,8 +35,8 @@ export default defineRule({
     }
     const allowed = allowsBlobPublicAccess(account);
     if (!allowed.value) return;
-    for (const container of context.childrenOf(blobServiceId(account), BLOB_CONTAINER_TYPE)) {
-      const access = containerPublicAccess(container);
+    const containers = context.childrenOf(blobServiceId(account), BLOB_CONTAINER_TYPE);
+    for (const { child: container, value: access } of readEach(containers, containerPublicAccess, context)) {
       if (!sameText(access.value, 'Blob') && !sameText(access.value, 'Container')) continue;
       context.report({
         resource: { id: container.id, type: container.type, name: `${account.name}/${container.name}` },

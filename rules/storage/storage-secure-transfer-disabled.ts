@@ -13,7 +13,7 @@ export default defineRule({
   description: 'The account\'s `supportsHttpsTrafficOnly` is false. Absent means true, the default since API 2019-04-01.',
   rationale: 'Over plain HTTP, requests, SAS tokens and data travel in clear text and can be read or altered on the way.',
   remediation: {
-    text: 'Require secure transfer on the account.',
+    text: 'Require secure transfer (HTTPS only) on the account, after moving any client that still uses plain HTTP to HTTPS.',
     az: 'az storage account update --resource-group <resource-group> --name <account> --https-only true',
   },
   references: ['https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer'],

@@ -1,7 +1,6 @@
 import { MalformedProperty } from '../engine/not-evaluated.js';
 import type { ArmResource } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
-import { isInternetSource } from '../net/addresses.js';
 import { readArray, readBoolean, readString, type Setting } from './setting.js';
 
 export const IOT_HUB_TYPE = 'Microsoft.Devices/IotHubs';
@@ -38,7 +37,23 @@ export function ipFilterRules(hub: ArmResource): { setting: Setting<readonly unk
   return { setting, rules };
 }
 
-/** An Accept whose mask is the whole internet (`0.0.0.0/0`) restricts nothing. */
-export function acceptsWholeInternet(rule: IpFilterRule): boolean {
-  return rule.action.toLowerCase() === 'accept' && isInternetSource(rule.ipMask);
+/** A mask covering every address: `0.0.0.0/0` (or `::/0`). A bare `0.0.0.0` is one address. */
+export function isWholeInternetMask(mask: string): boolean {
+  return /^[0-9a-fA-F:.]+\/0+$/.test(mask.trim());
+}
+
+/**
+ * Whether IP filter rules limit the hub to specific ranges. Rules apply in order and the
+ * first that matches decides, so the first rule covering the whole internet settles it for
+ * every address the rules before it do not name: an Accept of 0.0.0.0/0 opens the hub, a
+ * Reject of 0.0.0.0/0 closes it. Without such a rule, Accepts of specific ranges restrict
+ * the hub (an address no rule accepts is refused), while Rejects alone are a block list and
+ * leave every other address admitted.
+ */
+export function ipFiltersRestrict(rules: readonly IpFilterRule[]): { restricts: boolean; decidedBy?: IpFilterRule } {
+  for (const rule of rules) {
+    if (!isWholeInternetMask(rule.ipMask)) continue;
+    return { restricts: rule.action.toLowerCase() !== 'accept', decidedBy: rule };
+  }
+  return { restricts: rules.some((rule) => rule.action.toLowerCase() === 'accept') };
 }

@@ -43,12 +43,12 @@ export interface FirewallRange {
 }
 
 /** A firewall rule's address range; a value that is not IPv4 is reported, not skipped. */
-export function firewallRange(rule: ArmResource): FirewallRange {
+export function firewallRange(rule: { readonly properties: ArmResource['properties'] }): FirewallRange {
   const startText = rule.properties.startIpAddress;
   const endText = rule.properties.endIpAddress;
   const start = typeof startText === 'string' ? parseIPv4(startText) : undefined;
-  if (start === undefined) throw new MalformedProperty(`${rule.name}: properties.startIpAddress`, 'an IPv4 address', startText);
+  if (start === undefined) throw new MalformedProperty('properties.startIpAddress', 'an IPv4 address', startText);
   const end = typeof endText === 'string' ? parseIPv4(endText) : undefined;
-  if (end === undefined) throw new MalformedProperty(`${rule.name}: properties.endIpAddress`, 'an IPv4 address', endText);
+  if (end === undefined) throw new MalformedProperty('properties.endIpAddress', 'an IPv4 address', endText);
   return { start, end, startText: startText as string, endText: endText as string };
 }

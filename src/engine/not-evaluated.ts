@@ -18,3 +18,24 @@ export class MalformedProperty extends NotEvaluated {
     super('MalformedProperty', `${path} is ${JSON.stringify(value)}, expected ${expected}`);
   }
 }
+
+/**
+ * Reads each child with `read`; a child that is malformed is recorded as an unreadable part
+ * (named by its own id) and skipped, so that one bad child does not hide what the others show.
+ */
+export function readEach<C extends { readonly id: string; readonly type: string; readonly name: string }, T>(
+  children: readonly C[],
+  read: (child: C) => T,
+  context: { unreadable(part: { code: string; reason: string; resourceId?: string; resourceType?: string }): void },
+): Array<{ child: C; value: T }> {
+  const values: Array<{ child: C; value: T }> = [];
+  for (const child of children) {
+    try {
+      values.push({ child, value: read(child) });
+    } catch (error) {
+      if (!(error instanceof NotEvaluated)) throw error;
+      context.unreadable({ code: error.code, reason: `'${child.name}': ${error.reason}`, resourceId: child.id, resourceType: child.type });
+    }
+  }
+  return values;
+}

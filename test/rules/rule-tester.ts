@@ -33,6 +33,8 @@ export interface ExpectedFinding {
 export interface FailCase {
   /** Exactly these findings, in any order. */
   readonly findings: readonly ExpectedFinding[];
+  /** Parts that could not be read alongside the findings (a malformed child); none unless given. */
+  readonly unread?: readonly ReasonCase[];
 }
 
 export interface ReasonCase {
@@ -56,10 +58,14 @@ export function fixtureCases(ruleId: string, bucket: Bucket): string[] {
     .sort();
 }
 
-function runFixture(rule: Rule, bucket: Bucket, name: string) {
+function evaluateFixture(rule: Rule, bucket: Bucket, name: string) {
   const path = join(FIXTURE_ROOT, rule.id, bucket, `${name}.json`);
   const inventory = inventoryFromSnapshot(JSON.parse(readFileSync(path, 'utf8')), path);
-  return evaluate(inventory, [rule]).outcomes;
+  return evaluate(inventory, [rule]);
+}
+
+function runFixture(rule: Rule, bucket: Bucket, name: string) {
+  return evaluateFixture(rule, bucket, name).outcomes;
 }
 
 function matches(finding: Finding, expected: ExpectedFinding): boolean {
@@ -94,7 +100,12 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 
     for (const [name, expected] of Object.entries(cases.fail)) {
       it(`fails: ${name}`, () => {
-        const outcomes = runFixture(rule, 'fail', name);
+        const { outcomes, notEvaluated } = evaluateFixture(rule, 'fail', name);
+        expect(notEvaluated.length, notEvaluated.map((entry) => entry.reason).join('\n')).toBe(expected.unread?.length ?? 0);
+        for (const [i, want] of (expected.unread ?? []).entries()) {
+          if (want.code) expect(notEvaluated[i]!.code).toBe(want.code);
+          if (want.reason) expect(notEvaluated[i]!.reason).toMatch(want.reason);
+        }
         expect(outcomes.some((outcome) => outcome.status === 'fail')).toBe(true);
         for (const outcome of outcomes) expect(['pass', 'fail', 'notApplicable'], `${outcome.status}: ${outcome.reason}`).toContain(outcome.status);
         const findings = outcomes.flatMap((outcome) => outcome.findings);
