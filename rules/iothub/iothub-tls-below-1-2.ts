@@ -1,6 +1,5 @@
-import { evidence } from '../../src/adapters/setting.js';
 import { IOT_HUB_TYPE } from '../../src/adapters/iothub.js';
-import { formatTls, readMinimumTls, TLS_1_2 } from '../../src/adapters/tls.js';
+import { reportTlsBelow12 } from '../../src/checks/minimum-tls.js';
 import { defineRule } from '../../src/engine/rule.js';
 
 export default defineRule({
@@ -20,11 +19,6 @@ export default defineRule({
   references: ['https://learn.microsoft.com/azure/iot-hub/iot-hub-tls-support'],
   compliance: { 'cis-azure-3.0': [], mcsb: ['DP-3'] },
   check(hub, context) {
-    const minimum = readMinimumTls(hub, 'properties.minTlsVersion');
-    if (minimum.value >= TLS_1_2) return;
-    context.report({
-      message: `IoT hub '${hub.name}' accepts ${formatTls(minimum.value)}${minimum.absent ? ' (no minimum TLS version is set)' : ''}.`,
-      evidence: [evidence(minimum, minimum.absent ? 'not set; TLS 1.0 is accepted' : undefined)],
-    });
+    reportTlsBelow12(hub, context, 'properties.minTlsVersion', 'IoT hub');
   },
 });

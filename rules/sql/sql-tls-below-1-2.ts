@@ -1,6 +1,5 @@
-import { evidence } from '../../src/adapters/setting.js';
 import { SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { formatTls, readMinimumTls, TLS_1_2 } from '../../src/adapters/tls.js';
+import { reportTlsBelow12 } from '../../src/checks/minimum-tls.js';
 import { defineRule } from '../../src/engine/rule.js';
 
 export default defineRule({
@@ -21,11 +20,6 @@ export default defineRule({
   references: ['https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#minimal-tls-version'],
   compliance: { 'cis-azure-3.0': [], mcsb: ['DP-3'] },
   check(server, context) {
-    const minimum = readMinimumTls(server, 'properties.minimalTlsVersion');
-    if (minimum.value >= TLS_1_2) return;
-    context.report({
-      message: `SQL server '${server.name}' accepts ${formatTls(minimum.value)}${minimum.absent ? ' (no minimum TLS version is set)' : ''}.`,
-      evidence: [evidence(minimum, minimum.absent ? 'not set; the server accepts TLS 1.0' : undefined)],
-    });
+    reportTlsBelow12(server, context, 'properties.minimalTlsVersion', 'SQL server');
   },
 });

@@ -1,6 +1,5 @@
-import { evidence } from '../../src/adapters/setting.js';
 import { STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
-import { formatTls, readMinimumTls, TLS_1_2 } from '../../src/adapters/tls.js';
+import { reportTlsBelow12 } from '../../src/checks/minimum-tls.js';
 import { defineRule } from '../../src/engine/rule.js';
 
 export default defineRule({
@@ -20,11 +19,6 @@ export default defineRule({
   references: ['https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version'],
   compliance: { 'cis-azure-3.0': ['4.15'], mcsb: ['DP-3'] },
   check(account, context) {
-    const minimum = readMinimumTls(account, 'properties.minimumTlsVersion');
-    if (minimum.value >= TLS_1_2) return;
-    context.report({
-      message: `Storage account '${account.name}' accepts ${formatTls(minimum.value)}${minimum.absent ? ' (no minimum TLS version is set)' : ''}.`,
-      evidence: [evidence(minimum, minimum.absent ? 'not set; TLS 1.0 is accepted' : undefined)],
-    });
+    reportTlsBelow12(account, context, 'properties.minimumTlsVersion', 'Storage account');
   },
 });
