@@ -6,12 +6,12 @@ export const BLOB_SERVICE_TYPE = 'Microsoft.Storage/storageAccounts/blobServices
 export const BLOB_CONTAINER_TYPE = 'Microsoft.Storage/storageAccounts/blobServices/containers';
 
 /** The id of an account's one blob service, which holds its containers and its diagnostic settings. */
-export function blobServiceId(account: ArmResource): string {
+export function blobServiceId(account: { readonly id: string }): string {
   return `${account.id}/blobServices/default`;
 }
 
 /** FileStorage (premium file shares) accounts have no blob service at all. */
-export function hasBlobService(account: ArmResource): boolean {
+export function hasBlobService(account: { readonly kind?: string | undefined }): boolean {
   return !sameText(account.kind, 'FileStorage');
 }
 

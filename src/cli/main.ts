@@ -6,8 +6,21 @@ import { REPORTERS } from '../report/index.js';
 import { TOOL } from '../version.js';
 import { listRules, showRule } from './rules-command.js';
 import { runScan, type ScanFlags } from './scan-command.js';
+import { runCollect, type CollectFlags } from './collect-command.js';
+import { CLOUDS } from '../auth/clouds.js';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const repeatable = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Where and how to read a live estate: shared by `scan` and `collect`. */
+function addLiveOptions(command: Command): Command {
+  return command
+    .option('--tenant <id>', 'the Microsoft Entra tenant to sign in to')
+    .option('--subscription <id>', 'scan only this subscription (repeatable); default: every one the credential can see', repeatable, [])
+    .addOption(new Option('--cloud <name>', 'the Azure cloud').choices(Object.keys(CLOUDS)).default('AzurePublicCloud'))
+    .option('--arm-endpoint <url>', 'another ARM endpoint (Azure Stack Hub, an emulator); the token scope follows it')
+    .option('--retry-budget <n>', 'retries allowed across the whole scan (429s, 5xx, timeouts, resets)', '1000')
+    .option('--max-wait <seconds>', 'the longest wait on one 429 Retry-After', '60');
+}
 
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command()
@@ -19,20 +32,30 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     // One line per error: commander's "did you mean" hint joins the message.
     .configureOutput({ outputError: (text, write) => write(`azscan: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`) });
 
-  program
+  const scan = program
     .command('scan')
-    .description('evaluate the rule catalogue over a snapshot of an Azure estate and report findings')
-    .option('--snapshot <file>', 'scan a snapshot file or an array of ARM resources (e.g. from az resource list)')
+    .description('evaluate the rule catalogue over an Azure estate (live, or a snapshot) and report findings')
+    .option('--snapshot <file>', 'scan a snapshot file or an array of ARM resources (e.g. from az resource list) instead of the live estate')
     .addOption(new Option('--format <name>', 'report format').choices(Object.keys(REPORTERS)).default('table'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES))
     .addOption(new Option('--severity <severity>', 'evaluate and show only rules and findings at or above this severity').choices(SEVERITIES))
-    .option('--rule <id>', 'evaluate only this rule (id or name; repeatable)', collect, [])
+    .option('--rule <id>', 'evaluate only this rule (id or name; repeatable)', repeatable, [])
     .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read')
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('-v, --verbose', 'show each finding\'s evidence and full resource id')
-    .option('--no-color', 'never use colour (also: NO_COLOR=1)')
-    .action(async (flags: ScanFlags) => setExitCode(await runScan(flags)));
+    .option('--no-color', 'never use colour (also: NO_COLOR=1)');
+  addLiveOptions(scan).action(async (flags: ScanFlags) => setExitCode(await runScan(flags)));
+
+  const collect = program
+    .command('collect')
+    .description('read a live estate (what the selected rules need) and write it as a snapshot to scan later')
+    .requiredOption('--output <file>', 'the snapshot file to write')
+    .option('--rule <id>', 'collect only what this rule needs (id or name; repeatable)', repeatable, [])
+    .addOption(new Option('--severity <severity>', 'collect only for rules at or above this severity').choices(SEVERITIES))
+    .option('--allow-partial', 'exit 0 rather than 3 when some reads failed')
+    .option('-q, --quiet', 'print nothing to stderr but warnings');
+  addLiveOptions(collect).action(async (flags: CollectFlags) => setExitCode(await runCollect(flags)));
 
   const rules = program
     .command('rules')
@@ -80,6 +103,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-main(process.argv.slice(2)).then((code) => {
+main(process.argv.slice(2)).then(async (code) => {
   process.exitCode = code;
+  // The SDKs can leave timers and keep-alive sockets behind after a live scan; once the
+  // report is out there is nothing left to wait for.
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
 });
+
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return stream.writableNeedDrain ? new Promise((resolve) => stream.once('drain', () => resolve())) : Promise.resolve();
+}

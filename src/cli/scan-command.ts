@@ -1,14 +1,15 @@
 import { RULES } from '../../rules/index.js';
-import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../engine/exit-code.js';
 import { scanInventory } from '../engine/scan.js';
 import { selectRules } from '../engine/select.js';
 import { parseSeverity } from '../engine/severity.js';
-import { loadSnapshotFile } from '../inventory/snapshot.js';
+import type { Inventory } from '../inventory/inventory.js';
+import { inventoryFromSnapshot, loadSnapshotFile } from '../inventory/snapshot.js';
 import { reporterFor } from '../report/index.js';
+import { liveOptions, type LiveFlags } from './live-options.js';
 import { colorWanted, note, writeReportFile } from './output.js';
 
-export interface ScanFlags {
+export interface ScanFlags extends LiveFlags {
   snapshot?: string;
   format: string;
   output?: string;
@@ -16,23 +17,28 @@ export interface ScanFlags {
   severity?: string;
   rule: string[];
   allowPartial?: boolean;
-  quiet?: boolean;
   verbose?: boolean;
   color: boolean;
 }
 
-/** `azscan scan`: returns the exit code. */
+/** `azscan scan`: a snapshot when `--snapshot` is given, the live estate otherwise. Returns the exit code. */
 export async function runScan(flags: ScanFlags): Promise<number> {
-  // Flags are checked before any input is read, so a typo fails fast and the same way.
+  // Flags are checked before anything is read, so a typo fails fast and the same way.
   const reporter = reporterFor(flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseSeverity(flags.failOn, '--fail-on');
   const minSeverity = flags.severity === undefined ? undefined : parseSeverity(flags.severity, '--severity');
   const rules = selectRules(RULES, { only: flags.rule, ...(minSeverity ? { minSeverity } : {}) });
-  if (flags.snapshot === undefined) {
-    throw new UsageError('scan: give --snapshot FILE (live scans through the ARM SDKs are not in this version)');
+
+  let inventory: Inventory;
+  if (flags.snapshot !== undefined) {
+    inventory = loadSnapshotFile(flags.snapshot);
+  } else {
+    // Loaded here so that snapshot scans never load the Azure SDKs.
+    const { collectEstate } = await import('../collect/collect.js');
+    const { snapshot } = await collectEstate(rules, liveOptions(flags));
+    inventory = inventoryFromSnapshot(snapshot, '(live)', true);
   }
 
-  const inventory = loadSnapshotFile(flags.snapshot);
   const result = scanInventory(inventory, { rules, ...(minSeverity ? { minSeverity } : {}) });
   const toFile = flags.output !== undefined;
   const text = reporter(result, {

@@ -64,6 +64,8 @@ export interface ScanResult {
   readonly tool: { readonly name: string; readonly version: string };
   readonly source: InventorySource;
   readonly subscriptions: readonly SubscriptionInfo[];
+  /** Subscriptions not scanned because of their state (Disabled, Deleted). */
+  readonly skippedSubscriptions: readonly SubscriptionInfo[];
   readonly rules: readonly RuleMeta[];
   readonly outcomes: readonly Outcome[];
   /** The findings to show, after the severity filter, most severe first. */

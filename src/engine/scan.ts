@@ -1,4 +1,5 @@
 import type { Inventory } from '../inventory/inventory.js';
+import { skippedSubscriptions } from '../inventory/subscriptions.js';
 import { TOOL } from '../version.js';
 import { evaluate, makesIncomplete } from './evaluate.js';
 import type { Finding, Outcome, OutcomeStatus, ScanResult, ScanSummary } from './result.js';
@@ -33,6 +34,7 @@ export function scanInventory(inventory: Inventory, options: ScanOptions): ScanR
     tool: TOOL,
     source: inventory.source,
     subscriptions: inventory.subscriptions,
+    skippedSubscriptions: skippedSubscriptions(inventory.subscriptions),
     rules: options.rules.map(ruleMeta),
     outcomes,
     findings,

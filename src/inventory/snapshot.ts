@@ -47,8 +47,12 @@ export function parseJsonText(text: string, path: string): unknown {
   }
 }
 
-/** Builds an inventory from a parsed snapshot document or bare resource array. */
-export function inventoryFromSnapshot(document: unknown, path: string): Inventory {
+/**
+ * Builds an inventory from a parsed snapshot document or bare resource array. A live scan
+ * builds its inventory from the snapshot it collected (`live`), so that scanning that
+ * snapshot later reports exactly what the live scan did.
+ */
+export function inventoryFromSnapshot(document: unknown, path: string, live = false): Inventory {
   if (Array.isArray(document)) {
     const { resources, malformed } = readResources(document);
     return new Inventory({ source: { kind: 'array', path }, resources, malformed });
@@ -68,8 +72,8 @@ export function inventoryFromSnapshot(document: unknown, path: string): Inventor
   const { resources, malformed } = readResources(resourceList);
   return new Inventory({
     source: {
-      kind: 'snapshot',
-      path,
+      kind: live ? 'live' : 'snapshot',
+      ...(live ? {} : { path }),
       tenantId: field.optionalString('tenantId'),
       collectedAt: field.optionalString('collectedAt'),
     },

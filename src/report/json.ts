@@ -11,6 +11,7 @@ export function renderJson(result: ScanResult): string {
     source: result.source,
     summary: result.summary,
     subscriptions: result.subscriptions,
+    skippedSubscriptions: result.skippedSubscriptions,
     rules: result.rules.map((rule) => ({
       id: rule.id,
       name: rule.name,

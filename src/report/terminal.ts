@@ -38,6 +38,10 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
     }
   }
   if (result.notEvaluated.length > 0) out.push(...notEvaluatedSection(result.notEvaluated, c, width), '');
+  if (result.skippedSubscriptions.length > 0) {
+    const skipped = result.skippedSubscriptions.map((sub) => clean(`${sub.displayName ?? sub.subscriptionId} (${sub.state})`));
+    out.push(...wrap(`Skipped subscriptions: ${skipped.join(', ')}`, width, '  '), '');
+  }
   out.push(...summary(result, c, width));
   return `${out.join('\n')}\n`;
 }

@@ -56,7 +56,7 @@ describe('JSON report', () => {
   it('has the versioned shape ticketing systems read', () => {
     const report = JSON.parse(renderJson(demo()));
     expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'azscan', version: expect.any(String) } });
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'source', 'summary', 'subscriptions', 'rules', 'findings', 'notEvaluated', 'collectionErrors']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'source', 'summary', 'subscriptions', 'skippedSubscriptions', 'rules', 'findings', 'notEvaluated', 'collectionErrors']);
     expect(report.summary).toMatchObject({ findings: { total: 29, critical: 6, high: 8, medium: 14, low: 1 }, complete: true, rulesEvaluated: 18 });
     for (const finding of report.findings) {
       for (const field of ['ruleId', 'severity', 'title', 'resourceId', 'resourceType', 'subscriptionId', 'message', 'evidence', 'remediation', 'compliance', 'fingerprint']) {

@@ -1,0 +1,96 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { ArmTarget } from '../auth/clouds.js';
+import { TOOL } from '../version.js';
+
+/**
+ * The ARM SDK clients a scan uses, created on first use: a package is loaded only when a
+ * selected rule needs its service, so `--rule AZ-SQL-001` never loads arm-network.
+ *
+ * Every client gets the same options: the scan's endpoint and token scope, the SDK's own
+ * retries off (azscan's read policy retries, paces and counts), and azscan in the user agent.
+ */
+export class ArmClients {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly credential: TokenCredential,
+    private readonly target: ArmTarget,
+    private readonly policy: PipelinePolicy,
+  ) {}
+
+  private options() {
+    return {
+      endpoint: this.target.endpoint,
+      credentialScopes: [this.target.scope],
+      retryOptions: { maxRetries: 0 },
+      additionalPolicies: [{ policy: this.policy, position: 'perCall' as const }],
+      userAgentOptions: { userAgentPrefix: `${TOOL.name}/${TOOL.version}` },
+    };
+  }
+
+  private client<T>(key: string, create: () => Promise<T>): Promise<T> {
+    let client = this.cache.get(key) as Promise<T> | undefined;
+    if (!client) {
+      client = create();
+      this.cache.set(key, client);
+    }
+    return client;
+  }
+
+  subscriptions() {
+    return this.client('subscriptions', async () => {
+      const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
+      return new SubscriptionClient(this.credential, this.options());
+    });
+  }
+
+  network(subscriptionId: string) {
+    return this.client(`network/${subscriptionId}`, async () => {
+      const { NetworkManagementClient } = await import('@azure/arm-network');
+      return new NetworkManagementClient(this.credential, subscriptionId, this.options());
+    });
+  }
+
+  sql(subscriptionId: string) {
+    return this.client(`sql/${subscriptionId}`, async () => {
+      const { SqlManagementClient } = await import('@azure/arm-sql');
+      return new SqlManagementClient(this.credential, subscriptionId, this.options());
+    });
+  }
+
+  storage(subscriptionId: string) {
+    return this.client(`storage/${subscriptionId}`, async () => {
+      const { StorageManagementClient } = await import('@azure/arm-storage');
+      return new StorageManagementClient(this.credential, subscriptionId, this.options());
+    });
+  }
+
+  iotHub(subscriptionId: string) {
+    return this.client(`iothub/${subscriptionId}`, async () => {
+      const { IotHubClient } = await import('@azure/arm-iothub');
+      return new IotHubClient(this.credential, subscriptionId, this.options());
+    });
+  }
+
+  keyVault(subscriptionId: string) {
+    return this.client(`keyvault/${subscriptionId}`, async () => {
+      const { KeyVaultManagementClient } = await import('@azure/arm-keyvault');
+      return new KeyVaultManagementClient(this.credential, subscriptionId, this.options());
+    });
+  }
+
+  eventHub(subscriptionId: string) {
+    return this.client(`eventhub/${subscriptionId}`, async () => {
+      const { EventHubManagementClient } = await import('@azure/arm-eventhub');
+      return new EventHubManagementClient(this.credential, subscriptionId, this.options());
+    });
+  }
+
+  monitor(subscriptionId: string) {
+    return this.client(`monitor/${subscriptionId}`, async () => {
+      const { MonitorClient } = await import('@azure/arm-monitor');
+      return new MonitorClient(this.credential, subscriptionId, this.options());
+    });
+  }
+}

@@ -1,0 +1,115 @@
+import { isJsonObject } from '../inventory/types.js';
+import { RetriesExhausted } from './arm-policy.js';
+
+/** The options every SDK operation accepts that azscan uses: a hook on each raw response. */
+export interface RawResponseHook {
+  onResponse?: (rawResponse: { status: number; bodyAsText?: string | null }) => void;
+}
+
+interface Pageable {
+  byPage(): AsyncIterableIterator<unknown>;
+}
+
+/** A read that failed, in the terms a snapshot's `errors` records. */
+export class ReadFailure extends Error {
+  override readonly name = 'ReadFailure';
+  constructor(
+    readonly code: string,
+    message: string,
+    /** What was read before the failure (pages before a nextLink loop): real, and kept. */
+    readonly partial: readonly unknown[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Every item of a list operation, as ARM sent it. The SDK models rename and flatten fields,
+ * so items are taken from each page's body text, not from the SDK's objects. A nextLink seen
+ * before means ARM is paging in a circle: paging stops there and the read is reported as
+ * failed, with what it had read.
+ */
+export async function readList(list: (options: RawResponseHook) => Pageable): Promise<unknown[]> {
+  const items: unknown[] = [];
+  const seenLinks = new Set<string>();
+  let problem: ReadFailure | undefined;
+  const iterator = list({
+    onResponse: (raw) => {
+      if (raw.status < 200 || raw.status >= 300 || problem) return;
+      const body = parseBody(raw.bodyAsText);
+      if (!isJsonObject(body) || !Array.isArray(body.value)) {
+        problem = new ReadFailure('MalformedResponse', 'the list response has no value array', items);
+        return;
+      }
+      items.push(...body.value);
+      const nextLink = body.nextLink;
+      if (typeof nextLink === 'string' && nextLink !== '') {
+        if (seenLinks.has(nextLink)) {
+          problem = new ReadFailure('NextLinkLoop', `ARM returned a nextLink it had returned before; paging stopped after ${seenLinks.size + 1} pages`, items);
+        }
+        seenLinks.add(nextLink);
+      }
+    },
+  });
+  try {
+    for await (const _page of iterator.byPage()) if (problem) break;
+  } catch (error) {
+    throw problem ?? asReadFailure(error, items);
+  }
+  if (problem) throw problem;
+  return items;
+}
+
+/** One resource read by GET, as ARM sent it. */
+export async function readOne(get: (options: RawResponseHook) => Promise<unknown>): Promise<unknown> {
+  let body: unknown;
+  try {
+    await get({
+      onResponse: (raw) => {
+        if (raw.status >= 200 && raw.status < 300) body = parseBody(raw.bodyAsText);
+      },
+    });
+  } catch (error) {
+    throw asReadFailure(error, []);
+  }
+  if (body === MALFORMED || !isJsonObject(body)) throw new ReadFailure('MalformedResponse', 'the response body is not a JSON object');
+  return body;
+}
+
+/** A list returned whole (`{ value: [...] }`, no paging), as diagnostic settings are. */
+export async function readValue(get: (options: RawResponseHook) => Promise<unknown>): Promise<unknown[]> {
+  const body = await readOne(get);
+  if (!isJsonObject(body) || !Array.isArray(body.value)) throw new ReadFailure('MalformedResponse', 'the list response has no value array');
+  return body.value;
+}
+
+const MALFORMED = Symbol('malformed');
+
+function parseBody(text: string | null | undefined): unknown {
+  if (text === undefined || text === null || text === '') return MALFORMED;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return MALFORMED;
+  }
+}
+
+/** Turns what an SDK call threw into the code and message a snapshot records. */
+export function asReadFailure(error: unknown, partial: readonly unknown[]): ReadFailure {
+  if (error instanceof ReadFailure) return error;
+  if (error instanceof RetriesExhausted) return new ReadFailure(error.code, error.message, partial);
+  const rest = error as { statusCode?: number; code?: string; message?: string };
+  const message = oneLine(rest.message ?? String(error));
+  if (rest.code === 'PARSE_ERROR') return new ReadFailure('MalformedResponse', 'the response body is not valid JSON', partial);
+  if (typeof rest.statusCode === 'number') {
+    const code = rest.code && rest.code !== 'REQUEST_SEND_ERROR' ? rest.code : `HTTP${rest.statusCode}`;
+    const retried = rest.statusCode === 429 || rest.statusCode >= 500 ? ' (still failing after retries)' : '';
+    return new ReadFailure(code, `${rest.statusCode}: ${message}${retried}`, partial);
+  }
+  return new ReadFailure(typeof rest.code === 'string' ? rest.code : 'RequestFailed', message, partial);
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 400 ? `${line.slice(0, 397)}…` : line;
+}
