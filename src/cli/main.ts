@@ -2,12 +2,14 @@ import { Command, CommanderError, Option } from 'commander';
 import { isAzscanError } from '../errors.js';
 import { EXIT } from '../engine/exit-code.js';
 import { SEVERITIES } from '../engine/severity.js';
-import { REPORTERS } from '../report/index.js';
+import { FORMAT_NAMES } from '../report/formats.js';
 import { TOOL } from '../version.js';
-import { listRules, showRule } from './rules-command.js';
-import { runScan, type ScanFlags } from './scan-command.js';
-import { runCollect, type CollectFlags } from './collect-command.js';
+import type { CollectFlags } from './collect-command.js';
+import type { ScanFlags } from './scan-command.js';
 import { CLOUDS } from '../auth/clouds.js';
+
+// Each command's module is loaded when the command runs: `azscan --version` and `--help`
+// load neither the rule catalogue nor the reporters.
 
 const repeatable = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -36,7 +38,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('scan')
     .description('evaluate the rule catalogue over an Azure estate (live, or a snapshot) and report findings')
     .option('--snapshot <file>', 'scan a snapshot file or an array of ARM resources (e.g. from az resource list) instead of the live estate')
-    .addOption(new Option('--format <name>', 'report format').choices(Object.keys(REPORTERS)).default('table'))
+    .addOption(new Option('--format <name>', 'report format').choices(FORMAT_NAMES).default('table'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES))
     .addOption(new Option('--severity <severity>', 'evaluate and show only rules and findings at or above this severity').choices(SEVERITIES))
@@ -45,7 +47,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('-v, --verbose', 'show each finding\'s evidence and full resource id')
     .option('--no-color', 'never use colour (also: NO_COLOR=1)');
-  addLiveOptions(scan).action(async (flags: ScanFlags) => setExitCode(await runScan(flags)));
+  addLiveOptions(scan).action(async (flags: ScanFlags) => setExitCode(await (await import('./scan-command.js')).runScan(flags)));
 
   const collect = program
     .command('collect')
@@ -55,18 +57,18 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--severity <severity>', 'collect only for rules at or above this severity').choices(SEVERITIES))
     .option('--allow-partial', 'exit 0 rather than 3 when some reads failed')
     .option('-q, --quiet', 'print nothing to stderr but warnings');
-  addLiveOptions(collect).action(async (flags: CollectFlags) => setExitCode(await runCollect(flags)));
+  addLiveOptions(collect).action(async (flags: CollectFlags) => setExitCode(await (await import('./collect-command.js')).runCollect(flags)));
 
   const rules = program
     .command('rules')
     .description('list the rule catalogue')
     .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
     .option('--no-color', 'never use colour')
-    .action((flags: { format: string; color: boolean }) => setExitCode(listRules(flags)));
+    .action(async (flags: { format: string; color: boolean }) => setExitCode((await import('./rules-command.js')).listRules(flags)));
   rules
     .command('show <id>')
     .description('print one rule with its documentation')
-    .action((id: string) => setExitCode(showRule(id)));
+    .action(async (id: string) => setExitCode((await import('./rules-command.js')).showRule(id)));
 
   return program;
 }

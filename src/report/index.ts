@@ -1,5 +1,6 @@
 import type { ScanResult } from '../engine/result.js';
 import { UsageError } from '../errors.js';
+import type { FormatName } from './formats.js';
 import { renderJson } from './json.js';
 import { renderTerminal } from './terminal.js';
 
@@ -12,13 +13,13 @@ export interface RenderOptions {
 export type Reporter = (result: ScanResult, options: RenderOptions) => string;
 
 /** Reporters by the name `--format` takes. */
-export const REPORTERS: Readonly<Record<string, Reporter>> = {
+export const REPORTERS: Readonly<Record<FormatName, Reporter>> = {
   table: renderTerminal,
   json: renderJson,
 };
 
 export function reporterFor(name: string): Reporter {
-  const reporter = REPORTERS[name.trim().toLowerCase()];
+  const reporter = REPORTERS[name.trim().toLowerCase() as FormatName];
   if (!reporter) throw new UsageError(`--format: unknown format '${name}' (expected ${Object.keys(REPORTERS).join(', ')})`);
   return reporter;
 }

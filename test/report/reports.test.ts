@@ -52,6 +52,14 @@ describe('terminal report', () => {
   });
 });
 
+describe('report formats', () => {
+  it('has a reporter for every name --format takes', async () => {
+    const { REPORTERS } = await import('../../src/report/index.js');
+    const { FORMAT_NAMES } = await import('../../src/report/formats.js');
+    expect(Object.keys(REPORTERS).sort()).toEqual([...FORMAT_NAMES].sort());
+  });
+});
+
 describe('JSON report', () => {
   it('has the versioned shape ticketing systems read', () => {
     const report = JSON.parse(renderJson(demo()));

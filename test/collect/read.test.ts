@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { laneOf, retryAfterMs } from '../../src/collect/arm-policy.js';
+import { asReadFailure, readList, readOne, ReadFailure, type RawResponseHook } from '../../src/collect/read.js';
+
+/** A stand-in for an SDK list operation: calls onResponse with each body, as the SDK does per page. */
+function pager(bodies: string[]) {
+  return (options: RawResponseHook) => ({
+    async *byPage() {
+      for (const body of bodies) {
+        options.onResponse?.({ status: 200, bodyAsText: body });
+        yield [];
+      }
+    },
+  });
+}
+
+describe('readList', () => {
+  it('collects every page\'s items as ARM sent them', async () => {
+    const items = await readList(pager([JSON.stringify({ value: [{ id: 'a', properties: { x: 1 } }], nextLink: 'n1' }), JSON.stringify({ value: [{ id: 'b' }] })]));
+    expect(items).toEqual([{ id: 'a', properties: { x: 1 } }, { id: 'b' }]);
+  });
+
+  it('stops at a nextLink it has seen, keeping what it read', async () => {
+    const page = JSON.stringify({ value: [{ id: 'a' }], nextLink: 'https://arm/x?$skiptoken=1' });
+    const failure = await readList(pager([page, page, page, page])).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ReadFailure);
+    expect(failure).toMatchObject({ code: 'NextLinkLoop', partial: [{ id: 'a' }, { id: 'a' }] });
+  });
+
+  it('reports a page without a value array as a malformed response', async () => {
+    await expect(readList(pager([JSON.stringify({ items: [] })]))).rejects.toMatchObject({ code: 'MalformedResponse' });
+  });
+});
+
+describe('readOne', () => {
+  it('returns the body as sent, and refuses one that is not an object', async () => {
+    const body = await readOne(async (options) => options.onResponse?.({ status: 200, bodyAsText: '{"id":"x","properties":{"minimalTlsVersion":"1.2"}}' }));
+    expect(body).toEqual({ id: 'x', properties: { minimalTlsVersion: '1.2' } });
+    await expect(readOne(async (options) => options.onResponse?.({ status: 200, bodyAsText: '[1]' }))).rejects.toMatchObject({ code: 'MalformedResponse' });
+  });
+});
+
+describe('asReadFailure', () => {
+  it('keeps ARM\'s error code and status, and says when retries did not help', () => {
+    expect(asReadFailure({ statusCode: 403, code: 'AuthorizationFailed', message: 'The client does not have authorization' }, [])).toMatchObject({
+      code: 'AuthorizationFailed',
+      message: '403: The client does not have authorization',
+    });
+    expect(asReadFailure({ statusCode: 503, message: 'busy' }, []).message).toBe('503: busy (still failing after retries)');
+    expect(asReadFailure({ code: 'PARSE_ERROR', message: 'Unexpected token' }, [])).toMatchObject({ code: 'MalformedResponse' });
+    expect(asReadFailure({ code: 'ECONNRESET', message: 'socket hang up' }, [])).toMatchObject({ code: 'ECONNRESET' });
+  });
+});
+
+describe('request lanes and Retry-After', () => {
+  const headers = (values: Record<string, string>) => ({ headers: { get: (name: string) => values[name], has: (name: string) => name in values } });
+
+  it('puts each subscription in its own lane, case-insensitively', () => {
+    expect(laneOf('https://management.azure.com/subscriptions/ABC/providers/x?api-version=1')).toBe('abc');
+    expect(laneOf('https://management.azure.com/subscriptions?api-version=1')).toBe('tenant');
+  });
+
+  it('reads Retry-After as seconds or a date, and x-ms-retry-after-ms first', () => {
+    expect(retryAfterMs(headers({ 'retry-after': '7' }) as never)).toBe(7000);
+    expect(retryAfterMs(headers({ 'retry-after': '7', 'x-ms-retry-after-ms': '250' }) as never)).toBe(250);
+    const inTwoSeconds = new Date(Date.now() + 2000).toUTCString();
+    expect(retryAfterMs(headers({ 'retry-after': inTwoSeconds }) as never)).toBeGreaterThan(500);
+    expect(retryAfterMs(headers({}) as never)).toBeUndefined();
+    expect(retryAfterMs(headers({ 'retry-after': 'soon' }) as never)).toBeUndefined();
+  });
+});
+
+describe('armReadPolicy', async () => {
+  const { armReadPolicy, RequestStats } = await import('../../src/collect/arm-policy.js');
+  const { RequestScheduler } = await import('../../src/collect/scheduler.js');
+
+  it('refuses anything but GET before it reaches the network', async () => {
+    const policy = armReadPolicy(new RequestScheduler(), new RequestStats());
+    let sent = 0;
+    const next = async () => {
+      sent++;
+      return { status: 200, headers: { get: () => undefined, has: () => false } } as never;
+    };
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      await expect(policy.sendRequest({ method, url: 'https://arm/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/listKeys' } as never, next)).rejects.toThrow(
+        /azscan makes GET requests only; refused/,
+      );
+    }
+    expect(sent).toBe(0);
+  });
+});
