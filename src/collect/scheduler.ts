@@ -21,8 +21,8 @@ export interface SchedulerOptions {
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
-  maxConcurrency: 48,
-  maxPerSubscription: 12,
+  maxConcurrency: 64,
+  maxPerSubscription: 16,
   refillPerSecond: 25,
   reserve: 6,
 };
@@ -73,10 +73,14 @@ export class RequestScheduler {
     });
   }
 
-  /** Records ARM's count of reads left in a subscription, from a response header. */
+  /**
+   * Records ARM's count of reads left in a subscription, from a response header. The count
+   * was taken when that request was served; the requests still in flight were mostly sent
+   * after it and will each take one more.
+   */
   observeRemaining(key: string, remaining: number): void {
     const lane = this.lane(key);
-    lane.remaining = remaining;
+    lane.remaining = remaining - lane.inFlight;
     lane.observedAt = this.now();
     lane.largestSeen = Math.max(lane.largestSeen, remaining);
   }
