@@ -89,3 +89,47 @@ describe('armReadPolicy', async () => {
     expect(sent).toBe(0);
   });
 });
+
+describe('armReadPolicy retries', async () => {
+  const { armReadPolicy, RequestStats, DEFAULT_RETRY_OPTIONS, RetriesExhausted } = await import('../../src/collect/arm-policy.js');
+  const { RequestScheduler } = await import('../../src/collect/scheduler.js');
+  const ok = { status: 200, headers: { get: () => undefined, has: () => false } };
+  const fast = { ...DEFAULT_RETRY_OPTIONS, backoffMs: 1 };
+  const request = () => ({ method: 'GET', url: 'https://arm/subscriptions/s/providers/Microsoft.Devices/IotHubs' }) as never;
+
+  it('retries a timed-out request and a reset connection', async () => {
+    const stats = new RequestStats();
+    const failures = [Object.assign(new Error('The operation was aborted. Rejecting from timeout.'), { name: 'AbortError' }), Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })];
+    const response = await armReadPolicy(new RequestScheduler(), stats, fast).sendRequest(request(), async () => {
+      const failure = failures.shift();
+      if (failure) throw failure;
+      return ok as never;
+    });
+    expect(response.status).toBe(200);
+    expect(stats).toMatchObject({ requests: 3, retries: 2, failures: 0 });
+  });
+
+  it('gives up after the attempts allowed, naming the network error', async () => {
+    const stats = new RequestStats();
+    const policy = armReadPolicy(new RequestScheduler(), stats, { ...fast, maxAttempts: 3 });
+    const failure = await policy
+      .sendRequest(request(), async () => {
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RetriesExhausted);
+    expect(failure).toMatchObject({ code: 'ECONNRESET', message: 'the connection was reset after 3 attempts' });
+    expect(stats.requests).toBe(3);
+  });
+
+  it('does not retry what retrying cannot fix', async () => {
+    const stats = new RequestStats();
+    const forbidden = Object.assign(new Error('denied'), { statusCode: 403, response: { status: 403, headers: { get: () => undefined, has: () => false } } });
+    await expect(
+      armReadPolicy(new RequestScheduler(), stats, fast).sendRequest(request(), async () => {
+        throw forbidden;
+      }),
+    ).rejects.toBe(forbidden);
+    expect(stats.requests).toBe(1);
+  });
+});
