@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import type { AnyRule as Rule } from '../src/engine/rule.js';
 import iothubOpenToAllNetworks from './iothub/iothub-open-to-all-networks.js';
 import iothubSharedAccessKeysEnabled from './iothub/iothub-shared-access-keys-enabled.js';
 import iothubTlsBelow12 from './iothub/iothub-tls-below-1-2.js';

@@ -1,8 +1,8 @@
 import { IOT_HUB_TYPE } from '../../src/adapters/iothub.js';
-import { reportTlsBelow12 } from '../../src/checks/minimum-tls.js';
+import { reportTlsBelowMinimum, TLS_RULE_OPTIONS, type TlsRuleOptions } from '../../src/checks/minimum-tls.js';
 import { defineRule } from '../../src/engine/rule.js';
 
-export default defineRule({
+export default defineRule<TlsRuleOptions>({
   id: 'AZ-IOT-003',
   name: 'iothub-tls-below-1-2',
   title: 'IoT Hub accepts TLS older than 1.2',
@@ -17,8 +17,9 @@ export default defineRule({
     az: 'az iot hub create --resource-group <resource-group> --name <hub> --sku S1 --min-tls-version 1.2',
   },
   references: ['https://learn.microsoft.com/azure/iot-hub/iot-hub-tls-support'],
+  options: TLS_RULE_OPTIONS,
   compliance: { 'cis-azure-3.0': [], mcsb: ['DP-3'] },
   check(hub, context) {
-    reportTlsBelow12(hub, context, 'properties.minTlsVersion', 'IoT hub');
+    reportTlsBelowMinimum(hub, context, 'properties.minTlsVersion', 'IoT hub');
   },
 });

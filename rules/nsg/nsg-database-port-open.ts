@@ -1,10 +1,11 @@
-import { NSG_RULE_FIX, NSG_TYPE, reportTcpPortExposure, tcpPortCheck } from '../../src/checks/port-exposure.js';
+import { NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
 
 const CHECK = tcpPortCheck(SENSITIVE_PORTS.database);
+const checkFor = portCheckWithOptions(CHECK);
 
-export default defineRule({
+export default defineRule<PortRuleOptions>({
   id: 'AZ-NSG-004',
   name: 'nsg-database-port-open',
   title: 'Database or cache port open to the internet',
@@ -24,8 +25,9 @@ export default defineRule({
     'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
     'https://learn.microsoft.com/azure/private-link/private-endpoint-overview',
   ],
+  options: PORT_RULE_OPTIONS,
   compliance: { 'cis-azure-3.0': [], mcsb: ['NS-1'] },
   check(nsg, context) {
-    reportTcpPortExposure(nsg, context, CHECK);
+    reportTcpPortExposure(nsg, context, checkFor(context.options));
   },
 });

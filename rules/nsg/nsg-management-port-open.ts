@@ -1,10 +1,11 @@
-import { NSG_RULE_FIX, NSG_TYPE, reportTcpPortExposure, tcpPortCheck } from '../../src/checks/port-exposure.js';
+import { NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
 
 const CHECK = tcpPortCheck(SENSITIVE_PORTS.management);
+const checkFor = portCheckWithOptions(CHECK);
 
-export default defineRule({
+export default defineRule<PortRuleOptions>({
   id: 'AZ-NSG-001',
   name: 'nsg-management-port-open',
   title: 'Management port (SSH, RDP, WinRM) open to the internet',
@@ -25,8 +26,9 @@ export default defineRule({
     'https://learn.microsoft.com/azure/bastion/bastion-overview',
     'https://learn.microsoft.com/azure/defender-for-cloud/just-in-time-access-usage',
   ],
+  options: PORT_RULE_OPTIONS,
   compliance: { 'cis-azure-3.0': ['7.1', '7.2'], mcsb: ['NS-1'] },
   check(nsg, context) {
-    reportTcpPortExposure(nsg, context, CHECK);
+    reportTcpPortExposure(nsg, context, checkFor(context.options));
   },
 });

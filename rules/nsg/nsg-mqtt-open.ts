@@ -1,4 +1,4 @@
-import { NSG_RULE_FIX, NSG_TYPE, reportTcpPortExposure, tcpPortCheck } from '../../src/checks/port-exposure.js';
+import { NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
 
@@ -6,8 +6,9 @@ import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
 const CHECK = tcpPortCheck([...SENSITIVE_PORTS.mqttPlaintext, ...SENSITIVE_PORTS.mqttTls], (exposed) =>
   exposed.some((port) => port.from === 1883) ? 'high' : 'low',
 );
+const checkFor = portCheckWithOptions(CHECK);
 
-export default defineRule({
+export default defineRule<PortRuleOptions>({
   id: 'AZ-NSG-003',
   name: 'nsg-mqtt-open',
   title: 'MQTT broker open to the internet',
@@ -27,8 +28,9 @@ export default defineRule({
     'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
     'https://learn.microsoft.com/azure/iot/iot-mqtt-connect-to-iot-hub',
   ],
+  options: PORT_RULE_OPTIONS,
   compliance: { 'cis-azure-3.0': [], mcsb: ['NS-1', 'NS-8'] },
   check(nsg, context) {
-    reportTcpPortExposure(nsg, context, CHECK);
+    reportTcpPortExposure(nsg, context, checkFor(context.options));
   },
 });

@@ -1,8 +1,8 @@
 import { SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { reportTlsBelow12 } from '../../src/checks/minimum-tls.js';
+import { reportTlsBelowMinimum, TLS_RULE_OPTIONS, type TlsRuleOptions } from '../../src/checks/minimum-tls.js';
 import { defineRule } from '../../src/engine/rule.js';
 
-export default defineRule({
+export default defineRule<TlsRuleOptions>({
   id: 'AZ-SQL-004',
   name: 'sql-tls-below-1-2',
   title: 'SQL server accepts TLS older than 1.2',
@@ -18,8 +18,9 @@ export default defineRule({
     az: 'az sql server update --resource-group <resource-group> --name <server> --minimal-tls-version 1.2',
   },
   references: ['https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#minimal-tls-version'],
+  options: TLS_RULE_OPTIONS,
   compliance: { 'cis-azure-3.0': [], mcsb: ['DP-3'] },
   check(server, context) {
-    reportTlsBelow12(server, context, 'properties.minimalTlsVersion', 'SQL server');
+    reportTlsBelowMinimum(server, context, 'properties.minimalTlsVersion', 'SQL server');
   },
 });

@@ -1,8 +1,8 @@
 import { STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
-import { reportTlsBelow12 } from '../../src/checks/minimum-tls.js';
+import { reportTlsBelowMinimum, TLS_RULE_OPTIONS, type TlsRuleOptions } from '../../src/checks/minimum-tls.js';
 import { defineRule } from '../../src/engine/rule.js';
 
-export default defineRule({
+export default defineRule<TlsRuleOptions>({
   id: 'AZ-STG-005',
   name: 'storage-tls-below-1-2',
   title: 'Storage account accepts TLS older than 1.2',
@@ -17,8 +17,9 @@ export default defineRule({
     az: 'az storage account update --resource-group <resource-group> --name <account> --min-tls-version TLS1_2',
   },
   references: ['https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version'],
+  options: TLS_RULE_OPTIONS,
   compliance: { 'cis-azure-3.0': ['4.15'], mcsb: ['DP-3'] },
   check(account, context) {
-    reportTlsBelow12(account, context, 'properties.minimumTlsVersion', 'Storage account');
+    reportTlsBelowMinimum(account, context, 'properties.minimumTlsVersion', 'Storage account');
   },
 });

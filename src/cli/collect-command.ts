@@ -1,7 +1,6 @@
-import { RULES } from '../../rules/index.js';
 import { EXIT } from '../engine/exit-code.js';
-import { selectRules } from '../engine/select.js';
 import { parseSeverity } from '../engine/severity.js';
+import { selectForCommand } from './rule-selection.js';
 import { liveOptions, type LiveFlags } from './live-options.js';
 import { note, writeReportFile } from './output.js';
 
@@ -9,6 +8,7 @@ export interface CollectFlags extends LiveFlags {
   output: string;
   rule: string[];
   severity?: string;
+  config?: string;
   allowPartial?: boolean;
 }
 
@@ -19,7 +19,7 @@ export interface CollectFlags extends LiveFlags {
  */
 export async function runCollect(flags: CollectFlags): Promise<number> {
   const minSeverity = flags.severity === undefined ? undefined : parseSeverity(flags.severity, '--severity');
-  const rules = selectRules(RULES, { only: flags.rule, ...(minSeverity ? { minSeverity } : {}) });
+  const { rules } = selectForCommand(flags, minSeverity);
   const { collectEstate } = await import('../collect/collect.js');
   const { snapshot, stats } = await collectEstate(rules, liveOptions(flags));
   writeReportFile(flags.output, `${JSON.stringify(snapshot, null, 2)}\n`);

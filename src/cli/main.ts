@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isAzscanError } from '../errors.js';
 import { EXIT } from '../engine/exit-code.js';
 import { SEVERITIES } from '../engine/severity.js';
+import { COMPLIANCE_FRAMEWORKS } from '../engine/rule.js';
 import { FORMAT_NAMES } from '../report/formats.js';
 import { TOOL } from '../version.js';
 import type { CollectFlags } from './collect-command.js';
@@ -39,10 +40,14 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description('evaluate the rule catalogue over an Azure estate (live, or a snapshot) and report findings')
     .option('--snapshot <file>', 'scan a snapshot file or an array of ARM resources (e.g. from az resource list) instead of the live estate')
     .addOption(new Option('--format <name>', 'report format').choices(FORMAT_NAMES).default('table'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--output <file>', 'write the --format report to FILE instead of stdout; or NAME=FILE to write the NAME report too (repeatable)', repeatable, [])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES))
     .addOption(new Option('--severity <severity>', 'evaluate and show only rules and findings at or above this severity').choices(SEVERITIES))
     .option('--rule <id>', 'evaluate only this rule (id or name; repeatable)', repeatable, [])
+    .option('--config <file>', 'the config file (default: azscan.config.yaml, .yml or .json in the working directory)')
+    .option('--baseline <file>', 'an earlier --format json report: mark findings new or existing, list what was fixed')
+    .option('--new-only', 'with --baseline: only new findings count towards --fail-on')
+    .addOption(new Option('--compliance <framework>', 'scan only the rules mapped to a framework and report per control').choices(Object.keys(COMPLIANCE_FRAMEWORKS)))
     .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read')
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('-v, --verbose', 'show each finding\'s evidence and full resource id')
@@ -55,6 +60,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .requiredOption('--output <file>', 'the snapshot file to write')
     .option('--rule <id>', 'collect only what this rule needs (id or name; repeatable)', repeatable, [])
     .addOption(new Option('--severity <severity>', 'collect only for rules at or above this severity').choices(SEVERITIES))
+    .option('--config <file>', 'the config file: rules it turns off are not collected for')
     .option('--allow-partial', 'exit 0 rather than 3 when some reads failed')
     .option('-q, --quiet', 'print nothing to stderr but warnings');
   addLiveOptions(collect).action(async (flags: CollectFlags) => setExitCode(await (await import('./collect-command.js')).runCollect(flags)));

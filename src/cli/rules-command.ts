@@ -4,7 +4,7 @@ import { RULES } from '../../rules/index.js';
 import { UsageError } from '../errors.js';
 import { ruleMeta } from '../engine/scan.js';
 import { findRule } from '../engine/select.js';
-import type { Rule } from '../engine/rule.js';
+import type { AnyRule as Rule } from '../engine/rule.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { colorWanted } from './output.js';
 import { wrap } from '../report/wrap.js';

@@ -1,21 +1,28 @@
-import { RULES } from '../../rules/index.js';
+import { parseFramework } from '../compliance/frameworks.js';
+import { loadBaseline } from '../engine/baseline.js';
 import { exitCodeFor } from '../engine/exit-code.js';
 import { scanInventory } from '../engine/scan.js';
-import { selectRules } from '../engine/select.js';
 import { parseSeverity } from '../engine/severity.js';
+import { UsageError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { inventoryFromSnapshot, loadSnapshotFile } from '../inventory/snapshot.js';
 import { reporterFor } from '../report/index.js';
 import { liveOptions, type LiveFlags } from './live-options.js';
-import { colorWanted, note, writeReportFile } from './output.js';
+import { colorWanted, note, warn, writeReportFile } from './output.js';
+import { planOutputs } from './outputs.js';
+import { selectForCommand } from './rule-selection.js';
 
 export interface ScanFlags extends LiveFlags {
   snapshot?: string;
   format: string;
-  output?: string;
+  output: string[];
   failOn?: string;
   severity?: string;
   rule: string[];
+  config?: string;
+  baseline?: string;
+  newOnly?: boolean;
+  compliance?: string;
   allowPartial?: boolean;
   verbose?: boolean;
   color: boolean;
@@ -23,11 +30,14 @@ export interface ScanFlags extends LiveFlags {
 
 /** `azscan scan`: a snapshot when `--snapshot` is given, the live estate otherwise. Returns the exit code. */
 export async function runScan(flags: ScanFlags): Promise<number> {
-  // Flags are checked before anything is read, so a typo fails fast and the same way.
-  const reporter = reporterFor(flags.format);
+  // Flags, config and baseline are checked before any estate is read: a typo fails fast.
+  const outputs = planOutputs(flags.format, flags.output);
   const failOn = flags.failOn === undefined ? undefined : parseSeverity(flags.failOn, '--fail-on');
   const minSeverity = flags.severity === undefined ? undefined : parseSeverity(flags.severity, '--severity');
-  const rules = selectRules(RULES, { only: flags.rule, ...(minSeverity ? { minSeverity } : {}) });
+  const compliance = flags.compliance === undefined ? undefined : parseFramework(flags.compliance);
+  if (flags.newOnly && flags.baseline === undefined) throw new UsageError('--new-only needs --baseline FILE (an earlier --format json report)');
+  const { config, rules } = selectForCommand({ rule: flags.rule, ...(flags.config ? { config: flags.config } : {}), ...(compliance ? { compliance } : {}) }, minSeverity);
+  const baseline = flags.baseline === undefined ? undefined : loadBaseline(flags.baseline);
 
   let inventory: Inventory;
   if (flags.snapshot !== undefined) {
@@ -39,17 +49,23 @@ export async function runScan(flags: ScanFlags): Promise<number> {
     inventory = inventoryFromSnapshot(snapshot, '(live)', true);
   }
 
-  const result = scanInventory(inventory, { rules, ...(minSeverity ? { minSeverity } : {}) });
-  const toFile = flags.output !== undefined;
-  const text = reporter(result, {
-    color: !toFile && colorWanted(process.stdout, flags.color),
-    verbose: flags.verbose ?? false,
+  const result = scanInventory(inventory, {
+    rules,
+    ...(minSeverity ? { minSeverity } : {}),
+    ruleOptions: config.ruleOptions,
+    suppressions: config.suppressions,
+    ...(baseline ? { baseline } : {}),
+    ...(compliance ? { compliance } : {}),
   });
-  if (toFile) {
-    writeReportFile(flags.output!, text);
-    note(flags.quiet ?? false, `azscan: report written to ${flags.output} (${result.summary.findings.total} findings)`);
-  } else {
-    process.stdout.write(text);
+  for (const expired of result.suppressions?.expired ?? []) warn(`${expired.source}: suppression of ${expired.rule} on ${expired.resource} expired on ${expired.expires}; it no longer suppresses`);
+  for (const stale of result.suppressions?.stale ?? []) warn(`${stale.source}: suppression of ${stale.rule} on ${stale.resource} matched no finding (fixed, or mistyped?)`);
+
+  for (const file of outputs.files) {
+    writeReportFile(file.path, reporterFor(file.format)(result, { color: false, verbose: flags.verbose ?? false }));
+    note(flags.quiet ?? false, `azscan: ${file.format} report written to ${file.path}`);
   }
-  return exitCodeFor(result, { ...(failOn ? { failOn } : {}), allowPartial: flags.allowPartial ?? false });
+  if (outputs.stdout) {
+    process.stdout.write(reporterFor(outputs.stdout)(result, { color: colorWanted(process.stdout, flags.color), verbose: flags.verbose ?? false }));
+  }
+  return exitCodeFor(result, { ...(failOn ? { failOn } : {}), allowPartial: flags.allowPartial ?? false, newOnly: flags.newOnly ?? false });
 }

@@ -4,7 +4,7 @@ import type { ArmResource } from '../inventory/types.js';
 import { fingerprintOfKey } from './fingerprint.js';
 import { NotEvaluated } from './not-evaluated.js';
 import type { Finding, NotEvaluatedEntry, Outcome } from './result.js';
-import type { FindingReport, Rule, RuleContext, UnreadPart } from './rule.js';
+import type { AnyRule as Rule, FindingReport, RuleContext, UnreadPart } from './rule.js';
 
 export interface Evaluation {
   readonly outcomes: Outcome[];
@@ -20,7 +20,7 @@ export interface Evaluation {
  * several rules share (an NSG's exposure) is built once and dropped straight after,
  * rather than kept for the whole estate.
  */
-export function evaluate(inventory: Inventory, rules: readonly Rule[]): Evaluation {
+export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptions: ReadonlyMap<string, unknown> = new Map()): Evaluation {
   const outcomes: Outcome[] = [];
   const notEvaluated: NotEvaluatedEntry[] = [];
   let resourcesEvaluated = 0;
@@ -35,7 +35,7 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[]): Evaluati
     }
   }
 
-  const context = new OutcomeRecorder(inventory);
+  const context = new OutcomeRecorder(inventory, (rule) => ruleOptions.get(rule.id) ?? rule.options?.defaults ?? {});
   for (const resource of inventory.resources) {
     const applicable = rulesByType.get(resource.typeKey);
     if (applicable === undefined) continue;
@@ -130,16 +130,21 @@ function entryFor(ruleId: string, resourceId: string, resourceType: string, code
 }
 
 /** The context every rule reports through; one instance, reset for each rule × resource. */
-class OutcomeRecorder implements RuleContext {
+class OutcomeRecorder implements RuleContext<unknown> {
   private rule!: Rule;
   private resource!: ArmResource;
+  options: unknown = {};
   private findings: Finding[] | undefined;
   private notApplicableReason: string | undefined;
   unreadParts: UnreadPart[] = [];
 
-  constructor(readonly inventory: Inventory) {}
+  constructor(
+    readonly inventory: Inventory,
+    private readonly optionsFor: (rule: Rule) => unknown,
+  ) {}
 
   evaluate(rule: Rule, resource: ArmResource): Outcome {
+    if (rule !== this.rule) this.options = this.optionsFor(rule);
     this.rule = rule;
     this.resource = resource;
     this.findings = undefined;

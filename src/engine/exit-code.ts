@@ -12,18 +12,21 @@ export const EXIT = {
 export interface ExitPolicy {
   readonly failOn?: Severity;
   readonly allowPartial?: boolean;
+  /** With a baseline: only findings the baseline did not have reach --fail-on. */
+  readonly newOnly?: boolean;
 }
 
 /**
- * 1 when a shown finding reaches `--fail-on`; otherwise 3 when the scan is incomplete
- * (unless `--allow-partial`); otherwise 0. A finding outranks incompleteness: CI must fail
- * on what it found even when it could not see everything.
+ * 1 when a finding in force reaches `--fail-on` (suppressed ones never do; with --new-only,
+ * only new ones do); otherwise 3 when the scan is incomplete (unless `--allow-partial`);
+ * otherwise 0. A finding outranks incompleteness: CI must fail on what it found even when it
+ * could not see everything.
  */
 export function exitCodeFor(result: ScanResult, policy: ExitPolicy): number {
   const threshold = policy.failOn;
-  if (threshold !== undefined && result.findings.some((finding) => isAtLeast(finding.severity, threshold))) {
-    return EXIT.findingsAtThreshold;
-  }
+  const counts = (finding: ScanResult['findings'][number]): boolean =>
+    !finding.suppressed && (!policy.newOnly || finding.baselineState !== 'existing') && threshold !== undefined && isAtLeast(finding.severity, threshold);
+  if (threshold !== undefined && result.findings.some(counts)) return EXIT.findingsAtThreshold;
   if (!result.summary.complete && !policy.allowPartial) return EXIT.incomplete;
   return EXIT.ok;
 }

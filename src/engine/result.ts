@@ -1,6 +1,9 @@
 import type { CollectionError, InventorySource, SubscriptionInfo } from '../inventory/types.js';
 import type { ComplianceMapping, Evidence, RuleMeta, Service } from './rule.js';
+import type { ComplianceReport } from '../compliance/evaluate.js';
+import type { BaselineReport } from './baseline.js';
 import type { Severity } from './severity.js';
+import type { SuppressionReport } from './suppress.js';
 
 export interface Finding {
   readonly ruleId: string;
@@ -18,6 +21,10 @@ export interface Finding {
   readonly remediation: RuleMeta['remediation'];
   readonly compliance: ComplianceMapping;
   readonly fingerprint: string;
+  /** Set when a config suppression covers the finding: kept in reports, not counted against --fail-on. */
+  readonly suppressed?: { readonly reason: string; readonly expires?: string; readonly source: string };
+  /** With --baseline: whether the baseline report had this fingerprint. */
+  readonly baselineState?: 'new' | 'existing';
 }
 
 export type OutcomeStatus = 'pass' | 'fail' | 'notApplicable' | 'error';
@@ -50,7 +57,10 @@ export interface NotEvaluatedEntry {
 }
 
 export interface ScanSummary {
+  /** Findings in force (not suppressed), by severity. */
   readonly findings: { readonly total: number } & { readonly [S in Severity]: number };
+  /** Findings a suppression covers. */
+  readonly suppressed: number;
   /** Distinct resources at least one rule evaluated. */
   readonly resourcesEvaluated: number;
   readonly rulesEvaluated: number;
@@ -74,4 +84,10 @@ export interface ScanResult {
   /** Every read recorded as failed, whether or not a selected rule needed it. */
   readonly collectionErrors: readonly CollectionError[];
   readonly summary: ScanSummary;
+  /** What the config's suppressions did, when there are any. */
+  readonly suppressions?: SuppressionReport;
+  /** The comparison with --baseline, when given. */
+  readonly baseline?: BaselineReport;
+  /** The per-control view of --compliance, when given. */
+  readonly compliance?: ComplianceReport;
 }

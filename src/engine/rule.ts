@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Inventory } from '../inventory/inventory.js';
 import type { ArmResource } from '../inventory/types.js';
 import type { Severity } from './severity.js';
@@ -68,8 +69,10 @@ export interface UnreadPart {
   readonly resourceType?: string;
 }
 
-export interface RuleContext {
+export interface RuleContext<Options = NoOptions> {
   readonly inventory: Inventory;
+  /** The rule's options: its defaults, with what the config file sets merged over them. */
+  readonly options: Options;
   report(finding: FindingReport): void;
   notApplicable(reason: string): void;
   /**
@@ -88,11 +91,27 @@ export interface RuleContext {
   childOf(parent: ArmResource | string, type: string, name: string): ArmResource | undefined;
 }
 
-export interface Rule extends RuleMeta {
-  check(resource: ArmResource, context: RuleContext): void;
+export type NoOptions = Readonly<Record<string, never>>;
+
+/** A rule's options, as the config file's `rules.<id>.options` sets them. */
+export interface RuleOptions<Options> {
+  /** Validates what the config file gives, with the defaults filled in. */
+  readonly schema: z.ZodType<Options>;
+  readonly defaults: Options;
+  /** One line per option for `azscan rules show` and the README. */
+  readonly describe: readonly string[];
 }
 
+export interface Rule<Options = NoOptions> extends RuleMeta {
+  readonly options?: RuleOptions<Options>;
+  check(resource: ArmResource, context: RuleContext<Options>): void;
+}
+
+/** Any rule, whatever its options: what the catalogue and the engine hold. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
+
 /** Declares a rule; the identity function, there to type-check the literal and freeze it. */
-export function defineRule(rule: Rule): Rule {
+export function defineRule<Options = NoOptions>(rule: Rule<Options>): Rule<Options> {
   return Object.freeze(rule);
 }

@@ -1,41 +1,69 @@
+import { evaluateCompliance } from '../compliance/evaluate.js';
+import type { SuppressionRule } from '../config/config.js';
 import type { Inventory } from '../inventory/inventory.js';
+import type { ComplianceFramework } from './rule.js';
+import { compareWithBaseline, type Baseline, type BaselineReport } from './baseline.js';
+import { applySuppressions, isoToday, type SuppressionReport } from './suppress.js';
 import { skippedSubscriptions } from '../inventory/subscriptions.js';
 import { TOOL } from '../version.js';
 import { evaluate, makesIncomplete } from './evaluate.js';
 import type { Finding, Outcome, OutcomeStatus, ScanResult, ScanSummary } from './result.js';
-import type { Rule, RuleMeta } from './rule.js';
+import type { AnyRule as Rule, RuleMeta } from './rule.js';
 import { isAtLeast, SEVERITIES, severityRank, type Severity } from './severity.js';
 
 export interface ScanOptions {
+  /** The rules to run, with any severity overrides from the config already applied. */
   readonly rules: readonly Rule[];
   /** Findings below this severity are evaluated but not shown or counted. */
   readonly minSeverity?: Severity;
+  /** Options by rule id, validated against each rule's schema (from the config file). */
+  readonly ruleOptions?: ReadonlyMap<string, unknown>;
+  readonly suppressions?: readonly SuppressionRule[];
+  /** ISO date that suppressions' `expires` are compared with; today when absent. */
+  readonly today?: string;
+  readonly baseline?: Baseline;
+  readonly compliance?: ComplianceFramework;
 }
 
 /** Evaluates the rules over the inventory and assembles the result every reporter reads. */
 export function scanInventory(inventory: Inventory, options: ScanOptions): ScanResult {
-  const { outcomes, notEvaluated, resourcesEvaluated } = evaluate(inventory, options.rules);
+  const { outcomes, notEvaluated, resourcesEvaluated } = evaluate(inventory, options.rules, options.ruleOptions);
   const threshold = options.minSeverity;
   const shown: Finding[] = [];
   for (const outcome of outcomes) {
     if (outcome.status !== 'fail') continue;
     for (const finding of outcome.findings) if (threshold === undefined || isAtLeast(finding.severity, threshold)) shown.push(finding);
   }
-  const findings = sortFindings(shown);
+  let findings = sortFindings(shown);
+  const complete = !notEvaluated.some(makesIncomplete);
+
+  let suppressions: SuppressionReport | undefined;
+  if (options.suppressions && options.suppressions.length > 0) {
+    ({ findings, report: suppressions } = applySuppressions(findings, options.suppressions, options.today ?? isoToday()));
+  }
+  let baseline: BaselineReport | undefined;
+  if (options.baseline) ({ findings, report: baseline } = compareWithBaseline(findings, outcomes, options.rules, complete, options.baseline));
+  const rules = options.rules.map(ruleMeta);
+  const compliance = options.compliance ? evaluateCompliance(options.compliance, rules, outcomes, findings) : undefined;
+
   const summary: ScanSummary = {
-    findings: countBySeverity(findings),
+    findings: countBySeverity(findings.filter((finding) => !finding.suppressed)),
+    suppressed: suppressions?.suppressed ?? 0,
     resourcesEvaluated,
     rulesEvaluated: options.rules.length,
     outcomes: countByStatus(outcomes),
     notEvaluated: notEvaluated.length,
-    complete: !notEvaluated.some(makesIncomplete),
+    complete,
   };
   return {
+    ...(suppressions ? { suppressions } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(compliance ? { compliance } : {}),
     tool: TOOL,
     source: inventory.source,
     subscriptions: inventory.subscriptions,
     skippedSubscriptions: skippedSubscriptions(inventory.subscriptions),
-    rules: options.rules.map(ruleMeta),
+    rules,
     outcomes,
     findings,
     notEvaluated,
@@ -77,7 +105,7 @@ function countByStatus(outcomes: readonly Outcome[]): Record<OutcomeStatus, numb
 
 /** A rule without its check function: what reports carry. */
 export function ruleMeta(rule: Rule): RuleMeta {
-  const { check: _check, ...meta } = rule;
+  const { check: _check, options: _options, ...meta } = rule;
   return meta;
 }
 

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { Rule } from './rule.js';
+import type { AnyRule as Rule } from './rule.js';
 import { isAtLeast, type Severity } from './severity.js';
 
 export interface RuleSelection {

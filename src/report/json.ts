@@ -36,9 +36,14 @@ export function renderJson(result: ScanResult): string {
       remediation: finding.remediation,
       compliance: finding.compliance,
       fingerprint: finding.fingerprint,
+      ...(finding.suppressed ? { suppressed: finding.suppressed } : {}),
+      ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
     })),
     notEvaluated: result.notEvaluated,
     collectionErrors: result.collectionErrors,
+    ...(result.suppressions ? { suppressions: result.suppressions } : {}),
+    ...(result.baseline ? { baseline: result.baseline } : {}),
+    ...(result.compliance ? { compliance: result.compliance } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { Finding } from '../../src/engine/result.js';
-import type { Rule } from '../../src/engine/rule.js';
+import type { AnyRule as Rule } from '../../src/engine/rule.js';
 import type { Severity } from '../../src/engine/severity.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 

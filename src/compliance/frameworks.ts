@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework } from '../engine/rule.js';
+import { UsageError } from '../errors.js';
+import { PACKAGE_ROOT } from '../version.js';
+
+/** One control (a CIS recommendation, an MCSB control) of a framework. */
+export interface Control {
+  readonly id: string;
+  readonly title: string;
+  /** CIS section or MCSB domain. */
+  readonly group: string;
+}
+
+const FILES: Record<ComplianceFramework, string> = {
+  'cis-azure-3.0': 'src/compliance/cis-azure-3.0.json',
+  mcsb: 'src/compliance/mcsb.json',
+};
+
+/** Every control of a framework, in the framework's order, from the catalogue shipped with azscan. */
+export function controlsOf(framework: ComplianceFramework): Control[] {
+  const entries = JSON.parse(readFileSync(new URL(FILES[framework], PACKAGE_ROOT), 'utf8')) as Array<{ id: string; title: string; section?: string; domain?: string }>;
+  return entries.map((entry) => ({ id: entry.id, title: entry.title, group: entry.section ?? entry.domain ?? '' }));
+}
+
+export function parseFramework(text: string): ComplianceFramework {
+  const name = text.trim().toLowerCase();
+  if (!(name in COMPLIANCE_FRAMEWORKS)) {
+    throw new UsageError(`--compliance: unknown framework '${text}' (expected ${Object.keys(COMPLIANCE_FRAMEWORKS).join(', ')})`);
+  }
+  return name as ComplianceFramework;
+}

@@ -1,0 +1,197 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { AnyRule } from '../engine/rule.js';
+import { findRule } from '../engine/select.js';
+import { isSeverity, SEVERITIES, type Severity } from '../engine/severity.js';
+import { InputError } from '../errors.js';
+import { parseJsonText } from '../inventory/snapshot.js';
+import { isJsonObject } from '../inventory/types.js';
+
+/** The file names azscan looks for in the working directory, in this order. */
+export const CONFIG_FILE_NAMES = ['azscan.config.yaml', 'azscan.config.yml', 'azscan.config.json'] as const;
+
+/** A suppression: accepted risk for one rule on the resources a pattern matches. */
+export interface SuppressionRule {
+  /** Rule id, as written in the config (a name is resolved to its id). */
+  readonly rule: string;
+  /** Resource id pattern: `*` matches any run of characters (slashes too), `?` one; case-insensitive. */
+  readonly resource: string;
+  readonly reason: string;
+  /** ISO date (YYYY-MM-DD); from the day after, the suppression stops suppressing. */
+  readonly expires?: string;
+  /** Where it was written: `azscan.config.yaml: suppressions[2]`. */
+  readonly source: string;
+}
+
+export interface AzscanConfig {
+  readonly path?: string;
+  readonly disabledRules: ReadonlySet<string>;
+  readonly severityOverrides: ReadonlyMap<string, Severity>;
+  /** Validated options by rule id, defaults filled in. */
+  readonly ruleOptions: ReadonlyMap<string, unknown>;
+  readonly suppressions: readonly SuppressionRule[];
+  /** Resource locations allowed (data residency); empty when not set. */
+  readonly allowedLocations: readonly string[];
+  /** Keys azscan does not know: warned about, not fatal, so a newer config still runs. */
+  readonly warnings: readonly string[];
+}
+
+export const EMPTY_CONFIG: AzscanConfig = {
+  disabledRules: new Set(),
+  severityOverrides: new Map(),
+  ruleOptions: new Map(),
+  suppressions: [],
+  allowedLocations: [],
+  warnings: [],
+};
+
+/**
+ * The config: `--config PATH` when given (it must exist), else the first of
+ * CONFIG_FILE_NAMES in `directory`, else none. Every error names the file, the path inside
+ * it and what was expected.
+ */
+export function loadConfig(explicitPath: string | undefined, directory: string, catalogue: readonly AnyRule[]): AzscanConfig {
+  const path = explicitPath ?? CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
+  if (path === undefined) return EMPTY_CONFIG;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code})`}`);
+  }
+  return parseConfig(parseConfigText(text, path), path, catalogue);
+}
+
+function parseConfigText(text: string, path: string): unknown {
+  if (/\.json$/i.test(path)) return parseJsonText(text.replace(/^\uFEFF/, ''), path);
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const error = document.errors[0];
+  if (error) {
+    const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+    throw new InputError(`${path}: not valid YAML${where}: ${error.message.split('\n')[0]}`);
+  }
+  return document.toJS() ?? {};
+}
+
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'expected a date YYYY-MM-DD');
+
+const suppressionSchema = z.strictObject({
+  rule: z.string().min(1, 'expected a rule id or name'),
+  resource: z.string().min(1, 'expected a resource id or pattern'),
+  reason: z.string().trim().min(1, 'a suppression must say why (reason)'),
+  expires: isoDate.optional(),
+});
+
+const ruleEntrySchema = z.union([
+  z.enum(['off', 'on']),
+  z.strictObject({
+    enabled: z.boolean().optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    options: z.unknown().optional(),
+  }),
+]);
+
+const configSchema = z.strictObject({
+  rules: z.record(z.string(), z.unknown()).optional(),
+  suppressions: z.array(z.unknown()).optional(),
+  allowedLocations: z.array(z.string().min(1)).optional(),
+});
+
+/** Validates a parsed config document against the schema and the catalogue. */
+export function parseConfig(document: unknown, path: string, catalogue: readonly AnyRule[]): AzscanConfig {
+  const warnings: string[] = [];
+  const top = check(configSchema, document ?? {}, path, [], warnings);
+
+  const disabledRules = new Set<string>();
+  const severityOverrides = new Map<string, Severity>();
+  const ruleOptions = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(top.rules ?? {})) {
+    const rule = findRule(catalogue, key);
+    if (!rule) throw new InputError(`${path}: rules.${key}: no rule '${key}' (run 'azscan rules' for the catalogue)`);
+    const entry = check(ruleEntrySchema, value, path, ['rules', key], warnings);
+    if (entry === 'off' || (typeof entry === 'object' && entry.enabled === false)) disabledRules.add(rule.id);
+    if (typeof entry !== 'object') continue;
+    if (entry.severity && isSeverity(entry.severity)) severityOverrides.set(rule.id, entry.severity);
+    if (entry.options !== undefined) {
+      if (!rule.options) throw new InputError(`${path}: rules.${key}.options: rule ${rule.id} takes no options`);
+      ruleOptions.set(rule.id, check(rule.options.schema, entry.options, path, ['rules', key, 'options'], warnings));
+    }
+  }
+
+  const suppressions = (top.suppressions ?? []).map((value, i) => {
+    const entry = check(suppressionSchema, value, path, ['suppressions', i], warnings);
+    const rule = findRule(catalogue, entry.rule);
+    if (!rule) throw new InputError(`${path}: suppressions[${i}].rule: no rule '${entry.rule}'`);
+    return { ...entry, rule: rule.id, source: `${path}: suppressions[${i}]` };
+  });
+
+  return { path, disabledRules, severityOverrides, ruleOptions, suppressions, allowedLocations: top.allowedLocations ?? [], warnings };
+}
+
+/**
+ * Parses `value` with `schema`. Keys the schema does not know are warnings (the value is
+ * parsed again without them); anything else is an InputError naming the file and the path.
+ */
+function check<T>(schema: z.ZodType<T>, value: unknown, path: string, at: Array<string | number>, warnings: string[]): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.flatMap(unwrapUnion);
+  const unknownKeys = issues.filter((issue) => issue.code === 'unrecognized_keys');
+  const problems = issues.filter((issue) => issue.code !== 'unrecognized_keys');
+  if (problems.length > 0) {
+    const issue = problems[0]!;
+    throw new InputError(`${path}: ${formatPath([...at, ...issue.path])}: ${describeIssue(issue, valueAt(value, issue.path))}`);
+  }
+  for (const issue of unknownKeys) {
+    for (const key of (issue as { keys: string[] }).keys) warnings.push(`${path}: ${formatPath([...at, ...issue.path, key])}: unknown key, ignored`);
+  }
+  return check(schema, withoutKeys(value, unknownKeys), path, at, []);
+}
+
+/** From a union's failures, the branch that got furthest: its message says the most. */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const branches = issue.errors.map((branch) => branch.flatMap(unwrapUnion));
+  const deepest = branches.reduce((best, branch) => (depth(branch) > depth(best) ? branch : best));
+  return deepest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+}
+
+function depth(issues: z.core.$ZodIssue[]): number {
+  return Math.max(...issues.map((issue) => issue.path.length + (issue.code === 'unrecognized_keys' ? 0.5 : 0)));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}, found ${found === undefined ? 'nothing' : JSON.stringify(found)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${JSON.stringify(found)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '') || '(top level)';
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current = value;
+  for (const key of path) current = isJsonObject(current) || Array.isArray(current) ? (current as Record<PropertyKey, unknown>)[key] : undefined;
+  return current;
+}
+
+function withoutKeys(value: unknown, issues: z.core.$ZodIssue[]): unknown {
+  const copy = structuredClone(value);
+  for (const issue of issues) {
+    const parent = valueAt(copy, issue.path);
+    if (isJsonObject(parent)) for (const key of (issue as { keys: string[] }).keys) delete parent[key];
+  }
+  return copy;
+}
