@@ -2,9 +2,10 @@ import { NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, report
 import { defineRule } from '../../src/engine/rule.js';
 import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
 
-// A rule that exposes 1883 is a plaintext broker whatever else it opens; 8883 alone is one to review.
+// A rule that exposes 1883 is a plaintext broker whatever else it opens (the rule's own
+// severity); 8883 alone is a broker to review, reported low.
 const CHECK = tcpPortCheck([...SENSITIVE_PORTS.mqttPlaintext, ...SENSITIVE_PORTS.mqttTls], (exposed) =>
-  exposed.some((port) => port.from === 1883) ? 'high' : 'low',
+  exposed.some((port) => port.from === 1883) ? undefined : 'low',
 );
 const checkFor = portCheckWithOptions(CHECK);
 

@@ -70,7 +70,9 @@ function parseConfigText(text: string, path: string): unknown {
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
   if (error) {
-    const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+    const offset = Math.min(error.pos[0], text.length);
+    const before = text.slice(0, offset);
+    const where = ` at line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
     throw new InputError(`${path}: not valid YAML${where}: ${error.message.split('\n')[0]}`);
   }
   return document.toJS() ?? {};

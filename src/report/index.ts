@@ -1,7 +1,12 @@
 import type { ScanResult } from '../engine/result.js';
 import { UsageError } from '../errors.js';
 import type { FormatName } from './formats.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 
 export interface RenderOptions {
@@ -16,6 +21,11 @@ export type Reporter = (result: ScanResult, options: RenderOptions) => string;
 export const REPORTERS: Readonly<Record<FormatName, Reporter>> = {
   table: renderTerminal,
   json: renderJson,
+  sarif: renderSarif,
+  junit: renderJunit,
+  csv: renderCsv,
+  markdown: renderMarkdown,
+  html: renderHtml,
 };
 
 export function reporterFor(name: string): Reporter {

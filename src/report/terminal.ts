@@ -1,4 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { ComplianceReport } from '../compliance/evaluate.js';
+import type { BaselineReport } from '../engine/baseline.js';
 import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js';
 import type { Evidence } from '../engine/rule.js';
 import { SEVERITIES, type Severity } from '../engine/severity.js';
@@ -26,18 +28,22 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
   const names = new Map(result.subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
   const subscriptionLabel = (id: string | undefined): string | undefined => (id === undefined ? undefined : (names.get(id.toLowerCase()) ?? id));
 
-  if (result.findings.length === 0) {
+  const active = result.findings.filter((finding) => !finding.suppressed);
+  if (active.length === 0) {
     out.push(c.green('No findings.'), '');
   }
   for (const severity of SEVERITIES) {
-    const findings = result.findings.filter((finding) => finding.severity === severity);
+    const findings = active.filter((finding) => finding.severity === severity);
     if (findings.length === 0) continue;
     out.push(severityLabel(c, severity, `${severity.toUpperCase()} (${findings.length})`), '');
     for (const group of groupBy(findings, (finding) => finding.ruleId)) {
       out.push(...ruleGroup(group, c, width, options.verbose ?? false, subscriptionLabel), '');
     }
   }
+  if (result.summary.suppressed > 0) out.push(...suppressedSection(result, c, width), '');
   if (result.notEvaluated.length > 0) out.push(...notEvaluatedSection(result.notEvaluated, c, width), '');
+  if (result.compliance) out.push(...complianceSection(result.compliance, c, width), '');
+  if (result.baseline) out.push(...baselineSection(result.baseline, c, width), '');
   if (result.skippedSubscriptions.length > 0) {
     const skipped = result.skippedSubscriptions.map((sub) => clean(`${sub.displayName ?? sub.subscriptionId} (${sub.state})`));
     out.push(...wrap(`Skipped subscriptions: ${skipped.join(', ')}`, width, '  '), '');
@@ -66,11 +72,46 @@ function ruleGroup(findings: Finding[], c: ChalkInstance, width: number, verbose
     const where = [finding.resourceGroup, subscriptionLabel(finding.subscriptionId)].filter(Boolean).map((s) => clean(String(s))).join(' · ');
     lines.push(...wrap(`${c.cyan(clean(finding.resourceName))}${where ? c.dim(` (${where})`) : ''}`, width, '      ', '    • '));
     if (verbose) lines.push(...wrap(c.dim(clean(finding.resourceId)), width, '      ', '      '));
-    lines.push(...wrap(clean(finding.message), width, '      '));
+    lines.push(...wrap(clean(finding.message) + (finding.baselineState === 'new' ? c.yellow(' [new]') : ''), width, '      '));
     if (verbose) for (const item of finding.evidence) lines.push(...wrap(c.dim(evidenceText(item)), width, '          ', '      ◦ '));
   }
   lines.push(...wrap(`Fix: ${first.remediation.text}`, width, '         ', '    '));
   lines.push(...wrapCommand(first.remediation.az, width, '         ', '         '));
+  return lines;
+}
+
+function suppressedSection(result: ScanResult, c: ChalkInstance, width: number): string[] {
+  const lines = [c.dim.bold(`SUPPRESSED (${result.summary.suppressed})`), ''];
+  for (const finding of result.findings.filter((f) => f.suppressed)) {
+    const until = finding.suppressed!.expires ? ` until ${finding.suppressed!.expires}` : '';
+    lines.push(...wrap(clean(`${finding.ruleId} ${finding.resourceName} — ${finding.suppressed!.reason}${until}`), width, '      ', '  '));
+  }
+  for (const expired of result.suppressions?.expired ?? []) {
+    lines.push(...wrap(clean(`expired ${expired.expires}: ${expired.rule} on ${expired.resource} (${expired.matches} finding${expired.matches === 1 ? '' : 's'} shown again)`), width, '      ', '  '));
+  }
+  return lines;
+}
+
+function complianceSection(report: ComplianceReport, c: ChalkInstance, width: number): string[] {
+  const k = report.counts;
+  const lines = [
+    c.bold(report.title.toUpperCase()),
+    ...wrap(`${k.pass} pass · ${k.fail} fail · ${k.notEvaluated} not evaluated · ${k.noAutomatedRule} with no automated rule (check those by hand)`, width, '  ', '  '),
+    '',
+  ];
+  const mark = { pass: c.green('pass'), fail: c.red('FAIL'), notEvaluated: c.magenta('n/e '), noAutomatedRule: '' } as const;
+  for (const control of report.controls.filter((control) => control.status !== 'noAutomatedRule')) {
+    const detail = control.status === 'fail' ? ` (${control.findings} finding${control.findings === 1 ? '' : 's'})` : '';
+    lines.push(...wrap(`${mark[control.status]} ${control.id} ${control.title} [${control.rules.join(', ')}]${detail}`, width, '       ', '  '));
+  }
+  return lines;
+}
+
+function baselineSection(report: BaselineReport, c: ChalkInstance, width: number): string[] {
+  const lines = [c.bold(`SINCE THE BASELINE`) + c.dim(` ${clean(report.path)}`), `  ${report.new} new · ${report.existing} existing · ${report.fixed.length} fixed`];
+  for (const fixed of report.fixed.slice(0, 20)) lines.push(...wrap(clean(`fixed: ${fixed.ruleId} ${lastNames(fixed.resourceId)} — ${fixed.title}`), width, '      ', '  '));
+  if (report.fixed.length > 20) lines.push(`  …and ${report.fixed.length - 20} more fixed`);
+  if (report.unknown.length > 0) lines.push(c.dim(`  ${report.unknown.length} baseline finding${report.unknown.length === 1 ? '' : 's'} not re-checked by this scan (rule not run, or resource not evaluated)`));
   return lines;
 }
 
@@ -100,7 +141,8 @@ function summary(result: ScanResult, c: ChalkInstance, width: number): string[] 
   const counts = SEVERITIES.map((severity) => severityLabel(c, severity, `${s.findings[severity]} ${severity}`)).join(' · ');
   const state = s.complete ? c.green('scan complete') : c.magenta.bold('scan INCOMPLETE: some data could not be read');
   const second = `${s.resourcesEvaluated} resources · ${s.rulesEvaluated} rules evaluated · ${s.notEvaluated} not evaluated · ${state}`;
-  const lines = [`${c.bold('Summary:')} ${counts}  (${s.findings.total} finding${s.findings.total === 1 ? '' : 's'})`];
+  const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
+  const lines = [`${c.bold('Summary:')} ${counts}  (${s.findings.total} finding${s.findings.total === 1 ? '' : 's'}${suppressed})`];
   lines.push(...wrap(second, width, '         ', '         '));
   if (result.collectionErrors.length > 0) {
     lines.push(c.dim(`         ${result.collectionErrors.length} read error${result.collectionErrors.length === 1 ? '' : 's'} recorded in the input (listed in --format json)`));

@@ -1,0 +1,546 @@
+import { createHash } from 'node:crypto';
+import type { ComplianceReport, ControlResult, ControlStatus } from '../compliance/evaluate.js';
+import type { SuppressionRule } from '../config/config.js';
+import type { BaselineFinding, BaselineReport } from '../engine/baseline.js';
+import { makesIncomplete } from '../engine/evaluate.js';
+import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js';
+import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type Evidence, type RuleMeta } from '../engine/rule.js';
+import { SEVERITIES } from '../engine/severity.js';
+import type { SuppressionReport, SuppressionUse } from '../engine/suppress.js';
+
+/*
+ * Every string in a ScanResult is untrusted: anyone who can name a resource in the tenant
+ * chooses resource names, and messages, evidence and ARM error text quote them. The page is
+ * therefore built only with the `html` tag below, which escapes every interpolated value
+ * unless it is markup the tag itself produced. Untrusted text never reaches the script: the
+ * script reads `data-*` attributes and textContent.
+ */
+
+/** Markup this module produced; anything else interpolated into `html` is escaped. */
+class SafeHtml {
+  constructor(readonly markup: string) {}
+}
+
+type Part = SafeHtml | string | number | undefined | false | readonly Part[];
+
+function html(strings: TemplateStringsArray, ...parts: Part[]): SafeHtml {
+  let markup = strings[0]!;
+  parts.forEach((part, i) => {
+    markup += render(part) + strings[i + 1]!;
+  });
+  return new SafeHtml(markup);
+}
+
+function render(part: Part): string {
+  if (part instanceof SafeHtml) return part.markup;
+  if (typeof part === 'string' || typeof part === 'number') return escapeHtml(String(part));
+  if (part === undefined || part === false) return '';
+  return part.map(render).join('');
+}
+
+// C0 controls but tab and newline, DEL and C1 controls (invisible, or parse errors in HTML),
+// and bidi embeddings, overrides, isolates and marks, which reorder what the reader sees.
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe in an HTML text node and in a quoted attribute value. */
+function escapeHtml(text: string): string {
+  return text.replace(UNPRINTABLE, '').replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+}
+
+const STYLE = `
+:root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --alt: #f6f8fa; --link: #0550ae;
+  --critical: #991b1b; --high: #c2410c; --medium: #a16207; --low: #1d4ed8; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+body { margin: 0 auto; max-width: 84rem; padding: 1rem; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: #fff; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
+a { color: var(--link); }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; }
+pre { background: var(--alt); padding: .5rem .75rem; border-radius: 4px; white-space: pre-wrap; margin: .25rem 0; }
+/* Ids have no spaces to wrap at; ordinary words should not break mid-word. */
+td, dd { overflow-wrap: break-word; }
+code, pre, .resource-name { overflow-wrap: anywhere; }
+.muted { color: var(--muted); }
+.nowrap { white-space: nowrap; }
+.plain { list-style: none; margin: 0; padding: 0; }
+nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; margin: .5rem 0 1rem; }
+.status { display: inline-block; font-weight: 700; padding: .35rem .75rem; border-radius: 4px; margin: .5rem 0 .75rem; }
+.status.complete { background: #dcfce7; color: #14532d; }
+.status.incomplete { background: #fae8ff; color: #701a75; border: 2px solid #a21caf; }
+.status.incomplete a { color: inherit; }
+.facts, .detail { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; margin: 0; }
+.facts dt, .detail dt { font-weight: 600; color: var(--muted); }
+.facts dd, .detail dd { margin: 0; }
+.detail { margin-top: .5rem; }
+.counts { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; margin: 0 0 1rem; }
+.counts li { border: 1px solid var(--line); border-left-width: 6px; border-radius: 4px; padding: .35rem .8rem; min-width: 7rem; }
+.counts strong { display: block; font-size: 1.5rem; line-height: 1.2; }
+.sev-critical { --sev: var(--critical); } .sev-high { --sev: var(--high); } .sev-medium { --sev: var(--medium); } .sev-low { --sev: var(--low); }
+.counts li[class*="sev-"] { border-left-color: var(--sev); }
+.counts .st-fail { border-left-color: var(--critical); } .counts .st-notEvaluated { border-left-color: #a21caf; }
+.counts .st-pass { border-left-color: #15803d; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 1rem 2rem; }
+figure { margin: 0; }
+figcaption { font-weight: 600; margin-bottom: .25rem; }
+svg.chart { display: block; width: 100%; max-width: 30rem; height: auto; font-size: 13px; }
+svg.chart text { fill: var(--fg); }
+svg.chart .bar { fill: var(--sev, #0f766e); }
+.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; margin-bottom: .5rem; }
+.filters label { display: flex; flex-direction: column; gap: .15rem; font-size: .85rem; color: var(--muted); max-width: 100%; }
+.filters label.toggle { flex-direction: row; align-items: center; gap: .35rem; }
+.filters select, .filters input[type="search"] { font: inherit; color: var(--fg); padding: .25rem; max-width: min(22rem, 100%); }
+.table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 4px; margin-bottom: .5rem; }
+table { border-collapse: collapse; width: 100%; }
+table.findings { min-width: 60rem; }
+table.findings .rule { min-width: 11rem; }
+table.findings td.resource { min-width: 10rem; }
+table.findings .message { min-width: 24rem; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
+thead th { background: var(--alt); }
+td.num, th.num { text-align: right; }
+.sev { display: inline-block; white-space: nowrap; color: #fff; background: var(--sev); padding: 0 .45rem; border-radius: 3px; font-size: .8rem; font-weight: 600; text-transform: uppercase; }
+.badge { display: inline-block; font-size: .75rem; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; white-space: nowrap; }
+.badge.new { color: var(--low); }
+tr.suppressed > td { background: var(--alt); color: var(--muted); }
+tr.suppressed .sev { opacity: .6; }
+.st-fail { color: var(--critical); font-weight: 600; } .st-notEvaluated { color: #86198f; font-weight: 600; } .st-pass { color: #15803d; }
+summary { cursor: pointer; color: var(--link); }
+.evidence { margin: 0; padding-left: 1.1rem; }
+@media (max-width: 40rem) {
+  body { padding: .5rem; font-size: 14px; }
+  .facts { grid-template-columns: minmax(0, 1fr); }
+  .facts dt { margin-top: .35rem; }
+}
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  nav, .filters { display: none; }
+  .table-wrap { overflow: visible; border: 0; }
+  table.findings, table.findings .rule, table.findings td.resource, table.findings .message { min-width: 0; }
+  .detail { grid-template-columns: minmax(0, 1fr); }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  summary { color: var(--fg); }
+  .sev, .status, tr.suppressed > td { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+`;
+
+/*
+ * Filters rows by their data-* attributes and the text box, keeps the count current, and
+ * opens every <details> while printing (closed ones would print as a bare summary line).
+ */
+const SCRIPT = `
+'use strict';
+(() => {
+  const opened = [];
+  addEventListener('beforeprint', () => {
+    for (const details of document.querySelectorAll('details:not([open])')) { details.open = true; opened.push(details); }
+  });
+  addEventListener('afterprint', () => { for (const details of opened.splice(0)) details.open = false; });
+
+  const filters = document.getElementById('filters');
+  if (!filters) return;
+  const rows = [...document.querySelectorAll('tr.finding')];
+  const texts = rows.map((row) => row.textContent.toLowerCase());
+  const selects = [...filters.querySelectorAll('select[data-filter]')];
+  const search = document.getElementById('filter-text');
+  const showSuppressed = document.getElementById('filter-suppressed');
+  const count = document.getElementById('filter-count');
+  const apply = () => {
+    const wanted = selects.filter((select) => select.value !== '').map((select) => [select.dataset.filter, select.value]);
+    const needle = search.value.trim().toLowerCase();
+    let shown = 0;
+    rows.forEach((row, i) => {
+      const visible = (row.dataset.suppressed !== 'true' || (showSuppressed !== null && showSuppressed.checked)) &&
+        wanted.every(([key, value]) => row.dataset[key] === value) &&
+        (needle === '' || texts[i].includes(needle));
+      row.hidden = !visible;
+      if (visible) shown++;
+    });
+    count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' findings';
+  };
+  filters.addEventListener('input', apply);
+  filters.addEventListener('change', apply);
+  filters.hidden = false;
+  apply();
+})();
+`;
+
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+// Hashes rather than 'unsafe-inline': should escaping ever fail, an injected handler or
+// script would still not run. Nothing may be fetched, so nothing else is allowed.
+const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; base-uri 'none'; form-action 'none'`;
+
+const SERVICE_LABELS: Readonly<Record<string, string>> = { nsg: 'Network (NSG)', sql: 'SQL', storage: 'Storage', iothub: 'IoT Hub', monitor: 'Monitoring' };
+const STATUS_LABELS: Readonly<Record<ControlStatus, string>> = { fail: 'fail', notEvaluated: 'not evaluated', pass: 'pass', noAutomatedRule: 'no automated rule' };
+const MAX_EVIDENCE_VALUE = 1000;
+
+/** Looks things up that several sections show: subscription names and rule metadata. */
+interface Lookup {
+  subscription(id: string | undefined): string;
+  rule(id: string): RuleMeta | undefined;
+}
+
+/**
+ * A self-contained HTML page a consultant can hand over: header and scan state, charts,
+ * a filterable findings table, what was not evaluated, and the compliance, baseline and
+ * suppression views when the scan has them. No external resources, so it opens offline
+ * and leaks nothing about the estate when opened.
+ */
+export function renderHtml(result: ScanResult): string {
+  const names = new Map(result.subscriptions.map((sub) => [sub.subscriptionId.toLowerCase(), sub.displayName]));
+  const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
+  const lookup: Lookup = {
+    subscription: (id) => (id === undefined ? '—' : (names.get(id.toLowerCase()) ?? id)),
+    rule: (id) => rules.get(id),
+  };
+  const page = html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<title>${pageTitle(result)}</title>
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body>
+${header(result)}
+${navigation(result)}
+<main>
+${summarySection(result)}
+${findingsSection(result.findings, lookup)}
+${notEvaluatedSection(result)}
+${result.compliance ? complianceSection(result.compliance) : false}
+${result.baseline ? baselineSection(result.baseline) : false}
+${result.suppressions ? suppressionsSection(result.suppressions) : false}
+</main>
+<script>${new SafeHtml(SCRIPT)}</script>
+</body>
+</html>
+`;
+  return page.markup;
+}
+
+function pageTitle(result: ScanResult): string {
+  const scope = result.source.tenantId ? `tenant ${result.source.tenantId}` : sourceText(result);
+  return `${result.tool.name} report — ${scope}`;
+}
+
+function sourceText(result: ScanResult): string {
+  const { kind, path } = result.source;
+  return kind === 'live' ? 'live scan' : `${kind === 'array' ? 'resource list' : 'snapshot'} ${path ?? ''}`.trim();
+}
+
+function header(result: ScanResult): SafeHtml {
+  const { source, summary } = result;
+  const state = summary.complete
+    ? html`<p class="status complete" id="scan-state">Scan complete</p>`
+    : html`<p class="status incomplete" id="scan-state">Scan INCOMPLETE — ${summary.notEvaluated} not evaluated (<a href="#not-evaluated">see why</a>)</p>`;
+  return html`<header>
+<h1>Azure security scan report</h1>
+${state}
+<dl class="facts">
+<dt>Tool</dt><dd>${result.tool.name} ${result.tool.version}</dd>
+<dt>Source</dt><dd>${sourceText(result)}</dd>
+${source.tenantId ? html`<dt>Tenant</dt><dd><code>${source.tenantId}</code></dd>` : false}
+${source.collectedAt ? html`<dt>Collected</dt><dd>${source.collectedAt}</dd>` : false}
+<dt>Subscriptions</dt><dd>${subscriptionList(result.subscriptions, false)}</dd>
+${result.skippedSubscriptions.length > 0 ? html`<dt>Skipped</dt><dd>${subscriptionList(result.skippedSubscriptions, true)}</dd>` : false}
+</dl>
+</header>`;
+}
+
+function subscriptionList(subscriptions: ScanResult['subscriptions'], withState: boolean): SafeHtml {
+  if (subscriptions.length === 0) return html`<span class="muted">none listed</span>`;
+  const items = subscriptions.map(
+    (sub) => html`<li>${sub.displayName ?? ''} <code class="muted">${sub.subscriptionId}</code>${withState ? ` — ${sub.state ?? 'unknown state'}` : ''}</li>`,
+  );
+  return html`<ul class="plain">${items}</ul>`;
+}
+
+function navigation(result: ScanResult): SafeHtml {
+  const links: [string, string][] = [
+    ['summary', 'Summary'],
+    ['findings', 'Findings'],
+    ['not-evaluated', 'Not evaluated'],
+  ];
+  if (result.compliance) links.push(['compliance', 'Compliance']);
+  if (result.baseline) links.push(['baseline', 'Baseline']);
+  if (result.suppressions) links.push(['suppressions', 'Suppressions']);
+  return html`<nav aria-label="Sections"><ul>${links.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul></nav>`;
+}
+
+function summarySection(result: ScanResult): SafeHtml {
+  const s = result.summary;
+  const inForce = result.findings.filter((finding) => !finding.suppressed);
+  const severityBars = SEVERITIES.map((severity) => ({ label: severity, count: s.findings[severity], className: `sev-${severity}` }));
+  const counts = SEVERITIES.map((severity) => html`<li class="sev-${severity}" data-severity="${severity}"><strong>${s.findings[severity]}</strong> ${severity}</li>`);
+  return html`<section id="summary" aria-labelledby="summary-heading">
+<h2 id="summary-heading">Summary</h2>
+<ul class="counts" id="severity-counts">${counts}<li data-suppressed="true"><strong>${s.suppressed}</strong> suppressed</li></ul>
+<p>${s.findings.total} finding${s.findings.total === 1 ? '' : 's'} in force · ${s.resourcesEvaluated} resources evaluated · ${s.rulesEvaluated} rules · ${s.notEvaluated} not evaluated</p>
+<div class="charts">
+<figure><figcaption>Findings by severity</figcaption>${barChart('Findings in force by severity', severityBars)}</figure>
+<figure><figcaption>Findings by service</figcaption>${barChart('Findings in force by service', serviceBars(result, inForce))}</figure>
+</div>
+</section>`;
+}
+
+interface Bar {
+  readonly label: string;
+  readonly count: number;
+  readonly className: string;
+}
+
+/** Every service the selected rules cover, zero included, most findings first. */
+function serviceBars(result: ScanResult, findings: readonly Finding[]): Bar[] {
+  const counts = new Map<string, number>(result.rules.map((rule) => [rule.service, 0]));
+  for (const finding of findings) counts.set(finding.service, (counts.get(finding.service) ?? 0) + 1);
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([service, count]) => ({ label: SERVICE_LABELS[service] ?? service, count, className: 'service' }));
+}
+
+/** A horizontal bar chart drawn here, labelled for screen readers by its title. */
+function barChart(title: string, bars: readonly Bar[]): SafeHtml {
+  const labelWidth = 110;
+  const barSpace = 230;
+  const rowHeight = 26;
+  const max = Math.max(1, ...bars.map((bar) => bar.count));
+  const description = `${title}: ${bars.map((bar) => `${bar.count} ${bar.label}`).join(', ')}`;
+  const rows = bars.map((bar, i) => {
+    const width = bar.count === 0 ? 0 : Math.max(2, Math.round((bar.count / max) * barSpace));
+    const y = i * rowHeight;
+    return html`<g class="${bar.className}"><text x="0" y="${y + 17}">${bar.label}</text><rect class="bar" x="${labelWidth}" y="${y + 4}" width="${width}" height="18" rx="2"></rect><text x="${labelWidth + width + 6}" y="${y + 17}">${bar.count}</text></g>`;
+  });
+  return html`<svg class="chart" role="img" aria-label="${description}" viewBox="0 0 ${labelWidth + barSpace + 40} ${bars.length * rowHeight + 4}"><title>${description}</title>${rows}</svg>`;
+}
+
+function findingsSection(findings: readonly Finding[], lookup: Lookup): SafeHtml {
+  const heading = html`<h2 id="findings-heading">Findings</h2>`;
+  if (findings.length === 0) return html`<section id="findings" aria-labelledby="findings-heading">${heading}<p>No findings.</p></section>`;
+  const suppressed = findings.filter((finding) => finding.suppressed).length;
+  return html`<section id="findings" aria-labelledby="findings-heading">
+${heading}
+${findingFilters(findings, suppressed, lookup)}
+<p id="filter-count" aria-live="polite">${findings.length} findings${suppressed > 0 ? `, ${suppressed} of them suppressed` : ''}</p>
+<div class="table-wrap">
+<table class="findings" id="findings-table">
+<thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Resource</th><th scope="col">Subscription</th><th scope="col">Resource group</th><th scope="col">Finding</th></tr></thead>
+<tbody>
+${findings.map((finding) => findingRow(finding, lookup))}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+
+/** Hidden until the script runs: without it the filters could not work, and every row shows. */
+function findingFilters(findings: readonly Finding[], suppressed: number, lookup: Lookup): SafeHtml {
+  const severities = SEVERITIES.filter((severity) => findings.some((finding) => finding.severity === severity)).map((s): [string, string] => [s, s]);
+  const services = distinct(findings.map((finding) => finding.service)).map((s): [string, string] => [s, SERVICE_LABELS[s] ?? s]);
+  const subscriptions = distinct(findings.map((finding) => subscriptionKey(finding.subscriptionId))).map((key): [string, string] => [
+    key,
+    key === 'none' ? '(no subscription)' : lookup.subscription(key),
+  ]);
+  const rules = distinct(findings.map((finding) => finding.ruleId))
+    .sort()
+    .map((id): [string, string] => [id, `${id} — ${findings.find((finding) => finding.ruleId === id)!.title}`]);
+  return html`<div class="filters" id="filters" hidden>
+${filterSelect('severity', 'Severity', severities)}
+${filterSelect('service', 'Service', services)}
+${filterSelect('subscription', 'Subscription', subscriptions)}
+${filterSelect('rule', 'Rule', rules)}
+<label>Search <input type="search" id="filter-text" placeholder="name, message, id…" autocomplete="off"></label>
+${suppressed > 0 ? html`<label class="toggle"><input type="checkbox" id="filter-suppressed"> Show suppressed (${suppressed})</label>` : false}
+</div>`;
+}
+
+function filterSelect(key: string, label: string, options: readonly [value: string, label: string][]): SafeHtml {
+  return html`<label>${label} <select data-filter="${key}"><option value="">All</option>${options.map(([value, text]) => html`<option value="${value}">${text}</option>`)}</select></label>`;
+}
+
+/** Subscription ids are GUIDs, so `none` cannot collide with one. */
+function subscriptionKey(id: string | undefined): string {
+  return id === undefined ? 'none' : id.toLowerCase();
+}
+
+function findingRow(finding: Finding, lookup: Lookup): SafeHtml {
+  const badges = html`${finding.suppressed ? html`<span class="badge">suppressed</span>` : false}${finding.baselineState === 'new' ? html`<span class="badge new">new</span>` : false}`;
+  return html`<tr class="finding${finding.suppressed ? ' suppressed' : ''}" data-severity="${finding.severity}" data-service="${finding.service}" data-subscription="${subscriptionKey(finding.subscriptionId)}" data-rule="${finding.ruleId}"${finding.suppressed ? html` data-suppressed="true"` : false}${finding.baselineState ? html` data-baseline="${finding.baselineState}"` : false}>
+<td><span class="sev sev-${finding.severity}">${finding.severity}</span></td>
+<td class="rule"><code>${finding.ruleId}</code><br>${finding.title}</td>
+<td class="resource"><span class="resource-name" title="${finding.resourceId}">${finding.resourceName}</span>${badges}</td>
+<td title="${finding.subscriptionId ?? ''}">${lookup.subscription(finding.subscriptionId)}</td>
+<td>${finding.resourceGroup ?? '—'}</td>
+<td class="message">${finding.message}
+<details><summary>Details</summary>${findingDetails(finding, lookup.rule(finding.ruleId))}</details></td>
+</tr>
+`;
+}
+
+function findingDetails(finding: Finding, rule: RuleMeta | undefined): SafeHtml {
+  const compliance = (Object.keys(COMPLIANCE_FRAMEWORKS) as ComplianceFramework[]).filter((framework) => finding.compliance[framework].length > 0);
+  return html`<dl class="detail">
+<dt>Resource id</dt><dd><code>${finding.resourceId}</code></dd>
+<dt>Resource type</dt><dd><code>${finding.resourceType}</code></dd>
+<dt>Evidence</dt><dd>${evidenceList(finding)}</dd>
+<dt>Remediation</dt><dd>${finding.remediation.text}<pre><code>${finding.remediation.az}</code></pre></dd>
+<dt>Compliance</dt><dd>${compliance.length === 0 ? 'none mapped' : html`<ul class="plain">${compliance.map((framework) => html`<li>${COMPLIANCE_FRAMEWORKS[framework]}: ${finding.compliance[framework].join(', ')}</li>`)}</ul>`}</dd>
+${rule && rule.references.length > 0 ? html`<dt>References</dt><dd><ul class="plain">${rule.references.map((reference) => html`<li>${reference}</li>`)}</ul></dd>` : false}
+<dt>Fingerprint</dt><dd><code>${finding.fingerprint}</code></dd>
+${finding.suppressed ? html`<dt>Suppressed</dt><dd>${finding.suppressed.reason}${finding.suppressed.expires ? ` (until ${finding.suppressed.expires})` : ''} <span class="muted">— ${finding.suppressed.source}</span></dd>` : false}
+${finding.baselineState ? html`<dt>Baseline</dt><dd>${finding.baselineState === 'new' ? 'new since the baseline' : 'already in the baseline'}</dd>` : false}
+</dl>`;
+}
+
+/** Evidence paths are relative to the resource they were read from: say which when it is another (an NSG for its rule). */
+function evidenceList(finding: Finding): SafeHtml {
+  if (finding.evidence.length === 0) return html`<span class="muted">none recorded</span>`;
+  return html`${groupBy(finding.evidence, (item) => item.resourceId).map(
+    (items) =>
+      html`${items[0]!.resourceId !== finding.resourceId ? html`<div class="muted">on <code>${items[0]!.resourceId}</code></div>` : false}<ul class="evidence">${items.map(evidenceItem)}</ul>`,
+  )}`;
+}
+
+function evidenceItem(item: Evidence): SafeHtml {
+  const value = item.absent ? html`<span class="muted">(not set)</span>` : html`<code>${truncate(JSON.stringify(item.value) ?? 'undefined', MAX_EVIDENCE_VALUE)}</code>`;
+  return html`<li><code>${item.path}</code> = ${value}${item.note ? ` — ${item.note}` : ''}</li>`;
+}
+
+function notEvaluatedSection(result: ScanResult): SafeHtml {
+  const heading = html`<h2 id="not-evaluated-heading">Not evaluated</h2>`;
+  const entries = result.notEvaluated;
+  const body =
+    entries.length === 0
+      ? html`<p>Every selected rule evaluated every resource it applies to.</p>`
+      : html`<p>${entries.length} rule × resource pair${entries.length === 1 ? '' : 's'} could not be evaluated; a finding may be hiding behind each.</p>
+<div class="table-wrap"><table id="not-evaluated-table">
+<thead><tr><th scope="col">Rule</th><th scope="col">Resource or scope</th><th scope="col">Code</th><th scope="col">Reason</th></tr></thead>
+<tbody>${groupBy(entries, (entry) => `${entry.ruleId ?? ''}\n${entry.code}\n${entry.reason}`).map(notEvaluatedRow)}</tbody>
+</table></div>`;
+  return html`<section id="not-evaluated" aria-labelledby="not-evaluated-heading">
+${heading}
+${body}
+${result.collectionErrors.length > 0 ? collectionErrorsTable(result.collectionErrors) : false}
+</section>`;
+}
+
+/** Entries sharing rule, code and reason are one row, their resources listed (collapsed when many). */
+function notEvaluatedRow(group: readonly NotEvaluatedEntry[]): SafeHtml {
+  const first = group[0]!;
+  const where = (entry: NotEvaluatedEntry): string => entry.resourceId ?? entry.inputLocation ?? '?';
+  const resources =
+    group.length === 1
+      ? html`<code>${where(first)}</code>`
+      : html`<details><summary>${group.length} resources</summary><ul class="plain">${group.map((entry) => html`<li><code>${where(entry)}</code></li>`)}</ul></details>`;
+  return html`<tr class="not-evaluated" data-count="${group.length}">
+<td class="nowrap">${first.ruleId ?? html`<span class="muted">input</span>`}</td>
+<td>${resources}</td>
+<td class="nowrap"><code>${first.code}</code></td>
+<td>${first.reason}${makesIncomplete(first) ? false : html` <span class="muted">(no selected rule reads this type)</span>`}</td>
+</tr>`;
+}
+
+function collectionErrorsTable(errors: ScanResult['collectionErrors']): SafeHtml {
+  return html`<h3>Read errors recorded during collection (${errors.length})</h3>
+<div class="table-wrap"><table id="collection-errors-table">
+<thead><tr><th scope="col">Scope</th><th scope="col">Resource type</th><th scope="col">Code</th><th scope="col">Message</th></tr></thead>
+<tbody>${errors.map((error) => html`<tr><td><code>${error.scope}</code></td><td>${error.resourceType ?? 'everything'}</td><td class="nowrap"><code>${error.code}</code></td><td>${error.message}</td></tr>`)}</tbody>
+</table></div>`;
+}
+
+function complianceSection(report: ComplianceReport): SafeHtml {
+  const automated = report.controls.filter((control) => control.status !== 'noAutomatedRule');
+  const manual = report.controls.filter((control) => control.status === 'noAutomatedRule');
+  const statuses: ControlStatus[] = ['fail', 'notEvaluated', 'pass', 'noAutomatedRule'];
+  return html`<section id="compliance" aria-labelledby="compliance-heading">
+<h2 id="compliance-heading">Compliance: ${report.title}</h2>
+<ul class="counts">${statuses.map((status) => html`<li class="st-${status}" data-status="${status}"><strong>${report.counts[status]}</strong> ${STATUS_LABELS[status]}</li>`)}</ul>
+<div class="table-wrap"><table id="compliance-table">
+<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Group</th><th scope="col">Status</th><th scope="col">Rules</th><th scope="col" class="num">Findings</th></tr></thead>
+<tbody>${automated.map(controlRow)}</tbody>
+</table></div>
+${manual.length > 0 ? manualControls(manual) : false}
+</section>`;
+}
+
+function controlRow(control: ControlResult): SafeHtml {
+  const status = control.status === 'notEvaluated' ? `${STATUS_LABELS.notEvaluated} (${control.notEvaluated})` : STATUS_LABELS[control.status];
+  return html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td><td class="st-${control.status}">${status}</td><td class="nowrap">${control.rules.join(', ')}</td><td class="num">${control.findings}</td></tr>`;
+}
+
+/** Controls azscan has no rule for are most of a framework: collapsed, so the table above stays readable. */
+function manualControls(controls: readonly ControlResult[]): SafeHtml {
+  return html`<details id="manual-controls"><summary>${controls.length} controls with no automated rule — check these by hand</summary>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Group</th></tr></thead>
+<tbody>${controls.map((control) => html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td></tr>`)}</tbody>
+</table></div>
+</details>`;
+}
+
+function baselineSection(report: BaselineReport): SafeHtml {
+  return html`<section id="baseline" aria-labelledby="baseline-heading">
+<h2 id="baseline-heading">Since the baseline</h2>
+<p>Compared with <code>${report.path}</code>.</p>
+<ul class="counts">
+<li data-baseline="new"><strong>${report.new}</strong> new</li>
+<li data-baseline="existing"><strong>${report.existing}</strong> existing</li>
+<li data-baseline="fixed"><strong>${report.fixed.length}</strong> fixed</li>
+<li data-baseline="unknown"><strong>${report.unknown.length}</strong> not re-checked</li>
+</ul>
+${report.fixed.length > 0 ? html`<h3>Fixed (${report.fixed.length})</h3><p>The rule looked and the finding is gone, or the resource no longer exists.</p>${baselineTable('baseline-fixed', report.fixed)}` : false}
+${report.unknown.length > 0 ? html`<h3>Not re-checked (${report.unknown.length})</h3><p>This scan did not run the rule or could not evaluate the resource, so these may still be open.</p>${baselineTable('baseline-unknown', report.unknown)}` : false}
+</section>`;
+}
+
+function baselineTable(id: string, findings: readonly BaselineFinding[]): SafeHtml {
+  return html`<div class="table-wrap"><table id="${id}">
+<thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Title</th><th scope="col">Resource</th></tr></thead>
+<tbody>${findings.map((finding) => html`<tr><td><span class="sev sev-${finding.severity}">${finding.severity}</span></td><td class="nowrap"><code>${finding.ruleId}</code></td><td>${finding.title}</td><td><code>${finding.resourceId}</code></td></tr>`)}</tbody>
+</table></div>`;
+}
+
+function suppressionsSection(report: SuppressionReport): SafeHtml {
+  return html`<section id="suppressions" aria-labelledby="suppressions-heading">
+<h2 id="suppressions-heading">Suppressions</h2>
+<p>${report.suppressed} finding${report.suppressed === 1 ? ' is' : 's are'} suppressed: listed in the findings table under “Show suppressed”, not counted in the summary.</p>
+${report.expired.length > 0 ? html`<h3>Expired (${report.expired.length})</h3><p>Past their date, these no longer suppress anything.</p>${suppressionTable('suppressions-expired', report.expired)}` : false}
+${report.stale.length > 0 ? html`<h3>Stale (${report.stale.length})</h3><p>In force but matching no finding: probably fixed, or mistyped.</p>${suppressionTable('suppressions-stale', report.stale)}` : false}
+</section>`;
+}
+
+function suppressionTable(id: string, suppressions: readonly (SuppressionRule | SuppressionUse)[]): SafeHtml {
+  const counted = suppressions.some((suppression) => 'matches' in suppression);
+  return html`<div class="table-wrap"><table id="${id}">
+<thead><tr><th scope="col">Rule</th><th scope="col">Resource pattern</th><th scope="col">Reason</th><th scope="col">Expires</th><th scope="col">Written in</th>${counted ? html`<th scope="col" class="num">Would match</th>` : false}</tr></thead>
+<tbody>${suppressions.map(
+    (suppression) =>
+      html`<tr><td class="nowrap"><code>${suppression.rule}</code></td><td><code>${suppression.resource}</code></td><td>${suppression.reason}</td><td>${suppression.expires ?? '—'}</td><td>${suppression.source}</td>${'matches' in suppression ? html`<td class="num">${suppression.matches}</td>` : false}</tr>`,
+  )}</tbody>
+</table></div>`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function distinct<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}

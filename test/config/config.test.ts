@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { loadConfig, parseConfig } from '../../src/config/config.js';
+import { InputError } from '../../src/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'azscan-config-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+const parse = (document: unknown) => parseConfig(document, 'azscan.config.yaml', RULES);
+
+describe('loadConfig', () => {
+  it('finds azscan.config.yaml in the working directory, and has none when there is none', () => {
+    const here = mkdtempSync(join(tmpdir(), 'azscan-cwd-'));
+    expect(loadConfig(undefined, here, RULES).path).toBeUndefined();
+    writeFileSync(join(here, 'azscan.config.yaml'), 'rules:\n  AZ-NSG-003: off\n');
+    expect([...loadConfig(undefined, here, RULES).disabledRules]).toEqual(['AZ-NSG-003']);
+  });
+
+  it('reads YAML and JSON, and says where either is broken', () => {
+    expect(loadConfig(file('ok.json', '{"rules": {"sql-tls-below-1-2": {"severity": "high"}}}'), dir, RULES).severityOverrides.get('AZ-SQL-004')).toBe('high');
+    expect(() => loadConfig(file('bad.yaml', 'rules:\n  AZ-NSG-003: [off\n'), dir, RULES)).toThrow(/bad\.yaml: not valid YAML at line \d+, column \d+/);
+    expect(() => loadConfig(file('bad.json', '{"rules": }'), dir, RULES)).toThrow(/bad\.json: not valid JSON at line 1, column 11/);
+    expect(() => loadConfig(join(dir, 'missing.yaml'), dir, RULES)).toThrow(/missing\.yaml: config file not found/);
+  });
+});
+
+describe('parseConfig', () => {
+  it('turns rules off, overrides severities and validates rule options with defaults', () => {
+    const config = parse({
+      rules: {
+        'AZ-NSG-003': 'off',
+        'storage-tls-below-1-2': { options: { minimumVersion: '1.3' } },
+        'AZ-NSG-004': { severity: 'critical', options: { extraPorts: [{ ports: '9000-9001', service: 'ClickHouse' }, { ports: 8123, service: 'ClickHouse HTTP' }] } },
+        'AZ-IOT-001': { enabled: false },
+      },
+    });
+    expect([...config.disabledRules].sort()).toEqual(['AZ-IOT-001', 'AZ-NSG-003']);
+    expect(config.severityOverrides.get('AZ-NSG-004')).toBe('critical');
+    expect(config.ruleOptions.get('AZ-STG-005')).toEqual({ minimumVersion: 13 });
+    expect(config.ruleOptions.get('AZ-NSG-004')).toEqual({
+      extraPorts: [
+        { from: 9000, to: 9001, service: 'ClickHouse' },
+        { from: 8123, to: 8123, service: 'ClickHouse HTTP' },
+      ],
+    });
+  });
+
+  it('reads suppressions, resolving rule names, and requires a reason', () => {
+    const config = parse({ suppressions: [{ rule: 'storage-container-public', resource: '*/stcontosoexports/*', reason: 'press kit is public by design', expires: '2027-01-31' }] });
+    expect(config.suppressions).toEqual([
+      { rule: 'AZ-STG-002', resource: '*/stcontosoexports/*', reason: 'press kit is public by design', expires: '2027-01-31', source: 'azscan.config.yaml: suppressions[0]' },
+    ]);
+    expect(() => parse({ suppressions: [{ rule: 'AZ-STG-002', resource: '*' }] })).toThrow(/suppressions\[0\]\.reason: expected string, found nothing/);
+    expect(() => parse({ suppressions: [{ rule: 'AZ-STG-002', resource: '*', reason: '  ' }] })).toThrow(/suppressions\[0\]\.reason: a suppression must say why/);
+    expect(() => parse({ suppressions: [{ rule: 'AZ-STG-002', resource: '*', reason: 'x', expires: 'next year' }] })).toThrow(/suppressions\[0\]\.expires: expected a date YYYY-MM-DD/);
+  });
+
+  it.each([
+    [{ rules: { 'AZ-NOPE-1': 'off' } }, /rules\.AZ-NOPE-1: no rule 'AZ-NOPE-1'/],
+    [{ rules: { 'AZ-SQL-004': { severity: 'severe' } } }, /rules\.AZ-SQL-004\.severity: expected one of "critical", "high", "medium", "low", found "severe"/],
+    [{ rules: { 'AZ-SQL-004': { options: { minimumVersion: '1.1' } } } }, /rules\.AZ-SQL-004\.options\.minimumVersion: expected one of "1\.2", "1\.3", found "1\.1"/],
+    [{ rules: { 'AZ-NSG-004': { options: { extraPorts: [{ ports: 'ninety', service: 'x' }] } } } }, /rules\.AZ-NSG-004\.options\.extraPorts\[0\]\.ports: expected a port or a range a-b, got "ninety"/],
+    [{ rules: { 'AZ-SQL-001': { options: {} } } }, /rules\.AZ-SQL-001\.options: rule AZ-SQL-001 takes no options/],
+    [{ suppressions: 'all' }, /suppressions: expected array/],
+    [{ suppressions: [{ rule: 'AZ-NOPE', resource: '*', reason: 'x' }] }, /suppressions\[0\]\.rule: no rule 'AZ-NOPE'/],
+  ])('rejects %j in one line naming the path', (document, message) => {
+    expect(() => parse(document)).toThrow(InputError);
+    expect(() => parse(document)).toThrow(message);
+  });
+
+  it('warns about keys it does not know, and goes on', () => {
+    const config = parse({ rulez: {}, rules: { 'AZ-SQL-004': { severity: 'high', colour: 'red' } }, suppressions: [{ rule: 'AZ-SQL-004', resource: '*', reason: 'x', owner: 'me' }] });
+    expect(config.warnings).toEqual([
+      'azscan.config.yaml: rulez: unknown key, ignored',
+      'azscan.config.yaml: rules.AZ-SQL-004.colour: unknown key, ignored',
+      'azscan.config.yaml: suppressions[0].owner: unknown key, ignored',
+    ]);
+    expect(config.severityOverrides.get('AZ-SQL-004')).toBe('high');
+    expect(config.suppressions).toHaveLength(1);
+  });
+});
