@@ -12,7 +12,7 @@ import { ArmClients } from './clients.js';
 import { diagnosticTargetOf, planCollection, type CollectionPlan } from './plan.js';
 import { Progress } from './progress.js';
 import { asReadFailure, readList, ReadFailure } from './read.js';
-import { DIAGNOSTIC_SETTING_TYPE, readDiagnosticSettings, type ParentResource, type ResourceReader } from './readers.js';
+import { DIAGNOSTIC_SETTING_TYPE, readDiagnosticSettings, type ParentResource, type ResourceReader } from './readers/index.js';
 import { DEFAULT_SCHEDULER_OPTIONS, RequestScheduler, type SchedulerOptions } from './scheduler.js';
 
 export interface LiveOptions {

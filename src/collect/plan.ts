@@ -3,7 +3,8 @@ import { BLOB_SERVICE_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE 
 import { NSG_TYPE } from '../checks/port-exposure.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { typeKey } from '../inventory/arm-id.js';
-import { NIC_TYPE, PUBLIC_IP_TYPE, readerFor, type ParentResource, type ResourceReader } from './readers.js';
+import { NIC_TYPE, PUBLIC_IP_TYPE } from '../adapters/network.js';
+import { readerFor, type ParentResource, type ResourceReader } from './readers/index.js';
 
 /** What a live scan reads, worked out from the rules selected: `--rule AZ-SQL-001` reads SQL only. */
 export interface CollectionPlan {
@@ -11,7 +12,7 @@ export interface CollectionPlan {
   readonly readers: readonly ResourceReader[];
   /** Types whose resources' diagnostic settings are read. */
   readonly diagnosticTargetTypes: ReadonlySet<string>;
-  /** Child and extension types read for every parent: the snapshot's `collected`. */
+  /** Types read for every parent, `Type@ParentType` where only for parents of one type: the snapshot's `collected`. */
   readonly collected: readonly string[];
 }
 
@@ -44,11 +45,13 @@ export function planCollection(rules: readonly RuleMeta[]): CollectionPlan {
   };
   for (const type of wanted) add(type);
 
-  const children = [...readers.values()].filter((reader) => reader.parentType !== undefined).map((reader) => reader.type);
+  // Every type is read for every parent (every subscription, for top-level types);
+  // diagnostic settings only for the types whose settings a rule reads.
+  const diagnosticParents = [...diagnosticTargetTypes].map((key) => (key === typeKey(STORAGE_ACCOUNT_TYPE) ? BLOB_SERVICE_TYPE : readerFor(key)?.type ?? key));
   return {
     readers: [...readers.values()],
     diagnosticTargetTypes,
-    collected: [...children, ...(diagnosticTargetTypes.size > 0 ? [DIAGNOSTIC_SETTING_TYPE] : [])].sort(),
+    collected: [...[...readers.values()].map((reader) => reader.type), ...diagnosticParents.map((parent) => `${DIAGNOSTIC_SETTING_TYPE}@${parent}`)].sort(),
   };
 }
 

@@ -113,3 +113,43 @@ function oneLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 400 ? `${line.slice(0, 397)}…` : line;
 }
+
+/** An SDK client's own pipeline, which `readArmPath` sends through. */
+export interface PipelineClient {
+  sendRequest(request: import('@azure/core-rest-pipeline').PipelineRequest): Promise<import('@azure/core-rest-pipeline').PipelineResponse>;
+}
+
+/**
+ * Every item of an ARM list at `path` (`/subscriptions/…/providers/Microsoft.EventGrid/namespaces`)
+ * read through an SDK client's pipeline, for resource types the SDK that runs on Node 20 does not
+ * know yet. Pages are followed by nextLink, with the same loop stop as `readList`.
+ */
+export async function readArmPath(client: PipelineClient, endpoint: string, path: string, apiVersion: string): Promise<unknown[]> {
+  const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
+  const items: unknown[] = [];
+  const seenLinks = new Set<string>();
+  let url: string | undefined = `${endpoint}${path}?api-version=${encodeURIComponent(apiVersion)}`;
+  while (url !== undefined) {
+    let response;
+    try {
+      response = await client.sendRequest(createPipelineRequest({ url, method: 'GET' }));
+    } catch (error) {
+      throw asReadFailure(error, items);
+    }
+    const body = parseBody(response.bodyAsText);
+    if (response.status < 200 || response.status >= 300) {
+      const error = isJsonObject(body) && isJsonObject(body.error) ? body.error : {};
+      const code = typeof error.code === 'string' ? error.code : `HTTP${response.status}`;
+      const message = typeof error.message === 'string' ? error.message : `status ${response.status}`;
+      throw new ReadFailure(code, oneLine(`${response.status}: ${message}${response.status === 429 || response.status >= 500 ? ' (still failing after retries)' : ''}`), items);
+    }
+    if (!isJsonObject(body) || !Array.isArray(body.value)) throw new ReadFailure('MalformedResponse', 'the list response has no value array', items);
+    items.push(...body.value);
+    const next: unknown = body.nextLink;
+    if (typeof next !== 'string' || next === '') break;
+    if (seenLinks.has(next)) throw new ReadFailure('NextLinkLoop', `ARM returned a nextLink it had returned before; paging stopped after ${seenLinks.size + 1} pages`, items);
+    seenLinks.add(next);
+    url = next;
+  }
+  return items;
+}

@@ -26,8 +26,10 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
   let resourcesEvaluated = 0;
 
   const rulesByType = new Map<string, Rule[]>();
+  const everyType = rules.filter((rule) => rule.resourceTypes.includes(ANY_TYPE));
   for (const rule of rules) {
     for (const type of rule.resourceTypes) {
+      if (type === ANY_TYPE) continue;
       const key = typeKey(type);
       const list = rulesByType.get(key);
       if (list) list.push(rule);
@@ -37,8 +39,9 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
 
   const context = new OutcomeRecorder(inventory, (rule) => ruleOptions.get(rule.id) ?? rule.options?.defaults ?? {});
   for (const resource of inventory.resources) {
-    const applicable = rulesByType.get(resource.typeKey);
-    if (applicable === undefined) continue;
+    const forType = rulesByType.get(resource.typeKey);
+    const applicable = everyType.length === 0 ? forType : [...(forType ?? []), ...everyType.filter((rule) => rule.appliesTo?.(resource) ?? true)];
+    if (applicable === undefined || applicable.length === 0) continue;
     let evaluated = false;
     for (const rule of applicable) {
       const result = context.evaluate(rule, resource);
@@ -60,10 +63,11 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
   }
 
   const relevantTypes = new Set(rules.flatMap((rule) => [...rule.resourceTypes, ...rule.requires].map(typeKey)));
+  const anyTypeRelevant = everyType.length > 0;
   for (const bad of inventory.malformed) {
     // A malformed resource of a type no selected rule reads is listed for the record; one
     // of unknown type might have been anything, so it counts against completeness.
-    const relevant = bad.resourceType === undefined || relevantTypes.has(typeKey(bad.resourceType));
+    const relevant = bad.resourceType === undefined || anyTypeRelevant || relevantTypes.has(typeKey(bad.resourceType));
     notEvaluated.push({
       ...(bad.resourceId === undefined ? {} : { resourceId: bad.resourceId, subscriptionId: parseArmId(bad.resourceId).subscriptionId }),
       ...(bad.resourceType === undefined ? {} : { resourceType: bad.resourceType }),
@@ -81,6 +85,9 @@ export function makesIncomplete(entry: NotEvaluatedEntry): boolean {
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** The resource type of rules that look at every resource. */
+export const ANY_TYPE = '*';
 
 /** Every outcome has the same shape, which keeps evaluation of large estates fast. */
 function outcome(
@@ -102,18 +109,18 @@ function outcome(
 function* unreadOutcomes(rule: Rule, inventory: Inventory): Iterable<Outcome> {
   const seen = new Set<string>();
   for (const type of rule.resourceTypes) {
-    for (const readType of selfAndAncestorTypes(type)) {
-      for (const failure of inventory.failuresReading(readType)) {
-        const key = idKey(failure.scope);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        yield outcome(rule.id, 'error', failure.scope, failure.resourceType ?? type, NO_FINDINGS, describeFailure(failure), failure.code);
-      }
+    // A rule over every type is blind wherever any read failed.
+    const failures = type === ANY_TYPE ? inventory.errors : selfAndAncestorTypes(type).flatMap((readType) => inventory.failuresReading(readType));
+    for (const failure of failures) {
+      const key = idKey(failure.scope);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield outcome(rule.id, 'error', failure.scope, failure.resourceType ?? type, NO_FINDINGS, describeFailure(failure), failure.code);
     }
   }
   for (const bad of inventory.malformed) {
     if (bad.resourceId === undefined || bad.resourceType === undefined) continue;
-    if (!rule.resourceTypes.some((type) => typeKey(type) === typeKey(bad.resourceType!))) continue;
+    if (!rule.resourceTypes.some((type) => type === ANY_TYPE || typeKey(type) === typeKey(bad.resourceType!))) continue;
     yield outcome(rule.id, 'error', bad.resourceId, bad.resourceType, NO_FINDINGS, `${bad.location} is malformed: ${bad.reason}`, 'MalformedResource');
   }
 }
@@ -205,6 +212,12 @@ class OutcomeRecorder implements RuleContext<unknown> {
     const unavailable = this.inventory.unavailable(parent, type);
     if (unavailable) throw new NotEvaluated(unavailable.code, unavailable.reason);
     return this.inventory.childrenOf(parent, type);
+  }
+
+  resourcesIn(subscription: ArmResource | string, type: string): readonly ArmResource[] {
+    const found = this.inventory.resourcesIn(subscription, type);
+    if ('reason' in found) throw new NotEvaluated(found.code, found.reason);
+    return found;
   }
 
   childOf(parent: ArmResource | string, type: string, name: string): ArmResource | undefined {

@@ -12,7 +12,7 @@ export type ComplianceFramework = keyof typeof COMPLIANCE_FRAMEWORKS;
 export type ComplianceMapping = { readonly [F in ComplianceFramework]: readonly string[] };
 
 /** The service folder a rule lives in under `rules/`. */
-export type Service = 'nsg' | 'sql' | 'storage' | 'iothub' | 'monitor';
+export type Service = 'nsg' | 'network' | 'sql' | 'storage' | 'iothub' | 'keyvault' | 'eventhub' | 'eventgrid' | 'monitor' | 'defender' | 'governance';
 
 /** What a rule is, as data: everything a report, a doc or the collector needs to know. */
 export interface RuleMeta {
@@ -24,7 +24,10 @@ export interface RuleMeta {
   readonly title: string;
   readonly severity: Severity;
   readonly service: Service;
-  /** ARM types the rule evaluates, one outcome per resource of these types. */
+  /**
+   * ARM types the rule evaluates, one outcome per resource of these types. `*` means every
+   * resource `appliesTo` accepts (data residency looks at whatever was read).
+   */
   readonly resourceTypes: readonly string[];
   /** Child and extension resource types the rule reads, so the collector can plan its calls. */
   readonly requires: readonly string[];
@@ -89,6 +92,11 @@ export interface RuleContext<Options = NoOptions> {
   childrenOf(parent: ArmResource | string, type: string): readonly ArmResource[];
   /** One named child, e.g. TDE `current`; undefined when it was read and is not there. */
   childOf(parent: ArmResource | string, type: string, name: string): ArmResource | undefined;
+  /**
+   * The resources of a type in a subscription (activity log alerts, Defender pricings), for
+   * rules about the subscription; stops the rule, as `childrenOf` does, when they were not read.
+   */
+  resourcesIn(subscription: ArmResource | string, type: string): readonly ArmResource[];
 }
 
 export type NoOptions = Readonly<Record<string, never>>;
@@ -104,6 +112,8 @@ export interface RuleOptions<Options> {
 
 export interface Rule<Options = NoOptions> extends RuleMeta {
   readonly options?: RuleOptions<Options>;
+  /** For `*` rules: which resources the rule evaluates. */
+  readonly appliesTo?: (resource: ArmResource) => boolean;
   check(resource: ArmResource, context: RuleContext<Options>): void;
 }
 

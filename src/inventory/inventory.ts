@@ -18,7 +18,10 @@ export interface Unavailable {
 export interface InventoryInput {
   readonly source: InventorySource;
   readonly resources: readonly ArmResource[];
-  /** Child and extension resource types that were read for every parent. */
+  /**
+   * Resource types that were read for every parent (every subscription, for a top-level
+   * type): `Type`, or `Type@ParentType` for a type read for every parent of that type only.
+   */
   readonly collected?: readonly string[];
   readonly errors?: readonly CollectionError[];
   readonly malformed?: readonly MalformedResource[];
@@ -105,13 +108,32 @@ export class Inventory {
     if (failure) return { code: failure.code, reason: describeFailure(failure) };
     const bad = this.malformedUnder.size === 0 ? undefined : this.malformedUnder.get(`${keyOf(scope)}|${typeKey(type)}`);
     if (bad) return { code: 'MalformedResource', reason: `${bad.resourceId} (${bad.location}) is malformed: ${bad.reason}` };
-    if (!this.collected.has(typeKey(type))) {
+    if (!this.isCollected(type, parentTypeOf(scope))) {
       return {
         code: 'NotCollected',
         reason: `${type} was not collected${this.source.kind === 'array' ? ' (a bare array of resources carries no child resources)' : ''}`,
       };
     }
     return undefined;
+  }
+
+  /** Whether `type` was read for every parent, or for every parent of `parentType`. */
+  isCollected(type: string, parentType: string | undefined): boolean {
+    const key = typeKey(type);
+    return this.collected.has(key) || (parentType !== undefined && this.collected.has(`${key}@${typeKey(parentType)}`));
+  }
+
+  /**
+   * The resources of `type` in a subscription, for rules about the subscription as a whole
+   * (is there an activity log alert?). Like `childrenOf`, it refuses when the type was not
+   * read for that subscription, so "none found" always means none exist.
+   */
+  resourcesIn(subscription: ArmResource | string, type: string): readonly ArmResource[] | Unavailable {
+    const scope = typeof subscription === 'string' ? `/subscriptions/${subscription}` : subscription.id;
+    const unavailable = this.unavailable(scope, type);
+    if (unavailable) return unavailable;
+    const wanted = idKey(scope);
+    return this.ofType(type).filter((resource) => resource.subscriptionId !== undefined && `/subscriptions/${resource.subscriptionId.toLowerCase()}` === wanted);
   }
 
   /** The first recorded failure to read `type` at `scope` or any ancestor of it. */
@@ -140,6 +162,15 @@ export function describeFailure(error: CollectionError): string {
 }
 
 const NONE: readonly ArmResource[] = Object.freeze([]);
+
+export const SUBSCRIPTION_TYPE = 'Microsoft.Resources/subscriptions';
+
+/** The type of a scope: a resource's own, or the one its id names (`/subscriptions/x` is a subscription). */
+function parentTypeOf(scope: ArmResource | string): string | undefined {
+  if (typeof scope !== 'string') return scope.type;
+  if (/^\/?subscriptions\/[^/]+\/?$/i.test(scope.trim())) return SUBSCRIPTION_TYPE;
+  return parseArmId(scope).type;
+}
 const NONE_ERRORS: readonly CollectionError[] = Object.freeze([]);
 
 function keyOf(scope: ArmResource | string): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { Inventory } from './inventory.js';
+import { Inventory, SUBSCRIPTION_TYPE } from './inventory.js';
+import { isScannedState } from './subscriptions.js';
 import { findJsonSyntaxError } from './json-error.js';
 import { describeJson, isMalformed, toArmResource } from './resource.js';
 import {
@@ -55,7 +56,7 @@ export function parseJsonText(text: string, path: string): unknown {
 export function inventoryFromSnapshot(document: unknown, path: string, live = false): Inventory {
   if (Array.isArray(document)) {
     const { resources, malformed } = readResources(document);
-    return new Inventory({ source: { kind: 'array', path }, resources, malformed });
+    return new Inventory({ source: { kind: 'array', path }, resources: withSubscriptions(resources, []), malformed });
   }
   if (!isJsonObject(document)) {
     throw new InputError(`${path}: expected a snapshot object or an array of ARM resources, found ${describeJson(document)}`);
@@ -69,7 +70,9 @@ export function inventoryFromSnapshot(document: unknown, path: string, live = fa
   }
   const field = new FieldReader(document, path);
   const resourceList = field.array('resources', true);
-  const { resources, malformed } = readResources(resourceList);
+  const { resources: read, malformed } = readResources(resourceList);
+  const subscriptions = field.array('subscriptions', false).map((entry, i) => readSubscription(field, entry, `subscriptions[${i}]`));
+  const resources = withSubscriptions(read, subscriptions);
   return new Inventory({
     source: {
       kind: live ? 'live' : 'snapshot',
@@ -81,8 +84,29 @@ export function inventoryFromSnapshot(document: unknown, path: string, live = fa
     malformed,
     collected: field.array('collected', false).map((entry, i) => field.stringAt(entry, `collected[${i}]`)),
     errors: field.array('errors', false).map((entry, i) => readError(field, entry, `errors[${i}]`)),
-    subscriptions: field.array('subscriptions', false).map((entry, i) => readSubscription(field, entry, `subscriptions[${i}]`)),
+    subscriptions,
   });
+}
+
+/**
+ * Subscriptions as resources, so that rules about a subscription as a whole (its activity
+ * log alerts, its Defender plans) have something to evaluate. From the snapshot's list when it
+ * has one (skipped subscriptions left out), else from the subscriptions the resource ids name.
+ */
+function withSubscriptions(resources: ArmResource[], listed: readonly SubscriptionInfo[]): ArmResource[] {
+  const present = new Set(resources.map((resource) => resource.key));
+  const ids = listed.length > 0
+    ? listed.filter((sub) => isScannedState(sub.state)).map((sub) => sub.subscriptionId)
+    : [...new Set(resources.flatMap((resource) => (resource.subscriptionId ? [resource.subscriptionId] : [])))];
+  const added: ArmResource[] = [];
+  for (const subscriptionId of ids) {
+    const id = `/subscriptions/${subscriptionId}`;
+    if (present.has(id.toLowerCase())) continue;
+    const name = listed.find((sub) => sub.subscriptionId === subscriptionId)?.displayName ?? subscriptionId;
+    const made = toArmResource({ id, name, type: SUBSCRIPTION_TYPE, properties: {} }, `subscriptions[${subscriptionId}]`);
+    if (!isMalformed(made)) added.push(made);
+  }
+  return added.length === 0 ? resources : [...resources, ...added];
 }
 
 function readResources(list: readonly unknown[]): { resources: ArmResource[]; malformed: MalformedResource[] } {

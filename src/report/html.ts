@@ -4,7 +4,7 @@ import type { SuppressionRule } from '../config/config.js';
 import type { BaselineFinding, BaselineReport } from '../engine/baseline.js';
 import { makesIncomplete } from '../engine/evaluate.js';
 import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js';
-import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type Evidence, type RuleMeta } from '../engine/rule.js';
+import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type Evidence, type RuleMeta, type Service } from '../engine/rule.js';
 import { SEVERITIES } from '../engine/severity.js';
 import type { SuppressionReport, SuppressionUse } from '../engine/suppress.js';
 
@@ -175,7 +175,19 @@ const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(
 // script would still not run. Nothing may be fetched, so nothing else is allowed.
 const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; base-uri 'none'; form-action 'none'`;
 
-const SERVICE_LABELS: Readonly<Record<string, string>> = { nsg: 'Network (NSG)', sql: 'SQL', storage: 'Storage', iothub: 'IoT Hub', monitor: 'Monitoring' };
+const SERVICE_LABELS: Readonly<Record<Service, string>> = {
+  nsg: 'Network (NSG)',
+  network: 'Network exposure',
+  sql: 'SQL',
+  storage: 'Storage',
+  iothub: 'IoT Hub',
+  keyvault: 'Key Vault',
+  eventhub: 'Event Hubs',
+  eventgrid: 'Event Grid',
+  monitor: 'Monitoring',
+  defender: 'Defender for Cloud',
+  governance: 'Governance',
+};
 const STATUS_LABELS: Readonly<Record<ControlStatus, string>> = { fail: 'fail', notEvaluated: 'not evaluated', pass: 'pass', noAutomatedRule: 'no automated rule' };
 const MAX_EVIDENCE_VALUE = 1000;
 
@@ -302,7 +314,7 @@ function serviceBars(result: ScanResult, findings: readonly Finding[]): Bar[] {
   for (const finding of findings) counts.set(finding.service, (counts.get(finding.service) ?? 0) + 1);
   return [...counts]
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .map(([service, count]) => ({ label: SERVICE_LABELS[service] ?? service, count, className: 'service' }));
+    .map(([service, count]) => ({ label: SERVICE_LABELS[service as Service] ?? service, count, className: 'service' }));
 }
 
 /** A horizontal bar chart drawn here, labelled for screen readers by its title. */

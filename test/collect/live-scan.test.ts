@@ -96,7 +96,14 @@ describe('collect, then scan the snapshot', () => {
     expect(collect.stdout).toBe('');
     const snapshot = JSON.parse(readFileSync(path, 'utf8'));
     expect(snapshot).toMatchObject({ schemaVersion: 1, errors: [] });
-    expect(snapshot.collected).toEqual(expect.arrayContaining(['Microsoft.Insights/diagnosticSettings', 'Microsoft.Sql/servers/databases/transparentDataEncryption']));
+    expect(snapshot.collected).toEqual(
+      expect.arrayContaining([
+        'Microsoft.Insights/diagnosticSettings@Microsoft.Devices/IotHubs',
+        'Microsoft.Insights/diagnosticSettings@Microsoft.Storage/storageAccounts/blobServices',
+        'Microsoft.Sql/servers/databases/transparentDataEncryption',
+        'Microsoft.Network/networkSecurityGroups',
+      ]),
+    );
     const { report: live } = await liveJson();
     const later = JSON.parse(runCli(['scan', '--snapshot', path, '--format', 'json']).stdout);
     expect({ ...later, source: undefined }).toEqual({ ...live, source: undefined });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { diagnosticTargetOf, planCollection } from '../../src/collect/plan.js';
-import { readerFor } from '../../src/collect/readers.js';
+import { readerFor } from '../../src/collect/readers/index.js';
 import { selectRules } from '../../src/engine/select.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
 
@@ -26,13 +26,16 @@ describe('planCollection', () => {
     expect(types(['AZ-NSG-002'])).toEqual(['Microsoft.Network/networkSecurityGroups', 'Microsoft.Network/networkInterfaces', 'Microsoft.Network/publicIPAddresses']);
   });
 
-  it('names the child and extension types it reads for every parent as `collected`', () => {
+  it('names the types it reads for every parent as `collected`, diagnostic settings by the parents they were read for', () => {
     expect(planCollection(selectRules(RULES, { only: ['AZ-SQL-001'] })).collected).toEqual([
+      'Microsoft.Sql/servers',
       'Microsoft.Sql/servers/databases',
       'Microsoft.Sql/servers/databases/transparentDataEncryption',
     ]);
     const monitor = planCollection(selectRules(RULES, { only: ['AZ-MON-001'] }));
-    expect(monitor.collected).toContain('Microsoft.Insights/diagnosticSettings');
+    expect(monitor.collected).toContain('Microsoft.Insights/diagnosticSettings@Microsoft.Storage/storageAccounts/blobServices');
+    expect(monitor.collected).toContain('Microsoft.Insights/diagnosticSettings@Microsoft.Sql/servers/databases');
+    expect(monitor.collected).not.toContain('Microsoft.Insights/diagnosticSettings');
     expect(monitor.collected).toContain('Microsoft.Storage/storageAccounts/blobServices');
     expect([...monitor.diagnosticTargetTypes].sort()).toEqual(
       ['Microsoft.Devices/IotHubs', 'Microsoft.EventHub/namespaces', 'Microsoft.KeyVault/vaults', 'Microsoft.Network/networkSecurityGroups', 'Microsoft.Sql/servers/databases', 'Microsoft.Storage/storageAccounts'].map(typeKey).sort(),

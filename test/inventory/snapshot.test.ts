@@ -30,8 +30,8 @@ describe('loadSnapshotFile: bad input is one line that says what and where', () 
 
   it('reads UTF-8 with a byte-order mark and UTF-16 from PowerShell', () => {
     const text = JSON.stringify([nsg(NSG_ID)]);
-    expect(loadSnapshotFile(file('bom.json', `\uFEFF${text}`)).resources).toHaveLength(1);
-    expect(loadSnapshotFile(file('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).resources).toHaveLength(1);
+    expect(loadSnapshotFile(file('bom.json', `\uFEFF${text}`)).ofType('Microsoft.Network/networkSecurityGroups')).toHaveLength(1);
+    expect(loadSnapshotFile(file('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).ofType('Microsoft.Network/networkSecurityGroups')).toHaveLength(1);
   });
 
   it.each([
@@ -65,7 +65,7 @@ describe('inventoryFromSnapshot', () => {
       },
       'snap.json',
     );
-    expect(inventory.resources.map((r) => r.name)).toEqual(['a']);
+    expect(inventory.resources.map((r) => r.name)).toEqual(['a', 's1']);
     expect(inventory.malformed.map((m) => [m.location, m.reason])).toEqual([
       ['resources[1]', 'resource has no id'],
       ['resources[2]', 'resource has no type'],
@@ -85,11 +85,11 @@ describe('inventoryFromSnapshot', () => {
       ],
       'list.json',
     );
-    expect(inventory.resources).toHaveLength(1);
     expect(inventory.ofType('MICROSOFT.NETWORK/NETWORKSECURITYGROUPS')).toHaveLength(1);
     // The later read adds to the earlier one.
-    expect(inventory.resources[0]!.properties).toMatchObject({ flowLogs: 'first', extra: true });
-    expect(inventory.get(NSG_ID.toLowerCase())).toBe(inventory.resources[0]);
+    const nsgRead = inventory.ofType('Microsoft.Network/networkSecurityGroups')[0]!;
+    expect(nsgRead.properties).toMatchObject({ flowLogs: 'first', extra: true });
+    expect(inventory.get(NSG_ID.toLowerCase())).toBe(nsgRead);
   });
 
   it('completes the id of a singleton child that ARM gave its parent\'s id', () => {
@@ -105,7 +105,7 @@ describe('inventoryFromSnapshot', () => {
       },
       'snap.json',
     );
-    expect(inventory.resources).toHaveLength(2);
+    expect(inventory.resources.filter((r) => r.typeKey !== 'microsoft.resources/subscriptions')).toHaveLength(2);
     expect(inventory.childrenOf(db, 'Microsoft.Sql/servers/databases/transparentDataEncryption').map((r) => r.id)).toEqual([
       `${db}/transparentDataEncryption/current`,
     ]);
@@ -150,5 +150,35 @@ describe('findJsonSyntaxError', async () => {
 
   it('finds nothing wrong in valid JSON', () => {
     expect(findJsonSyntaxError('{"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"], "b": {}}')).toBeUndefined();
+  });
+});
+
+describe('subscriptions as resources', () => {
+  it('come from the snapshot\'s list (skipped ones left out), or from the ids of a bare array', () => {
+    const listed = inventoryFromSnapshot(
+      {
+        schemaVersion: 1,
+        resources: [nsg(NSG_ID)],
+        subscriptions: [
+          { subscriptionId: 's1', displayName: 'prod', state: 'Enabled' },
+          { subscriptionId: 's9', displayName: 'old', state: 'Disabled' },
+        ],
+      },
+      'snap.json',
+    );
+    expect(listed.ofType('Microsoft.Resources/subscriptions').map((r) => [r.id, r.name])).toEqual([['/subscriptions/s1', 'prod']]);
+    expect(inventoryFromSnapshot([nsg(NSG_ID)], 'bare.json').ofType('Microsoft.Resources/subscriptions').map((r) => r.id)).toEqual(['/subscriptions/s1']);
+  });
+
+  it('answer "what of this type is in the subscription" only when the type was read there', () => {
+    const inventory = inventoryFromSnapshot(
+      { schemaVersion: 1, collected: ['Microsoft.Network/networkSecurityGroups', 'Microsoft.Insights/diagnosticSettings@Microsoft.Resources/subscriptions'], resources: [nsg(NSG_ID)], subscriptions: [{ subscriptionId: 's1' }] },
+      'snap.json',
+    );
+    const found = inventory.resourcesIn('s1', 'Microsoft.Network/networkSecurityGroups');
+    expect(Array.isArray(found) && found.map((r) => r.name)).toEqual(['a']);
+    expect(inventory.resourcesIn('s1', 'Microsoft.Insights/activityLogAlerts')).toMatchObject({ code: 'NotCollected' });
+    expect(inventory.unavailable('/subscriptions/s1', 'Microsoft.Insights/diagnosticSettings')).toBeUndefined();
+    expect(inventory.unavailable(NSG_ID, 'Microsoft.Insights/diagnosticSettings')).toMatchObject({ code: 'NotCollected' });
   });
 });

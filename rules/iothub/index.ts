@@ -1,0 +1,6 @@
+import type { AnyRule } from '../../src/engine/rule.js';
+import iothubOpenToAllNetworks from './iothub-open-to-all-networks.js';
+import iothubSharedAccessKeysEnabled from './iothub-shared-access-keys-enabled.js';
+import iothubTlsBelow12 from './iothub-tls-below-1-2.js';
+
+export const IOTHUB_RULES: readonly AnyRule[] = [iothubSharedAccessKeysEnabled, iothubOpenToAllNetworks, iothubTlsBelow12];
