@@ -1,3 +1,5 @@
 import type { AnyRule } from '../../src/engine/rule.js';
+import eventgridMqttOpenToAllNetworks from './eventgrid-mqtt-open-to-all-networks.js';
+import eventgridMqttWithoutPrivateEndpoint from './eventgrid-mqtt-without-private-endpoint.js';
 
-export const EVENTGRID_RULES: readonly AnyRule[] = [];
+export const EVENTGRID_RULES: readonly AnyRule[] = [eventgridMqttOpenToAllNetworks, eventgridMqttWithoutPrivateEndpoint];

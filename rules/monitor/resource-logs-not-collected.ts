@@ -1,8 +1,10 @@
 import { DIAGNOSTIC_SETTING_TYPE, sendsLogs } from '../../src/adapters/diagnostics.js';
+import { EVENT_HUB_NAMESPACE_TYPE } from '../../src/adapters/eventhub.js';
 import { IOT_HUB_TYPE } from '../../src/adapters/iothub.js';
+import { KEY_VAULT_TYPE } from '../../src/adapters/keyvault.js';
 import { isSystemDatabase, SQL_DATABASE_TYPE } from '../../src/adapters/sql.js';
 import { BLOB_SERVICE_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
-import { NSG_TYPE } from '../../src/checks/port-exposure.js';
+import { NSG_TYPE } from '../../src/adapters/nsg.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
 
@@ -12,7 +14,7 @@ export default defineRule({
   title: 'Resource logs not collected',
   severity: 'medium',
   service: 'monitor',
-  resourceTypes: [IOT_HUB_TYPE, SQL_DATABASE_TYPE, 'Microsoft.KeyVault/vaults', 'Microsoft.EventHub/namespaces', NSG_TYPE, STORAGE_ACCOUNT_TYPE],
+  resourceTypes: [IOT_HUB_TYPE, SQL_DATABASE_TYPE, KEY_VAULT_TYPE, EVENT_HUB_NAMESPACE_TYPE, NSG_TYPE, STORAGE_ACCOUNT_TYPE],
   requires: [DIAGNOSTIC_SETTING_TYPE],
   description:
     'An IoT hub, SQL database (system databases excepted), Key Vault, Event Hubs namespace, NSG or storage account blob service has no diagnostic setting with at least one log category or category group enabled. Metrics-only settings do not count. For a storage account, the setting must be on its blob service (`…/blobServices/default`).',

@@ -1,5 +1,5 @@
 import { ruleEvidence } from '../../src/adapters/nsg.js';
-import { NSG_RULE_FIX, NSG_TYPE } from '../../src/checks/port-exposure.js';
+import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, NSG_TYPE, reachability } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { nsgExposure } from '../../src/net/nsg-exposure.js';
 import { PortSet } from '../../src/net/ports.js';
@@ -11,9 +11,10 @@ export default defineRule({
   name: 'nsg-all-ports-open',
   title: 'All ports open to the internet',
   severity: 'critical',
+  raisesSeverity: true,
   service: 'nsg',
   resourceTypes: [NSG_TYPE],
-  requires: [],
+  requires: NSG_CONTEXT_TYPES,
   description:
     'The NSG\'s inbound rules together admit the internet to every TCP port from 1 to 65535: one rule with `*`, or several whose ranges cover them, after higher-priority Denies are applied.',
   rationale:
@@ -29,9 +30,12 @@ export default defineRule({
     if (!EVERY_TCP_PORT.subtract(exposure.exposed.tcp).isEmpty) return;
     const contributing = exposure.allows.filter((allow) => !allow.exposed.tcp.isEmpty);
     const names = contributing.map((allow) => `'${allow.rule.name}' (priority ${allow.rule.priority}, TCP ${allow.exposed.tcp.toString()})`);
+    const reach = reachability(nsg, context, contributing[0]!.rule, EVERY_TCP_PORT);
     context.report({
-      message: `NSG '${nsg.name}' admits the internet to every TCP port through ${names.join(', ')}.`,
+      message: `NSG '${nsg.name}' admits the internet to every TCP port through ${names.join(', ')}.${reach.note}`,
       evidence: contributing.flatMap((allow) => ruleEvidence(nsg, allow.rule)),
+      severity: reach.shift(context.rule.severity),
+      ...(reach.path ? { path: reach.path } : {}),
     });
   },
 });

@@ -1,4 +1,4 @@
-import { NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
+import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
 
@@ -10,9 +10,10 @@ export default defineRule<PortRuleOptions>({
   name: 'nsg-database-port-open',
   title: 'Database or cache port open to the internet',
   severity: 'high',
+  raisesSeverity: true,
   service: 'nsg',
   resourceTypes: [NSG_TYPE],
-  requires: [],
+  requires: NSG_CONTEXT_TYPES,
   description:
     'An inbound security rule admits the internet to a database or cache port over TCP: SQL Server 1433/1434, MySQL 3306, PostgreSQL 5432, Oracle 1521, MongoDB 27017-27019, Redis 6379, Cassandra 9042 and 7000/7001, CouchDB 5984, Memcached 11211 or InfluxDB 8086.',
   rationale:

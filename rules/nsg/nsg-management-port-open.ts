@@ -1,4 +1,4 @@
-import { NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
+import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
 
@@ -10,9 +10,10 @@ export default defineRule<PortRuleOptions>({
   name: 'nsg-management-port-open',
   title: 'Management port (SSH, RDP, WinRM) open to the internet',
   severity: 'high',
+  raisesSeverity: true,
   service: 'nsg',
   resourceTypes: [NSG_TYPE],
-  requires: [],
+  requires: NSG_CONTEXT_TYPES,
   description:
     'An inbound security rule admits the internet to SSH (22), RDP (3389) or WinRM (5985/5986) over TCP, and no higher-priority Deny blocks those ports.',
   rationale:

@@ -1,4 +1,4 @@
-import { NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
+import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
 
@@ -14,9 +14,10 @@ export default defineRule<PortRuleOptions>({
   name: 'nsg-mqtt-open',
   title: 'MQTT broker open to the internet',
   severity: 'high',
+  raisesSeverity: true,
   service: 'nsg',
   resourceTypes: [NSG_TYPE],
-  requires: [],
+  requires: NSG_CONTEXT_TYPES,
   description:
     'An inbound security rule admits the internet to MQTT over TCP: 1883 (plaintext) is reported at high severity; 8883 (MQTT over TLS) alone is reported at low severity, as a broker to review.',
   rationale:

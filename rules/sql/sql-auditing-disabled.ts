@@ -1,5 +1,5 @@
-import { evidence, readString, sameText } from '../../src/adapters/setting.js';
-import { SQL_AUDITING_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
+import { evidence } from '../../src/adapters/setting.js';
+import { auditingState, isEnabled, SQL_AUDITING_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
 import { defineRule } from '../../src/engine/rule.js';
 
 export default defineRule({
@@ -29,8 +29,8 @@ export default defineRule({
       });
       return;
     }
-    const state = readString(auditing, 'properties.state', undefined);
-    if (sameText(state.value, 'Enabled')) return;
+    const state = auditingState(auditing);
+    if (isEnabled(state)) return;
     context.report({
       message: `Auditing is ${state.absent ? 'not set' : `'${String(state.value)}'`} on SQL server '${server.name}'.`,
       evidence: [evidence(state, state.absent ? 'not set; auditing is not shown to be Enabled' : undefined)],

@@ -13,7 +13,7 @@ export default defineRule({
   resourceTypes: [SQL_SERVER_TYPE],
   requires: [SQL_FIREWALL_RULE_TYPE],
   description:
-    'A server-level firewall rule admits 0.0.0.0–255.255.255.255, or any range wider than a /8 (more than 16,777,216 addresses). The `AllowAllWindowsAzureIps` rule (0.0.0.0–0.0.0.0) is a different exposure and is not reported here. When the server\'s public network access is Disabled, firewall rules do not apply; the finding is then reported at low severity, as a rule that takes effect the moment public access is turned back on.',
+    'A server-level firewall rule admits 0.0.0.0–255.255.255.255, or any range wider than a /8 (more than 16,777,216 addresses). The `AllowAllWindowsAzureIps` rule (0.0.0.0–0.0.0.0) is a different exposure, reported by AZ-SQL-005. When the server\'s public network access is Disabled, firewall rules do not apply; the finding is then reported at low severity, as a rule that takes effect the moment public access is turned back on.',
   rationale:
     'With such a rule the only thing between the internet and the data is a SQL login: password spraying and leaked connection strings are enough. Insider or attacker downloads from anywhere then look like ordinary traffic.',
   remediation: {

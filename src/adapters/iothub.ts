@@ -1,4 +1,5 @@
 import { MalformedProperty } from '../engine/not-evaluated.js';
+import { isWholeInternetMask } from '../net/addresses.js';
 import type { ArmResource } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
 import { readArray, readBoolean, readString, type Setting } from './setting.js';
@@ -35,11 +36,6 @@ export function ipFilterRules(hub: ArmResource): { setting: Setting<readonly unk
     return { name: typeof entry.filterName === 'string' ? entry.filterName : `#${i}`, action: entry.action, ipMask: entry.ipMask };
   });
   return { setting, rules };
-}
-
-/** A mask covering every address: `0.0.0.0/0` (or `::/0`). A bare `0.0.0.0` is one address. */
-export function isWholeInternetMask(mask: string): boolean {
-  return /^[0-9a-fA-F:.]+\/0+$/.test(mask.trim());
 }
 
 /**

@@ -1,3 +1,207 @@
-/** Network resource types besides NSGs, read to relate public addresses to workloads. */
+import type { ArmResource } from '../inventory/types.js';
+import { isJsonObject } from '../inventory/types.js';
+import { valueAt } from './setting.js';
+
+/**
+ * The network resources that relate a public address to a workload: public IPs, network
+ * interfaces and their IP configurations, virtual networks' subnets, load balancers, virtual
+ * machines and container groups. Views are lenient: a reference that is not `{ id }` is read
+ * as no reference, since the exposure path it would add cannot be followed anyway.
+ */
+
 export const NIC_TYPE = 'Microsoft.Network/networkInterfaces';
 export const PUBLIC_IP_TYPE = 'Microsoft.Network/publicIPAddresses';
+export const VIRTUAL_NETWORK_TYPE = 'Microsoft.Network/virtualNetworks';
+export const LOAD_BALANCER_TYPE = 'Microsoft.Network/loadBalancers';
+export const VIRTUAL_MACHINE_TYPE = 'Microsoft.Compute/virtualMachines';
+export const CONTAINER_GROUP_TYPE = 'Microsoft.ContainerInstance/containerGroups';
+
+/** The id an ARM reference (`{ "id": "…" }`) points at. */
+export function refId(value: unknown): string | undefined {
+  return isJsonObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
+}
+
+function refIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(refId).filter((id): id is string => id !== undefined) : [];
+}
+
+function list(value: unknown): Array<{ id?: string; name?: string; properties: Record<string, unknown> }> {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isJsonObject).map((entry) => ({
+    ...(typeof entry.id === 'string' ? { id: entry.id } : {}),
+    ...(typeof entry.name === 'string' ? { name: entry.name } : {}),
+    properties: isJsonObject(entry.properties) ? entry.properties : {},
+  }));
+}
+
+export interface PublicIp {
+  readonly address: string | undefined;
+  /** Basic addresses are open unless an NSG denies; Standard ones are closed unless an NSG allows. */
+  readonly sku: 'Basic' | 'Standard';
+  /** The IP configuration (of a NIC, a load balancer frontend, a gateway…) it is attached to. */
+  readonly attachedTo: string | undefined;
+  readonly fqdn: string | undefined;
+}
+
+export function publicIpOf(resource: ArmResource): PublicIp {
+  const address = resource.properties.ipAddress;
+  const fqdn = valueAt(resource.raw, 'properties.dnsSettings.fqdn');
+  const sku = valueAt(resource.raw, 'sku.name');
+  return {
+    address: typeof address === 'string' && address !== '' ? address : undefined,
+    // A public IP created before SKUs existed, or without one, is Basic.
+    sku: typeof sku === 'string' && sku.toLowerCase() === 'standard' ? 'Standard' : 'Basic',
+    attachedTo: refId(resource.properties.ipConfiguration),
+    fqdn: typeof fqdn === 'string' ? fqdn : undefined,
+  };
+}
+
+export interface NicIpConfiguration {
+  readonly id: string;
+  readonly name: string;
+  readonly privateIp: string | undefined;
+  readonly subnetId: string | undefined;
+  readonly publicIpId: string | undefined;
+  readonly backendPoolIds: readonly string[];
+  readonly natRuleIds: readonly string[];
+  readonly applicationSecurityGroupIds: readonly string[];
+}
+
+export interface NetworkInterface {
+  readonly nsgId: string | undefined;
+  readonly virtualMachineId: string | undefined;
+  readonly ipConfigurations: readonly NicIpConfiguration[];
+}
+
+export function networkInterfaceOf(resource: ArmResource): NetworkInterface {
+  return {
+    nsgId: refId(resource.properties.networkSecurityGroup),
+    virtualMachineId: refId(resource.properties.virtualMachine),
+    ipConfigurations: list(resource.properties.ipConfigurations).map((config, i) => {
+      const privateIp = config.properties.privateIPAddress;
+      return {
+        id: config.id ?? `${resource.id}/ipConfigurations/${config.name ?? i}`,
+        name: config.name ?? `#${i}`,
+        privateIp: typeof privateIp === 'string' ? privateIp.split('/')[0] : undefined,
+        subnetId: refId(config.properties.subnet),
+        publicIpId: refId(config.properties.publicIPAddress),
+        backendPoolIds: refIds(config.properties.loadBalancerBackendAddressPools),
+        natRuleIds: refIds(config.properties.loadBalancerInboundNatRules),
+        applicationSecurityGroupIds: refIds(config.properties.applicationSecurityGroups),
+      };
+    }),
+  };
+}
+
+export interface Subnet {
+  readonly id: string;
+  readonly name: string;
+  readonly nsgId: string | undefined;
+}
+
+/** A virtual network's subnets, as its GET and list embed them. */
+export function subnetsOf(resource: ArmResource): Subnet[] {
+  return list(resource.properties.subnets).map((subnet, i) => ({
+    id: subnet.id ?? `${resource.id}/subnets/${subnet.name ?? i}`,
+    name: subnet.name ?? `#${i}`,
+    nsgId: refId(subnet.properties.networkSecurityGroup),
+  }));
+}
+
+export type TransportProtocol = 'tcp' | 'udp';
+
+/** A load balancer's way in: a frontend port mapped to a backend port, for a pool or one configuration. */
+export interface LoadBalancerForward {
+  readonly kind: 'rule' | 'nat';
+  readonly id: string;
+  readonly name: string;
+  readonly frontendId: string | undefined;
+  readonly protocols: readonly TransportProtocol[];
+  readonly frontendPort: number;
+  readonly backendPort: number;
+  /** For load-balancing rules: the backend pools. */
+  readonly poolIds: readonly string[];
+  /** For inbound NAT rules: the one backend IP configuration. */
+  readonly backendConfigurationId: string | undefined;
+}
+
+export interface LoadBalancer {
+  readonly sku: 'Basic' | 'Standard';
+  readonly frontends: ReadonlyArray<{ readonly id: string; readonly name: string; readonly publicIpId: string | undefined }>;
+  readonly forwards: readonly LoadBalancerForward[];
+  /** Backend pools and the NIC IP configurations in them. */
+  readonly pools: ReadonlyMap<string, readonly string[]>;
+}
+
+function protocolsOf(value: unknown): TransportProtocol[] {
+  const protocol = typeof value === 'string' ? value.toLowerCase() : '';
+  return protocol === 'tcp' ? ['tcp'] : protocol === 'udp' ? ['udp'] : protocol === 'all' ? ['tcp', 'udp'] : [];
+}
+
+export function loadBalancerOf(resource: ArmResource): LoadBalancer {
+  const sku = valueAt(resource.raw, 'sku.name');
+  const frontends = list(resource.properties.frontendIPConfigurations).map((frontend, i) => ({
+    id: frontend.id ?? `${resource.id}/frontendIPConfigurations/${frontend.name ?? i}`,
+    name: frontend.name ?? `#${i}`,
+    publicIpId: refId(frontend.properties.publicIPAddress),
+  }));
+  const port = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) ? value : -1);
+  const rules = list(resource.properties.loadBalancingRules).map((rule, i): LoadBalancerForward => ({
+    kind: 'rule',
+    id: rule.id ?? `${resource.id}/loadBalancingRules/${rule.name ?? i}`,
+    name: rule.name ?? `#${i}`,
+    frontendId: refId(rule.properties.frontendIPConfiguration),
+    protocols: protocolsOf(rule.properties.protocol),
+    frontendPort: port(rule.properties.frontendPort),
+    backendPort: port(rule.properties.backendPort),
+    poolIds: [...refIds(rule.properties.backendAddressPools), ...(refId(rule.properties.backendAddressPool) ? [refId(rule.properties.backendAddressPool)!] : [])],
+    backendConfigurationId: undefined,
+  }));
+  const nat = list(resource.properties.inboundNatRules).map((rule, i): LoadBalancerForward => ({
+    kind: 'nat',
+    id: rule.id ?? `${resource.id}/inboundNatRules/${rule.name ?? i}`,
+    name: rule.name ?? `#${i}`,
+    frontendId: refId(rule.properties.frontendIPConfiguration),
+    protocols: protocolsOf(rule.properties.protocol),
+    frontendPort: port(rule.properties.frontendPort),
+    backendPort: port(rule.properties.backendPort),
+    poolIds: [],
+    backendConfigurationId: refId(rule.properties.backendIPConfiguration),
+  }));
+  const pools = new Map(
+    list(resource.properties.backendAddressPools).map((pool, i) => [
+      (pool.id ?? `${resource.id}/backendAddressPools/${pool.name ?? i}`).toLowerCase(),
+      refIds(pool.properties.backendIPConfigurations),
+    ]),
+  );
+  return {
+    sku: typeof sku === 'string' && sku.toLowerCase() === 'standard' ? 'Standard' : 'Basic',
+    frontends,
+    forwards: [...rules, ...nat].filter((forward) => forward.frontendPort > 0 && forward.backendPort > 0 && forward.protocols.length > 0),
+    pools,
+  };
+}
+
+export interface ContainerGroupAddress {
+  readonly public: boolean;
+  readonly address: string | undefined;
+  readonly fqdn: string | undefined;
+  readonly ports: ReadonlyArray<{ readonly port: number; readonly protocols: readonly TransportProtocol[] }>;
+}
+
+/** A container group's IP address and the ports it publishes; containers behind a public one have no NSG at all. */
+export function containerGroupAddressOf(resource: ArmResource): ContainerGroupAddress {
+  const ip = isJsonObject(resource.properties.ipAddress) ? resource.properties.ipAddress : {};
+  const type = typeof ip.type === 'string' ? ip.type.toLowerCase() : '';
+  const ports = Array.isArray(ip.ports)
+    ? ip.ports.filter(isJsonObject).flatMap((entry) =>
+        typeof entry.port === 'number' ? [{ port: entry.port, protocols: entry.protocol === undefined ? (['tcp'] as TransportProtocol[]) : protocolsOf(entry.protocol) }] : [],
+      )
+    : [];
+  return {
+    public: type === 'public',
+    address: typeof ip.ip === 'string' ? ip.ip : undefined,
+    fqdn: typeof ip.fqdn === 'string' ? ip.fqdn : undefined,
+    ports,
+  };
+}

@@ -2,12 +2,13 @@ import { MalformedProperty } from '../engine/not-evaluated.js';
 import type { Evidence } from '../engine/rule.js';
 import type { ArmResource, JsonObject } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
-import { isInternetSource } from '../net/addresses.js';
+import { isInternetSource, parseIPv4 } from '../net/addresses.js';
 import { parsePortRange, PortRangeSyntaxError, PortSet, type PortRange } from '../net/ports.js';
 import { memoizeByResource } from './memo.js';
 
 export type Protocol = 'tcp' | 'udp';
 
+export const NSG_TYPE = 'Microsoft.Network/networkSecurityGroups';
 export const SECURITY_RULE_TYPE = 'Microsoft.Network/networkSecurityGroups/securityRules';
 
 /** An inbound custom security rule whose source is the whole internet. */
@@ -23,7 +24,35 @@ export interface InternetRule {
   readonly path: string;
   /** Path of the source prefix that is the internet, relative to the rule's properties. */
   readonly sourcePath: string;
+  /** Destination prefixes (`*`, a tag, an address or CIDR); empty when the rule targets application security groups. */
+  readonly destinations: readonly string[];
+  readonly destinationAsgIds: readonly string[];
   readonly properties: JsonObject;
+}
+
+/**
+ * Whether a rule applies to traffic for one IP configuration: its destination is any
+ * address, a tag that includes the virtual network, a prefix holding the address, or an
+ * application security group the configuration is in. Tags azscan cannot place are taken to
+ * match, so that an unknown tag never hides exposure.
+ */
+export function ruleAppliesTo(rule: InternetRule, destination: { readonly ip: string | undefined; readonly asgIds: readonly string[] }): boolean {
+  if (rule.destinationAsgIds.length > 0) {
+    const wanted = new Set(rule.destinationAsgIds.map((id) => id.toLowerCase()));
+    return destination.asgIds.some((id) => wanted.has(id.toLowerCase()));
+  }
+  if (rule.destinations.length === 0 || destination.ip === undefined) return true;
+  const ip = parseIPv4(destination.ip);
+  return rule.destinations.some((prefix) => {
+    const text = prefix.trim().toLowerCase();
+    const cidr = /^(\d+\.\d+\.\d+\.\d+)(?:\/(\d{1,2}))?$/.exec(text);
+    if (!cidr) return !/^(azureloadbalancer|internet)$/.test(text) && !/:/.test(text);
+    const base = parseIPv4(cidr[1]!);
+    if (base === undefined || ip === undefined) return true;
+    const bits = cidr[2] === undefined ? 32 : Number(cidr[2]);
+    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+    return ((ip & mask) >>> 0) === ((base & mask) >>> 0);
+  });
 }
 
 /**
@@ -88,6 +117,12 @@ function readInternetRule(nsg: ArmResource, entry: unknown, path: string): Inter
   if (typeof protocol !== 'string') throw new MalformedProperty(at('protocol'), 'a protocol', protocol);
 
   const name = typeof entry.name === 'string' ? entry.name : `#${path}`;
+  const destinations = [props.destinationAddressPrefix, ...(Array.isArray(props.destinationAddressPrefixes) ? props.destinationAddressPrefixes : [])].filter(
+    (prefix): prefix is string => typeof prefix === 'string' && prefix !== '',
+  );
+  const destinationAsgIds = Array.isArray(props.destinationApplicationSecurityGroups)
+    ? props.destinationApplicationSecurityGroups.flatMap((asg) => (isJsonObject(asg) && typeof asg.id === 'string' ? [asg.id] : []))
+    : [];
   return {
     id: typeof entry.id === 'string' ? entry.id : `${nsg.id}/securityRules/${name}`,
     name,
@@ -97,6 +132,8 @@ function readInternetRule(nsg: ArmResource, entry: unknown, path: string): Inter
     ports: readDestinationPorts(props, at),
     path,
     sourcePath,
+    destinations,
+    destinationAsgIds,
     properties: props,
   };
 }

@@ -1,13 +1,19 @@
 import { MalformedProperty } from '../engine/not-evaluated.js';
 import type { ArmResource } from '../inventory/types.js';
 import { parseIPv4 } from '../net/addresses.js';
-import { readString, sameText, type Setting } from './setting.js';
+import { readBoolean, readNumber, readString, sameText, type Setting } from './setting.js';
 
 export const SQL_SERVER_TYPE = 'Microsoft.Sql/servers';
 export const SQL_DATABASE_TYPE = 'Microsoft.Sql/servers/databases';
 export const SQL_TDE_TYPE = 'Microsoft.Sql/servers/databases/transparentDataEncryption';
 export const SQL_AUDITING_TYPE = 'Microsoft.Sql/servers/auditingSettings';
 export const SQL_FIREWALL_RULE_TYPE = 'Microsoft.Sql/servers/firewallRules';
+/** The server's Microsoft Entra admins: a collection, empty when the server has none. */
+export const SQL_ADMINISTRATOR_TYPE = 'Microsoft.Sql/servers/administrators';
+/** The server's one Entra-only authentication setting, named `Default`. */
+export const SQL_ENTRA_ONLY_AUTH_TYPE = 'Microsoft.Sql/servers/azureADOnlyAuthentications';
+/** The server's one Microsoft Defender for SQL (threat detection) policy, named `Default`. */
+export const SQL_SECURITY_ALERT_POLICY_TYPE = 'Microsoft.Sql/servers/securityAlertPolicies';
 
 /**
  * System databases are created and managed by Azure: `master` on every logical server, and
@@ -28,6 +34,40 @@ export function tdeState(tde: ArmResource): Setting<string | undefined> {
 
 export function isEnabled(setting: Setting<string | undefined>): boolean {
   return sameText(setting.value, 'Enabled');
+}
+
+/** The state of a server's `auditingSettings/default`; absent is not read as enabled. */
+export function auditingState(auditing: ArmResource): Setting<string | undefined> {
+  return readString(auditing, 'properties.state', undefined);
+}
+
+/**
+ * Where auditing writes to a storage account: absent or empty means it does not (audit logs
+ * then go only to Azure Monitor: a Log Analytics workspace or an event hub).
+ */
+export function auditStorageEndpoint(auditing: ArmResource): Setting<string> {
+  return readString(auditing, 'properties.storageEndpoint', '');
+}
+
+/**
+ * Days audit logs are kept in the storage account. 0 means unlimited, and is the default:
+ * "The default value for retention period is 0 (unlimited retention)" (Azure SQL auditing setup).
+ */
+export function auditRetentionDays(auditing: ArmResource): Setting<number> {
+  return readNumber(auditing, 'properties.retentionDays', 0);
+}
+
+/** `azureADOnlyAuthentication` of `azureADOnlyAuthentications/Default`: absent means false, SQL logins accepted. */
+export function entraOnlyAuthentication(setting: ArmResource): Setting<boolean> {
+  return readBoolean(setting, 'properties.azureADOnlyAuthentication', false);
+}
+
+/**
+ * The state of `securityAlertPolicies/Default`: `Enabled`, `Disabled`, or `New` (never
+ * configured). Absent is not read as enabled.
+ */
+export function securityAlertState(policy: ArmResource): Setting<string | undefined> {
+  return readString(policy, 'properties.state', undefined);
 }
 
 /** Server public network access: absent means Enabled (the default for servers created before the property existed). */
@@ -51,4 +91,13 @@ export function firewallRange(rule: { readonly properties: ArmResource['properti
   const end = typeof endText === 'string' ? parseIPv4(endText) : undefined;
   if (end === undefined) throw new MalformedProperty('properties.endIpAddress', 'an IPv4 address', endText);
   return { start, end, startText: startText as string, endText: endText as string };
+}
+
+/**
+ * 0.0.0.0–0.0.0.0 is not an address range but Azure's switch "Allow Azure services and
+ * resources to access this server" (the rule `AllowAllWindowsAzureIps`): it admits every
+ * address Azure owns, whichever tenant the connection comes from.
+ */
+export function admitsAllOfAzure(range: FirewallRange): boolean {
+  return range.start === 0 && range.end === 0;
 }

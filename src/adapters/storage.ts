@@ -1,3 +1,4 @@
+import { MalformedProperty } from '../engine/not-evaluated.js';
 import type { ArmResource } from '../inventory/types.js';
 import { readBoolean, readString, sameText, type Setting } from './setting.js';
 
@@ -33,7 +34,7 @@ export function isHnsEnabled(account: ArmResource): Setting<boolean> {
   return readBoolean(account, 'properties.isHnsEnabled', false);
 }
 
-/** Public network access: absent means Enabled. */
+/** Public network access: absent means Enabled. `SecuredByPerimeter` hands the decision to a network security perimeter. */
 export function publicNetworkAccess(account: ArmResource): Setting<string> {
   return readString(account, 'properties.publicNetworkAccess', 'Enabled');
 }
@@ -46,4 +47,69 @@ export function networkDefaultAction(account: ArmResource): Setting<string> {
 /** A container's anonymous access level: absent means None. */
 export function containerPublicAccess(container: ArmResource): Setting<string> {
   return readString(container, 'properties.publicAccess', 'None');
+}
+
+/**
+ * Shared Key authorization (account keys and the SAS tokens signed with them). Absent means
+ * allowed: "The default value is null, which is equivalent to true" (Storage API).
+ */
+export function allowsSharedKeyAccess(account: ArmResource): Setting<boolean> {
+  return readBoolean(account, 'properties.allowSharedKeyAccess', true);
+}
+
+/** Accounts created from this day on disallow cross-tenant object replication unless it is allowed explicitly. */
+export const CROSS_TENANT_REPLICATION_DISALLOWED_FROM = '2023-12-15';
+
+export interface CrossTenantReplication {
+  readonly allowed: Setting<boolean>;
+  /** When `allowCrossTenantReplication` is absent: the account's creation time, which decides Azure's default. */
+  readonly creationTime?: Setting<string | undefined>;
+}
+
+/**
+ * Whether object replication policies may copy this account's blobs to or from another
+ * Microsoft Entra tenant. Azure's default for an absent `allowCrossTenantReplication` depends
+ * on when the account was created: accounts created before 15 December 2023 do not report the
+ * property until it is set and allow cross-tenant replication while it is null; accounts
+ * created since disallow it unless it is set to true. An absent creation time is read as the
+ * older default, allowed.
+ */
+export function crossTenantReplication(account: ArmResource): CrossTenantReplication {
+  const allowed = readBoolean(account, 'properties.allowCrossTenantReplication', true);
+  if (!allowed.absent) return { allowed };
+  const creationTime = readString(account, 'properties.creationTime', undefined);
+  if (creationTime.value === undefined) return { allowed, creationTime };
+  const created = Date.parse(creationTime.value);
+  if (Number.isNaN(created)) throw new MalformedProperty(creationTime.path, 'an ISO 8601 date and time', creationTime.raw);
+  const disallowedByDefault = created >= Date.parse(`${CROSS_TENANT_REPLICATION_DISALLOWED_FROM}T00:00:00Z`);
+  return { allowed: { ...allowed, value: !disallowedByDefault }, creationTime };
+}
+
+/** A second layer of encryption at rest with platform-managed keys; set at creation only, absent means off. */
+export function requiresInfrastructureEncryption(account: ArmResource): Setting<boolean> {
+  return readBoolean(account, 'properties.encryption.requireInfrastructureEncryption', false);
+}
+
+/** The SFTP endpoint (Data Lake Gen2 only): absent means off. */
+export function isSftpEnabled(account: ArmResource): Setting<boolean> {
+  return readBoolean(account, 'properties.isSftpEnabled', false);
+}
+
+/**
+ * Local users, the only identities the SFTP endpoint accepts. Absent is read as enabled: SFTP
+ * authenticates nobody else, and the portal and Microsoft's SFTP template turn local users on
+ * with SFTP.
+ */
+export function isLocalUserEnabled(account: ArmResource): Setting<boolean> {
+  return readBoolean(account, 'properties.isLocalUserEnabled', true);
+}
+
+/** NFS 3.0 (Data Lake Gen2 only, chosen at creation): absent means off. */
+export function isNfsV3Enabled(account: ArmResource): Setting<boolean> {
+  return readBoolean(account, 'properties.isNfsV3Enabled', false);
+}
+
+/** Blob soft delete on `blobServices/default`: absent means off, the API's default. */
+export function blobSoftDeleteEnabled(blobService: ArmResource): Setting<boolean> {
+  return readBoolean(blobService, 'properties.deleteRetentionPolicy.enabled', false);
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { ruleEvidence, SECURITY_RULE_TYPE, type InternetRule } from '../adapters/nsg.js';
+import { LOAD_BALANCER_TYPE, NIC_TYPE, PUBLIC_IP_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../adapters/network.js';
+import { NSG_TYPE, ruleEvidence, SECURITY_RULE_TYPE, type InternetRule } from '../adapters/nsg.js';
 import type { RuleContext, RuleOptions } from '../engine/rule.js';
+import { shiftSeverity } from '../engine/severity.js';
+import { describePath, exposureGraph, pathFor, type PathStep } from '../net/exposure-graph.js';
 import { parsePortRange, PortRangeSyntaxError } from '../net/ports.js';
 import type { Severity } from '../engine/severity.js';
 import type { ArmResource } from '../inventory/types.js';
@@ -80,24 +83,69 @@ export function reportTcpPortExposure(nsg: ArmResource, context: RuleContext<unk
       const blocked = shadow.ports.intersect(check.portSet);
       if (!blocked.isEmpty) shadowed.push(`${blocked.toString()} blocked by '${shadow.by.name}' (priority ${shadow.by.priority})`);
     }
-    const severity = check.severityFor?.(hit);
+    const reach = reachability(nsg, context, allow.rule, ports);
+    const severity = reach.shift(check.severityFor?.(hit) ?? context.rule.severity);
     context.report({
       resource: securityRuleResource(nsg, allow.rule),
       message:
         `Security rule '${allow.rule.name}' (priority ${allow.rule.priority}) in NSG '${nsg.name}' admits the internet to TCP ${services.join(', ')}` +
         (shadowed.length > 0 ? `; ${shadowed.join('; ')}` : '') +
-        '.',
+        `.${reach.note}`,
       evidence: ruleEvidence(nsg, allow.rule),
-      ...(severity === undefined ? {} : { severity }),
+      severity,
+      ...(reach.path ? { path: reach.path } : {}),
     });
   }
 }
+
+export interface Reachability {
+  /** The finding's severity, raised when reachable from the internet, lowered when the NSG guards nothing. */
+  readonly shift: (severity: Severity) => Severity;
+  /** A sentence for the message, starting with a space, or empty. */
+  readonly note: string;
+  readonly path?: readonly PathStep[];
+}
+
+/**
+ * Whether an open rule matters, from the exposure graph: its ports reach a workload from the
+ * internet through a public IP or a public load balancer (raised one level, with the way in),
+ * the NSG is attached to nothing (lowered one level), or the other NSG on every public path
+ * blocks them (no change, said so). Where the scan did not read what the NSG is attached
+ * to, nothing is claimed either way.
+ */
+export function reachability(nsg: ArmResource, context: RuleContext<unknown>, rule: InternetRule, ports: PortSet): Reachability {
+  const graph = exposureGraph(context.inventory);
+  const attachment = graph.attachment(nsg);
+  if (attachment === 'unattached') {
+    return { shift: (severity) => shiftSeverity(severity, -1), note: ` The NSG is attached to no network interface or subnet, so nothing is exposed through it today.` };
+  }
+  if (attachment === 'unknown') return UNCHANGED;
+  const reached = graph
+    .throughNsg(nsg)
+    .filter((endpoint) => endpoint.protocol === 'tcp' && !endpoint.backendPorts.intersect(ports).isEmpty && endpoint.allowedBy.some((entry) => entry.rule.id.toLowerCase() === rule.id.toLowerCase()));
+  if (reached.length > 0) {
+    const first = reached[0]!;
+    const path = pathFor(first, ports);
+    const more = reached.length > 1 ? ` (and ${reached.length - 1} more way${reached.length > 2 ? 's' : ''} in)` : '';
+    return { shift: (severity) => shiftSeverity(severity, 1), note: ` Reachable from the internet: ${describePath(path)}${more}.`, path };
+  }
+  if (graph.guardsPublicPath(nsg)) return { shift: (severity) => severity, note: ` Not reachable today: the other NSG on every way in from the internet blocks these ports.` };
+  return UNCHANGED;
+}
+
+const UNCHANGED: Reachability = { shift: (severity) => severity, note: '' };
 
 export function securityRuleResource(nsg: ArmResource, rule: InternetRule): { id: string; type: string; name: string } {
   return { id: rule.id, type: SECURITY_RULE_TYPE, name: `${nsg.name}/${rule.name}` };
 }
 
-export const NSG_TYPE = 'Microsoft.Network/networkSecurityGroups';
+export { NSG_TYPE };
+
+/**
+ * What the NSG rules read besides NSGs, to tell an NSG that guards a public workload from one
+ * attached to nothing: the exposure graph's resources.
+ */
+export const NSG_CONTEXT_TYPES = [NIC_TYPE, PUBLIC_IP_TYPE, VIRTUAL_NETWORK_TYPE, LOAD_BALANCER_TYPE, VIRTUAL_MACHINE_TYPE] as const;
 
 /** The `az` command that narrows or removes an open rule, shared by the AZ-NSG remediations. */
 export const NSG_RULE_FIX =

@@ -6,6 +6,7 @@ import { COMPLIANCE_FRAMEWORKS } from '../engine/rule.js';
 import { FORMAT_NAMES } from '../report/formats.js';
 import { TOOL } from '../version.js';
 import type { CollectFlags } from './collect-command.js';
+import type { ExposureFlags } from './exposure-command.js';
 import type { ScanFlags } from './scan-command.js';
 import { CLOUDS } from '../auth/clouds.js';
 
@@ -64,6 +65,17 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--allow-partial', 'exit 0 rather than 3 when some reads failed')
     .option('-q, --quiet', 'print nothing to stderr but warnings');
   addLiveOptions(collect).action(async (flags: CollectFlags) => setExitCode(await (await import('./collect-command.js')).runCollect(flags)));
+
+  const exposure = program
+    .command('exposure')
+    .description('list every address, port, service and workload the internet can reach, from configuration alone')
+    .option('--snapshot <file>', 'use a snapshot instead of the live estate')
+    .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--output <file>', 'write the list to a file instead of stdout')
+    .option('--allow-partial', 'exit 0 rather than 3 when some way in could not be followed')
+    .option('-q, --quiet', 'print nothing to stderr but warnings')
+    .option('--no-color', 'never use colour');
+  addLiveOptions(exposure).action(async (flags: ExposureFlags) => setExitCode(await (await import('./exposure-command.js')).runExposure(flags)));
 
   const rules = program
     .command('rules')

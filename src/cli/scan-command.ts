@@ -36,7 +36,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   const minSeverity = flags.severity === undefined ? undefined : parseSeverity(flags.severity, '--severity');
   const compliance = flags.compliance === undefined ? undefined : parseFramework(flags.compliance);
   if (flags.newOnly && flags.baseline === undefined) throw new UsageError('--new-only needs --baseline FILE (an earlier --format json report)');
-  const { config, rules } = selectForCommand({ rule: flags.rule, ...(flags.config ? { config: flags.config } : {}), ...(compliance ? { compliance } : {}) }, minSeverity);
+  const { config, rules, ruleOptions } = selectForCommand({ rule: flags.rule, ...(flags.config ? { config: flags.config } : {}), ...(compliance ? { compliance } : {}) }, minSeverity);
   const baseline = flags.baseline === undefined ? undefined : loadBaseline(flags.baseline);
 
   let inventory: Inventory;
@@ -52,7 +52,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   const result = scanInventory(inventory, {
     rules,
     ...(minSeverity ? { minSeverity } : {}),
-    ruleOptions: config.ruleOptions,
+    ruleOptions,
     suppressions: config.suppressions,
     ...(baseline ? { baseline } : {}),
     ...(compliance ? { compliance } : {}),

@@ -3,6 +3,7 @@ import { chooseCredential, verifyCredential } from '../auth/credential.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { AuthenticationError, InputError } from '../errors.js';
 import { idKey, typeKey } from '../inventory/arm-id.js';
+import { SUBSCRIPTION_TYPE } from '../inventory/inventory.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../inventory/snapshot.js';
 import { isScannedState } from '../inventory/subscriptions.js';
 import type { CollectionError, SubscriptionInfo } from '../inventory/types.js';
@@ -177,7 +178,13 @@ class SubscriptionCollector {
   async run(): Promise<void> {
     const diagnosticReads: Array<Promise<void>> = [];
     const roots = this.plan.readers.filter((reader) => reader.parentType === undefined);
-    await Promise.all(roots.map((reader) => this.readType(reader, undefined, diagnosticReads)));
+    // The subscription itself is a parent too: of its own diagnostic settings (the activity log
+    // export) and of any type read once per subscription as its child.
+    const subscription: ParentResource = { id: this.scope, name: this.subscriptionId };
+    await Promise.all([
+      ...roots.map((reader) => this.readType(reader, undefined, diagnosticReads)),
+      this.readBelow(SUBSCRIPTION_TYPE, [subscription], diagnosticReads),
+    ]);
     await Promise.all(diagnosticReads);
     if (this.plan.diagnosticTargetTypes.size > 0) this.progress.counts.typesDone++;
   }
@@ -187,16 +194,19 @@ class SubscriptionCollector {
     const reads = parents === undefined ? [this.read(reader, undefined)] : parents.map((parent) => this.read(reader, parent));
     const items = (await Promise.all(reads)).flat();
     this.progress.counts.typesDone++;
+    await this.readBelow(reader.type, items.flatMap(parentOf), diagnosticReads);
+  }
 
-    const asParents = items.flatMap(parentOf);
-    if (this.plan.diagnosticTargetTypes.has(typeKey(reader.type))) {
-      for (const resource of asParents) {
-        const targetId = diagnosticTargetOf(reader.type, resource);
+  /** Reads what hangs off `parents` of `type`: their diagnostic settings, when planned, and their child types. */
+  private async readBelow(type: string, parents: readonly ParentResource[], diagnosticReads: Array<Promise<void>>): Promise<void> {
+    if (this.plan.diagnosticTargetTypes.has(typeKey(type))) {
+      for (const resource of parents) {
+        const targetId = diagnosticTargetOf(type, resource);
         if (targetId !== undefined) diagnosticReads.push(this.readDiagnostics(targetId));
       }
     }
-    const children = this.plan.readers.filter((child) => child.parentType !== undefined && typeKey(child.parentType) === typeKey(reader.type));
-    await Promise.all(children.map((child) => this.readType(child, asParents, diagnosticReads)));
+    const children = this.plan.readers.filter((child) => child.parentType !== undefined && typeKey(child.parentType) === typeKey(type));
+    await Promise.all(children.map((child) => this.readType(child, parents, diagnosticReads)));
   }
 
   private async read(reader: ResourceReader, parent: ParentResource | undefined): Promise<unknown[]> {

@@ -1,10 +1,10 @@
 import { DIAGNOSTIC_SETTING_TYPE } from '../adapters/diagnostics.js';
 import { BLOB_SERVICE_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../adapters/storage.js';
-import { NSG_TYPE } from '../checks/port-exposure.js';
+import { ANY_TYPE } from '../engine/evaluate.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { typeKey } from '../inventory/arm-id.js';
-import { NIC_TYPE, PUBLIC_IP_TYPE } from '../adapters/network.js';
-import { readerFor, type ParentResource, type ResourceReader } from './readers/index.js';
+import { SUBSCRIPTION_TYPE } from '../inventory/inventory.js';
+import { readerFor, topLevelTypes, type ParentResource, type ResourceReader } from './readers/index.js';
 
 /** What a live scan reads, worked out from the rules selected: `--rule AZ-SQL-001` reads SQL only. */
 export interface CollectionPlan {
@@ -18,25 +18,28 @@ export interface CollectionPlan {
 
 export function planCollection(rules: readonly RuleMeta[]): CollectionPlan {
   const wanted = new Set<string>();
-  const diagnosticTargetTypes = new Set<string>();
+  /** Types whose diagnostic settings a rule reads, by key, as the rule writes them. */
+  const diagnosticTargets = new Map<string, string>();
   for (const rule of rules) {
     const readsDiagnostics = rule.requires.some((type) => typeKey(type) === typeKey(DIAGNOSTIC_SETTING_TYPE));
     for (const type of rule.resourceTypes) {
+      // A rule over every type looks at whatever is read, so it has everything listed per subscription read.
+      if (type === ANY_TYPE) {
+        for (const topLevel of topLevelTypes()) wanted.add(topLevel);
+        continue;
+      }
       wanted.add(type);
-      if (readsDiagnostics) diagnosticTargetTypes.add(typeKey(type));
+      if (readsDiagnostics) diagnosticTargets.set(typeKey(type), type);
     }
     for (const type of rule.requires) if (typeKey(type) !== typeKey(DIAGNOSTIC_SETTING_TYPE)) wanted.add(type);
   }
-  // What an NSG is attached to is read with it: interfaces and the public addresses before them.
-  if ([...wanted].some((type) => typeKey(type) === typeKey(NSG_TYPE))) {
-    wanted.add(NIC_TYPE);
-    wanted.add(PUBLIC_IP_TYPE);
-  }
   // Storage accounts' diagnostic settings live on their blob service.
-  if (diagnosticTargetTypes.has(typeKey(STORAGE_ACCOUNT_TYPE))) wanted.add(BLOB_SERVICE_TYPE);
+  if (diagnosticTargets.has(typeKey(STORAGE_ACCOUNT_TYPE))) wanted.add(BLOB_SERVICE_TYPE);
 
   const readers = new Map<string, ResourceReader>();
   const add = (type: string): void => {
+    // Subscriptions come from the subscription list, which every collection reads.
+    if (typeKey(type) === typeKey(SUBSCRIPTION_TYPE)) return;
     const reader = readerFor(type);
     if (!reader) throw new Error(`no reader for ${type}, which a selected rule needs`);
     if (readers.has(typeKey(reader.type))) return;
@@ -47,10 +50,10 @@ export function planCollection(rules: readonly RuleMeta[]): CollectionPlan {
 
   // Every type is read for every parent (every subscription, for top-level types);
   // diagnostic settings only for the types whose settings a rule reads.
-  const diagnosticParents = [...diagnosticTargetTypes].map((key) => (key === typeKey(STORAGE_ACCOUNT_TYPE) ? BLOB_SERVICE_TYPE : readerFor(key)?.type ?? key));
+  const diagnosticParents = [...diagnosticTargets].map(([key, type]) => (key === typeKey(STORAGE_ACCOUNT_TYPE) ? BLOB_SERVICE_TYPE : type));
   return {
     readers: [...readers.values()],
-    diagnosticTargetTypes,
+    diagnosticTargetTypes: new Set(diagnosticTargets.keys()),
     collected: [...[...readers.values()].map((reader) => reader.type), ...diagnosticParents.map((parent) => `${DIAGNOSTIC_SETTING_TYPE}@${parent}`)].sort(),
   };
 }

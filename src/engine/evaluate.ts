@@ -138,7 +138,7 @@ function entryFor(ruleId: string, resourceId: string, resourceType: string, code
 
 /** The context every rule reports through; one instance, reset for each rule × resource. */
 class OutcomeRecorder implements RuleContext<unknown> {
-  private rule!: Rule;
+  rule!: Rule;
   private resource!: ArmResource;
   options: unknown = {};
   private findings: Finding[] | undefined;
@@ -197,6 +197,7 @@ class OutcomeRecorder implements RuleContext<unknown> {
       remediation: rule.remediation,
       compliance: rule.compliance,
       fingerprint: fingerprintOfKey(rule.id, targetKey),
+      ...(report.path ? { path: report.path } : {}),
     });
   }
 

@@ -2,6 +2,7 @@ import type { CollectionError, InventorySource, SubscriptionInfo } from '../inve
 import type { ComplianceMapping, Evidence, RuleMeta, Service } from './rule.js';
 import type { ComplianceReport } from '../compliance/evaluate.js';
 import type { BaselineReport } from './baseline.js';
+import type { PathStep } from '../net/exposure-graph.js';
 import type { Severity } from './severity.js';
 import type { SuppressionReport } from './suppress.js';
 
@@ -25,6 +26,8 @@ export interface Finding {
   readonly suppressed?: { readonly reason: string; readonly expires?: string; readonly source: string };
   /** With --baseline: whether the baseline report had this fingerprint. */
   readonly baselineState?: 'new' | 'existing';
+  /** The way from the internet to the workload, for findings reachable from it. */
+  readonly path?: readonly PathStep[];
 }
 
 export type OutcomeStatus = 'pass' | 'fail' | 'notApplicable' | 'error';

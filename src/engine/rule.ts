@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Inventory } from '../inventory/inventory.js';
+import type { PathStep } from '../net/exposure-graph.js';
 import type { ArmResource } from '../inventory/types.js';
 import type { Severity } from './severity.js';
 
@@ -23,6 +24,12 @@ export interface RuleMeta {
   /** One line, what a failing resource has: "Elasticsearch or Kibana open to the internet". */
   readonly title: string;
   readonly severity: Severity;
+  /**
+   * Some findings are reported one level above `severity` (an open NSG rule that the internet
+   * reaches, an Elasticsearch port on a public address): `--severity` selects the rule by that
+   * level, so a raised finding is never skipped.
+   */
+  readonly raisesSeverity?: true;
   readonly service: Service;
   /**
    * ARM types the rule evaluates, one outcome per resource of these types. `*` means every
@@ -61,6 +68,8 @@ export interface FindingReport {
   readonly resource?: { readonly id: string; readonly type: string; readonly name: string };
   /** Overrides the rule's severity for this finding (MQTT over TLS is reported lower than plaintext). */
   readonly severity?: Severity;
+  /** The way from the internet to the workload, when the finding is reachable. */
+  readonly path?: readonly PathStep[];
 }
 
 /** Part of a resource a rule could not read (one malformed firewall rule among many). */
@@ -74,6 +83,8 @@ export interface UnreadPart {
 
 export interface RuleContext<Options = NoOptions> {
   readonly inventory: Inventory;
+  /** The rule being run, with any severity override applied. */
+  readonly rule: RuleMeta;
   /** The rule's options: its defaults, with what the config file sets merged over them. */
   readonly options: Options;
   report(finding: FindingReport): void;

@@ -1,11 +1,11 @@
 import { UsageError } from '../errors.js';
 import type { AnyRule as Rule } from './rule.js';
-import { isAtLeast, type Severity } from './severity.js';
+import { isAtLeast, shiftSeverity, type Severity } from './severity.js';
 
 export interface RuleSelection {
   /** Rule ids or names (`AZ-SQL-001`, `sql-tde-disabled`), case-insensitive; all rules when empty. */
   readonly only?: readonly string[];
-  /** Evaluate only rules whose default severity is at least this. */
+  /** Evaluate only rules that can report a finding at least this severe. */
   readonly minSeverity?: Severity;
 }
 
@@ -24,9 +24,14 @@ export function selectRules(catalogue: readonly Rule[], selection: RuleSelection
   }
   if (selection.minSeverity !== undefined) {
     const threshold = selection.minSeverity;
-    rules = rules.filter((rule) => isAtLeast(rule.severity, threshold));
+    rules = rules.filter((rule) => isAtLeast(highestSeverity(rule), threshold));
   }
   return rules;
+}
+
+/** The most severe a finding of the rule can be. */
+export function highestSeverity(rule: Rule): Severity {
+  return rule.raisesSeverity ? shiftSeverity(rule.severity, 1) : rule.severity;
 }
 
 export function findRule(catalogue: readonly Rule[], text: string): Rule | undefined {

@@ -24,3 +24,9 @@ export function parseSeverity(text: string, flag: string): Severity {
   if (!isSeverity(value)) throw new UsageError(`${flag}: '${text}' is not a severity (expected ${SEVERITIES.join(', ')})`);
   return value;
 }
+
+/** One level up (a finding reachable from the internet) or down (one attached to nothing), within the scale. */
+export function shiftSeverity(severity: Severity, by: 1 | -1): Severity {
+  const index = SEVERITIES.indexOf(severity) - by;
+  return SEVERITIES[Math.min(SEVERITIES.length - 1, Math.max(0, index))]!;
+}

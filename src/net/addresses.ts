@@ -38,3 +38,8 @@ export function ipv4RangeSize(start: number, end: number): number {
 
 /** 2^24: the number of addresses in a /8. */
 export const SLASH_8_SIZE = 16_777_216;
+
+/** A mask covering every address: `0.0.0.0/0` (or `::/0`). A bare `0.0.0.0` is one address. */
+export function isWholeInternetMask(mask: string): boolean {
+  return /^[0-9a-fA-F:.]+\/0+$/.test(mask.trim());
+}

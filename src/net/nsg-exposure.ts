@@ -1,4 +1,4 @@
-import { internetRules, type InternetRule, type Protocol } from '../adapters/nsg.js';
+import { internetRules, ruleAppliesTo, type InternetRule, type Protocol } from '../adapters/nsg.js';
 import { memoizeByResource } from '../adapters/memo.js';
 import type { ArmResource } from '../inventory/types.js';
 import { PortSet } from './ports.js';
@@ -30,13 +30,26 @@ export interface NsgExposure {
  * Each exposed port is attributed to exactly one Allow, the one that decides it, and each
  * blocked port to the one Deny that decides it.
  */
-export const nsgExposure = memoizeByResource((nsg: ArmResource): NsgExposure => {
+export const nsgExposure = memoizeByResource((nsg: ArmResource): NsgExposure => evaluateInternetRules(internetRules(nsg)));
+
+/**
+ * What an NSG admits from the internet to one IP configuration: only the rules whose
+ * destination covers that address (or its application security groups) take part.
+ */
+export function nsgExposureFor(nsg: ArmResource, destination: { readonly ip: string | undefined; readonly asgIds: readonly string[] }): NsgExposure {
+  const rules = internetRules(nsg);
+  const applying = rules.filter((rule) => ruleAppliesTo(rule, destination));
+  return applying.length === rules.length ? nsgExposure(nsg) : evaluateInternetRules(applying);
+}
+
+/** The priority walk itself, over internet-sourced rules already sorted by priority. */
+export function evaluateInternetRules(rules: readonly InternetRule[]): NsgExposure {
   const decided: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
   const denied: Shadow[] = [];
   const allows: AllowExposure[] = [];
   const total: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
 
-  for (const rule of internetRules(nsg)) {
+  for (const rule of rules) {
     if (rule.access === 'allow') {
       const exposed: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
       const blockedBy: Shadow[] = [];
@@ -60,4 +73,4 @@ export const nsgExposure = memoizeByResource((nsg: ArmResource): NsgExposure => 
     for (const protocol of rule.protocols) decided[protocol] = decided[protocol].union(rule.ports);
   }
   return { allows, exposed: total };
-});
+}

@@ -41,6 +41,15 @@ export const SENSITIVE_PORTS = {
   ],
 } as const satisfies Record<string, readonly ServicePort[]>;
 
+/** Every sensitive port of the AZ-NSG tables, for rules that look at all of them at once. */
+export const ALL_SENSITIVE_PORTS: readonly ServicePort[] = [
+  ...SENSITIVE_PORTS.management,
+  ...SENSITIVE_PORTS.elasticsearch,
+  ...SENSITIVE_PORTS.mqttPlaintext,
+  ...SENSITIVE_PORTS.mqttTls,
+  ...SENSITIVE_PORTS.database,
+];
+
 export function portSetOf(ports: readonly ServicePort[]): PortSet {
   return PortSet.of(ports);
 }

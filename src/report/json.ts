@@ -38,6 +38,7 @@ export function renderJson(result: ScanResult): string {
       fingerprint: finding.fingerprint,
       ...(finding.suppressed ? { suppressed: finding.suppressed } : {}),
       ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
+      ...(finding.path ? { path: finding.path } : {}),
     })),
     notEvaluated: result.notEvaluated,
     collectionErrors: result.collectionErrors,

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
 import { DEMO, runCli } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azscan-reports-cli-'));
@@ -12,9 +13,9 @@ describe('several reports from one scan', () => {
     const formats = ['json', 'sarif', 'junit', 'csv', 'markdown', 'html'];
     const run = runCli(['scan', '--snapshot', DEMO, ...formats.flatMap((format) => ['--output', `${format}=${path(`demo.${format}`)}`])]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Summary: 6 critical/m);
+    expect(run.stdout).toMatch(/^Summary: 9 critical/m);
     for (const format of formats) expect(existsSync(path(`demo.${format}`)), format).toBe(true);
-    expect(JSON.parse(readFileSync(path('demo.json'), 'utf8')).findings).toHaveLength(29);
+    expect(JSON.parse(readFileSync(path('demo.json'), 'utf8')).findings).toHaveLength(68);
     expect(JSON.parse(readFileSync(path('demo.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(path('demo.junit'), 'utf8')).toMatch(/^<\?xml/);
     expect(readFileSync(path('demo.html'), 'utf8')).toMatch(/^<!doctype html>/i);
@@ -67,14 +68,17 @@ describe('config files', () => {
     expect(report.rules.map((rule: { id: string }) => rule.id)).not.toContain('AZ-MON-001');
     expect(report.summary.suppressed).toBe(1);
     expect(report.findings.find((f: { suppressed?: unknown }) => f.suppressed)).toMatchObject({ ruleId: 'AZ-NSG-002', suppressed: { reason: 'lab network, torn down nightly', expires: '2999-12-31' } });
-    expect(report.findings.filter((f: { ruleId: string; severity: string }) => f.ruleId === 'AZ-NSG-003').map((f: { severity: string }) => f.severity).sort()).toEqual(['critical', 'critical', 'low']);
+    expect(report.findings.filter((f: { ruleId: string; severity: string }) => f.ruleId === 'AZ-NSG-003').map((f: { severity: string }) => f.severity).sort()).toEqual(['critical', 'high', 'medium']);
+    // The override sets the rule's severity; reachability still moves each finding from it: the
+    // reachable 1883 rule stays critical, the lab NSG attached to nothing drops to high, and the
+    // reachable 8883-only rule (low for that rule) is raised to medium.
   });
 
   it('is found in the working directory', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'azscan-cwd-'));
     writeFileSync(join(cwd, 'azscan.config.json'), JSON.stringify({ rules: { 'AZ-MON-001': 'off' } }));
     const report = JSON.parse(runCli(['scan', '--snapshot', DEMO, '--format', 'json'], { cwd }).stdout);
-    expect(report.summary.rulesEvaluated).toBe(17);
+    expect(report.summary.rulesEvaluated).toBe(RULES.length - 2); // AZ-GOV-001 is off without allowedLocations
   });
 
   it('a suppressed finding does not fail the build, and an expired one does again', () => {
@@ -113,7 +117,7 @@ describe('baselines', () => {
     const run = runCli(['scan', '--snapshot', DEMO, '--baseline', path('before.json'), '--new-only', '--fail-on', 'critical']);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^SINCE THE BASELINE/m);
-    expect(run.stdout).toMatch(/1 new · 28 existing · 1 fixed/);
+    expect(run.stdout).toMatch(/1 new · 67 existing · 1 fixed/);
     expect(run.stdout).toMatch(/fixed: AZ-STG-001 .*retired/);
     const json = JSON.parse(runCli(['scan', '--snapshot', DEMO, '--baseline', path('before.json'), '--format', 'json']).stdout);
     expect(json.findings.filter((f: { baselineState: string }) => f.baselineState === 'new').map((f: { fingerprint: string }) => f.fingerprint)).toEqual([elastic.fingerprint]);

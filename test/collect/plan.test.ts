@@ -2,16 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { diagnosticTargetOf, planCollection } from '../../src/collect/plan.js';
 import { readerFor } from '../../src/collect/readers/index.js';
+import { ANY_TYPE } from '../../src/engine/evaluate.js';
 import { selectRules } from '../../src/engine/select.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
+import { SUBSCRIPTION_TYPE } from '../../src/inventory/inventory.js';
 
 const types = (rules: string[]) => planCollection(selectRules(RULES, { only: rules })).readers.map((reader) => reader.type);
 
 describe('planCollection', () => {
   it('has a reader for every type any rule evaluates or reads', () => {
+    // Diagnostic settings are read per target, subscriptions come from the subscription list,
+    // and a rule over every type reads what the others do.
+    const readNoOtherWay = new Set([typeKey('Microsoft.Insights/diagnosticSettings'), typeKey(SUBSCRIPTION_TYPE), ANY_TYPE]);
     for (const rule of RULES) {
       for (const type of [...rule.resourceTypes, ...rule.requires]) {
-        if (typeKey(type) === typeKey('Microsoft.Insights/diagnosticSettings')) continue;
+        if (readNoOtherWay.has(typeKey(type))) continue;
         expect(readerFor(type), `${rule.id}: ${type}`).toBeDefined();
       }
     }
@@ -22,8 +27,17 @@ describe('planCollection', () => {
     expect(types(['AZ-SQL-001'])).toEqual(['Microsoft.Sql/servers', 'Microsoft.Sql/servers/databases', 'Microsoft.Sql/servers/databases/transparentDataEncryption']);
     expect(types(['AZ-STG-002'])).toEqual(['Microsoft.Storage/storageAccounts', 'Microsoft.Storage/storageAccounts/blobServices/containers']);
     expect(types(['AZ-IOT-003'])).toEqual(['Microsoft.Devices/IotHubs']);
-    // What an NSG protects is read with it.
-    expect(types(['AZ-NSG-002'])).toEqual(['Microsoft.Network/networkSecurityGroups', 'Microsoft.Network/networkInterfaces', 'Microsoft.Network/publicIPAddresses']);
+    // What an NSG protects is read with it: the exposure graph's resources.
+    expect(types(['AZ-NSG-002'])).toEqual([
+      'Microsoft.Network/networkSecurityGroups',
+      'Microsoft.Network/networkInterfaces',
+      'Microsoft.Network/publicIPAddresses',
+      'Microsoft.Network/virtualNetworks',
+      'Microsoft.Network/loadBalancers',
+      'Microsoft.Compute/virtualMachines',
+    ]);
+    // Diagnostic settings of NSGs need only the NSGs.
+    expect(types(['AZ-MON-001']).filter((type) => type.startsWith('Microsoft.Network/'))).toEqual(['Microsoft.Network/networkSecurityGroups']);
   });
 
   it('names the types it reads for every parent as `collected`, diagnostic settings by the parents they were read for', () => {
@@ -40,6 +54,24 @@ describe('planCollection', () => {
     expect([...monitor.diagnosticTargetTypes].sort()).toEqual(
       ['Microsoft.Devices/IotHubs', 'Microsoft.EventHub/namespaces', 'Microsoft.KeyVault/vaults', 'Microsoft.Network/networkSecurityGroups', 'Microsoft.Sql/servers/databases', 'Microsoft.Storage/storageAccounts'].map(typeKey).sort(),
     );
+  });
+
+  it('reads a subscription\'s own diagnostic settings, and what subscription rules list, without a reader for subscriptions', () => {
+    const exported = planCollection(selectRules(RULES, { only: ['AZ-MON-007'] }));
+    expect(exported.readers).toEqual([]);
+    expect(exported.collected).toEqual(['Microsoft.Insights/diagnosticSettings@Microsoft.Resources/subscriptions']);
+    expect([...exported.diagnosticTargetTypes]).toEqual([typeKey(SUBSCRIPTION_TYPE)]);
+    expect(types(['AZ-MON-002', 'AZ-MON-006'])).toEqual(['Microsoft.Insights/activityLogAlerts']);
+    expect(types(['AZ-DEF-001'])).toEqual(['Microsoft.Security/pricings']);
+    expect(types(['AZ-EVG-001'])).toEqual(['Microsoft.EventGrid/namespaces']);
+  });
+
+  it('reads every type listed per subscription for a rule over every type', () => {
+    const everything = types(['AZ-GOV-001']);
+    const topLevel = RULES.flatMap((rule) => rule.resourceTypes).filter((type) => readerFor(type) !== undefined && readerFor(type)!.parentType === undefined);
+    expect(everything).toEqual(expect.arrayContaining([...new Set(topLevel)]));
+    expect(everything).toEqual(expect.arrayContaining(['Microsoft.Insights/activityLogAlerts', 'Microsoft.Security/pricings', 'Microsoft.EventGrid/namespaces']));
+    expect(everything.every((type) => readerFor(type)!.parentType === undefined)).toBe(true);
   });
 
   it('reads a storage account\'s diagnostic settings on its blob service, and none for FileStorage', () => {

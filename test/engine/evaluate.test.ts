@@ -145,7 +145,9 @@ describe('findings', () => {
   });
 
   it('are sorted most severe first and filtered by --severity', () => {
-    const document = [account(ACCOUNT, { allowBlobPublicAccess: true, minimumTlsVersion: 'TLS1_0' })];
+    // Every other account setting a rule reads is hardened, so the two findings are these.
+    const hardened = { publicNetworkAccess: 'Disabled', allowSharedKeyAccess: false, allowCrossTenantReplication: false, encryption: { requireInfrastructureEncryption: true } };
+    const document = [account(ACCOUNT, { ...hardened, allowBlobPublicAccess: true, minimumTlsVersion: 'TLS1_0' })];
     const all = scanInventory(inventoryFromSnapshot(document, 'x'), { rules: RULES });
     expect(all.findings.map((f) => f.severity)).toEqual(['high', 'medium']);
     const highOnly = scanInventory(inventoryFromSnapshot(document, 'x'), { rules: selectRules(RULES, { minSeverity: 'high' }), minSeverity: 'high' });

@@ -30,7 +30,7 @@ describe('suppressions', () => {
     const suppressed = result.findings.filter((finding) => finding.suppressed);
     expect(suppressed.map((finding) => finding.resourceName).sort()).toEqual(['nsg-elastic/allow-es-anywhere', 'nsg-lab-debug/allow-any-any']);
     expect(result.summary.suppressed).toBe(2);
-    expect(result.summary.findings.critical).toBe(4);
+    expect(result.summary.findings.critical).toBe(scan().summary.findings.critical - 1); // the lab NSG's finding was high: attached to nothing
     const onlyElastic = scan({ rules: RULES.filter((rule) => rule.id === 'AZ-NSG-002'), suppressions: [suppress('AZ-NSG-002', '*')] });
     expect(exitCodeFor(onlyElastic, { failOn: 'low' })).toBe(0);
     expect(onlyElastic.findings).toHaveLength(2);
@@ -61,7 +61,7 @@ describe('baselines', () => {
     const before = scan().findings.filter((finding) => finding.ruleId !== 'AZ-NSG-002');
     const result = scan({ baseline: asBaseline(before) });
     expect(result.findings.filter((f) => f.baselineState === 'new').map((f) => f.ruleId)).toEqual(['AZ-NSG-002', 'AZ-NSG-002']);
-    expect(result.baseline).toMatchObject({ new: 2, existing: 27, fixed: [], unknown: [] });
+    expect(result.baseline).toMatchObject({ new: 2, existing: scan().findings.length - 2, fixed: [], unknown: [] });
     expect(exitCodeFor(result, { failOn: 'critical', newOnly: true })).toBe(1);
     expect(exitCodeFor(result, { failOn: 'high', newOnly: true })).toBe(1);
     const unchanged = scan({ baseline: asBaseline(scan().findings) });

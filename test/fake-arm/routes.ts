@@ -45,11 +45,13 @@ function routeResourceGroups(index: TenantIndex, segments: readonly string[]): R
   return group === undefined ? notServed(segments) : { kind: 'json', status: 200, body: group };
 }
 
+/** Collections ARM returns in one response, without a nextLink (their SDK methods do not page). */
+const UNPAGED_TYPES = new Set(['microsoft.insights/diagnosticsettings', 'microsoft.security/pricings']);
+
 function routeCollection(index: TenantIndex, segments: readonly string[], providersAt: number): Reply {
   const isTypeCollection = segments.length - providersAt - 2 === 1;
   const [namespace = '', type = ''] = segments.slice(providersAt + 1);
-  // ARM returns diagnostic settings in one response, without a nextLink.
-  const paged = `${namespace}/${type}`.toLowerCase() !== 'microsoft.insights/diagnosticsettings';
+  const paged = !UNPAGED_TYPES.has(`${namespace}/${type}`.toLowerCase());
   if (isTypeCollection && providersAt === 2) {
     return list(index.subscriptionWide(segments[1] ?? '', namespace, type), paged);
   }

@@ -56,7 +56,7 @@ describe('fake ARM with the Azure SDK clients', () => {
   it('pages through a subscription-wide list', async () => {
     const { NetworkManagementClient } = await import('@azure/arm-network');
     const groups = await all(new NetworkManagementClient(credential, SUB, options).networkSecurityGroups.listAll());
-    expect(groups.map((g) => g.name)).toEqual(['nsg-elastic', 'nsg-mqtt-broker', 'nsg-app', 'nsg-lab-debug']);
+    expect(groups.map((g) => g.name)).toEqual(['nsg-elastic', 'nsg-mqtt-broker', 'nsg-app', 'nsg-web-subnet', 'nsg-legacy-db', 'nsg-lab-debug']);
     expect(groups[0]?.securityRules?.length).toBeGreaterThan(0);
   });
 

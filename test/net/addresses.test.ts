@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipv4RangeSize, isInternetSource, parseIPv4, SLASH_8_SIZE } from '../../src/net/addresses.js';
+import { ipv4RangeSize, isInternetSource, isWholeInternetMask, parseIPv4, SLASH_8_SIZE } from '../../src/net/addresses.js';
 
 describe('isInternetSource', () => {
   it.each(['*', 'Internet', 'internet', 'INTERNET', 'Any', 'any', '0.0.0.0', '0.0.0.0/0', '::/0', ' Internet ', '10.0.0.0/0'])('%j is the internet', (prefix) => {
@@ -11,6 +11,16 @@ describe('isInternetSource', () => {
       expect(isInternetSource(prefix)).toBe(false);
     },
   );
+});
+
+describe('isWholeInternetMask (IP filter and firewall rules)', () => {
+  it.each(['0.0.0.0/0', '::/0', ' 10.1.2.3/00 '])('%j covers every address', (mask) => {
+    expect(isWholeInternetMask(mask)).toBe(true);
+  });
+  // A bare 0.0.0.0 in an IP rule is one address, unlike an NSG source where it means any.
+  it.each(['0.0.0.0', '0.0.0.0/1', '203.0.113.0/24', 'Internet', ''])('%j does not', (mask) => {
+    expect(isWholeInternetMask(mask)).toBe(false);
+  });
 });
 
 describe('IPv4 ranges', () => {

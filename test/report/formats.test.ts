@@ -132,8 +132,8 @@ describe('Markdown', () => {
   it('summarises by severity, lists findings, and stays within a comment', () => {
     const result = demo({ compliance: 'cis-azure-3.0' });
     const text = renderMarkdown(result);
-    expect(text).toMatch(/^## azscan: 6 critical · 8 high · 14 medium · 1 low$/m);
-    expect(text).toMatch(/^\| 🔴 critical \| 6 \|$/m);
+    expect(text).toMatch(/^## azscan: 9 critical · 8 high · 49 medium · 2 low$/m);
+    expect(text).toMatch(/^\| 🔴 critical \| 9 \|$/m);
     expect(text).toMatch(/^### CIS Microsoft Azure Foundations Benchmark v3\.0\.0$/m);
     expect(text.match(/^\| (🔴|🟠|🟡|🔵) \w+ \| AZ-/gm)).toHaveLength(result.findings.length);
     expect(text.length).toBeLessThan(60_000);
@@ -155,6 +155,6 @@ describe('Markdown', () => {
       ],
     };
     const text = renderMarkdown(demo({ baseline }));
-    expect(text).toMatch(/^1 new · 28 existing · 1 fixed$/m);
+    expect(text).toMatch(/^1 new · 67 existing · 1 fixed$/m);
   });
 });

@@ -23,11 +23,14 @@ const hostile = () =>
 describe('terminal report', () => {
   it('fits 80 columns, uses no escape codes without colour, and groups by severity', () => {
     const text = renderTerminal(demo(), { color: false });
-    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    for (const line of text.split('\n')) {
+      // Only one word longer than the width may overflow: an `az` argument cannot be split.
+      if (line.length > 80) expect(line.trim().replace(/ \\$/, ''), line).not.toContain(' ');
+    }
     expect(text).not.toMatch(/\u001b/);
     const headings = [...text.matchAll(/^(CRITICAL|HIGH|MEDIUM|LOW) \((\d+)\)$/gm)].map((m) => m[1]);
     expect(headings).toEqual(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']);
-    expect(text).toMatch(/^Summary: 6 critical · 8 high · 14 medium · 1 low {2}\(29 findings\)$/m);
+    expect(text).toMatch(/^Summary: 9 critical · 8 high · 49 medium · 2 low {2}\(68 findings\)$/m);
     expect(text).toMatch(/scan complete/);
   });
 
@@ -65,7 +68,7 @@ describe('JSON report', () => {
     const report = JSON.parse(renderJson(demo()));
     expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'azscan', version: expect.any(String) } });
     expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'source', 'summary', 'subscriptions', 'skippedSubscriptions', 'rules', 'findings', 'notEvaluated', 'collectionErrors']);
-    expect(report.summary).toMatchObject({ findings: { total: 29, critical: 6, high: 8, medium: 14, low: 1 }, complete: true, rulesEvaluated: 18 });
+    expect(report.summary).toMatchObject({ findings: { total: 68, critical: 9, high: 8, medium: 49, low: 2 }, complete: true, rulesEvaluated: RULES.length });
     for (const finding of report.findings) {
       for (const field of ['ruleId', 'severity', 'title', 'resourceId', 'resourceType', 'subscriptionId', 'message', 'evidence', 'remediation', 'compliance', 'fingerprint']) {
         expect(finding, field).toHaveProperty(field);

@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { Finding } from '../../src/engine/result.js';
 import type { AnyRule as Rule } from '../../src/engine/rule.js';
-import type { Severity } from '../../src/engine/severity.js';
+import { highestSeverity } from '../../src/engine/select.js';
+import { isAtLeast, type Severity } from '../../src/engine/severity.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 
 export const FIXTURE_ROOT = join(import.meta.dirname, '..', '..', 'fixtures', 'rules');
@@ -30,7 +31,13 @@ export interface ExpectedFinding {
   readonly evidencePaths?: readonly string[];
 }
 
-export interface FailCase {
+/** What every case may set: the rule's options, as the config file's `rules.<id>.options` gives them. */
+export interface CaseOptions {
+  /** Parsed with the rule's option schema; the rule's defaults when absent. */
+  readonly options?: unknown;
+}
+
+export interface FailCase extends CaseOptions {
   /** Exactly these findings, in any order. */
   readonly findings: readonly ExpectedFinding[];
   /** Parts that could not be read alongside the findings (a malformed child); none unless given. */
@@ -43,10 +50,10 @@ export interface ReasonCase {
 }
 
 export interface RuleCases {
-  readonly pass: Readonly<Record<string, Record<string, never>>>;
+  readonly pass: Readonly<Record<string, CaseOptions>>;
   readonly fail: Readonly<Record<string, FailCase>>;
-  readonly notApplicable?: Readonly<Record<string, ReasonCase>>;
-  readonly notEvaluated?: Readonly<Record<string, ReasonCase>>;
+  readonly notApplicable?: Readonly<Record<string, ReasonCase & CaseOptions>>;
+  readonly notEvaluated?: Readonly<Record<string, ReasonCase & CaseOptions>>;
 }
 
 export function fixtureCases(ruleId: string, bucket: Bucket): string[] {
@@ -58,14 +65,21 @@ export function fixtureCases(ruleId: string, bucket: Bucket): string[] {
     .sort();
 }
 
-function evaluateFixture(rule: Rule, bucket: Bucket, name: string) {
+function evaluateFixture(rule: Rule, bucket: Bucket, name: string, testCase: CaseOptions) {
   const path = join(FIXTURE_ROOT, rule.id, bucket, `${name}.json`);
   const inventory = inventoryFromSnapshot(JSON.parse(readFileSync(path, 'utf8')), path);
-  return evaluate(inventory, [rule]);
+  return evaluate(inventory, [rule], ruleOptionsFor(rule, testCase));
 }
 
-function runFixture(rule: Rule, bucket: Bucket, name: string) {
-  return evaluateFixture(rule, bucket, name).outcomes;
+function runFixture(rule: Rule, bucket: Bucket, name: string, testCase: CaseOptions) {
+  return evaluateFixture(rule, bucket, name, testCase).outcomes;
+}
+
+/** The options map the engine takes, with the case's options parsed as the config file's would be. */
+function ruleOptionsFor(rule: Rule, testCase: CaseOptions): ReadonlyMap<string, unknown> {
+  if (testCase.options === undefined) return new Map();
+  if (!rule.options) throw new Error(`${rule.id} takes no options, but a test case gives some`);
+  return new Map([[rule.id, rule.options.schema.parse(testCase.options)]]);
 }
 
 function matches(finding: Finding, expected: ExpectedFinding): boolean {
@@ -90,9 +104,9 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       expect(Object.keys(cases.fail).length).toBeGreaterThan(0);
     });
 
-    for (const name of Object.keys(cases.pass)) {
+    for (const [name, testCase] of Object.entries(cases.pass)) {
       it(`passes: ${name}`, () => {
-        const outcomes = runFixture(rule, 'pass', name);
+        const outcomes = runFixture(rule, 'pass', name, testCase);
         expect(outcomes.length, 'the fixture must contain a resource the rule evaluates').toBeGreaterThan(0);
         for (const outcome of outcomes) expect(outcome, outcome.reason).toMatchObject({ status: 'pass' });
       });
@@ -100,7 +114,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 
     for (const [name, expected] of Object.entries(cases.fail)) {
       it(`fails: ${name}`, () => {
-        const { outcomes, notEvaluated } = evaluateFixture(rule, 'fail', name);
+        const { outcomes, notEvaluated } = evaluateFixture(rule, 'fail', name, expected);
         expect(notEvaluated.length, notEvaluated.map((entry) => entry.reason).join('\n')).toBe(expected.unread?.length ?? 0);
         for (const [i, want] of (expected.unread ?? []).entries()) {
           if (want.code) expect(notEvaluated[i]!.code).toBe(want.code);
@@ -120,6 +134,8 @@ export function testRule(rule: Rule, cases: RuleCases): void {
         const fingerprints = findings.map((finding) => finding.fingerprint);
         expect(new Set(fingerprints).size).toBe(fingerprints.length);
         for (const finding of findings) {
+          // --severity selects rules by the most severe finding they can report: none may be above it.
+          expect(isAtLeast(highestSeverity(rule), finding.severity), `${finding.severity} above ${rule.id}'s highest`).toBe(true);
           expect(finding.evidence.length).toBeGreaterThan(0);
           for (const item of finding.evidence) {
             expect(item.resourceId).toBeTruthy();
@@ -131,7 +147,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 
     for (const [name, expected] of Object.entries(cases.notApplicable ?? {})) {
       it(`is not applicable: ${name}`, () => {
-        const outcomes = runFixture(rule, 'notApplicable', name);
+        const outcomes = runFixture(rule, 'notApplicable', name, expected);
         expect(outcomes.length).toBeGreaterThan(0);
         for (const outcome of outcomes) {
           expect(outcome.status).toBe('notApplicable');
@@ -142,7 +158,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 
     for (const [name, expected] of Object.entries(cases.notEvaluated ?? {})) {
       it(`is not evaluated: ${name}`, () => {
-        const outcomes = runFixture(rule, 'notEvaluated', name);
+        const outcomes = runFixture(rule, 'notEvaluated', name, expected);
         expect(outcomes.length).toBeGreaterThan(0);
         for (const outcome of outcomes) {
           expect(outcome.status, outcome.reason).toBe('error');

@@ -1,4 +1,13 @@
-import { SQL_AUDITING_TYPE, SQL_DATABASE_TYPE, SQL_FIREWALL_RULE_TYPE, SQL_SERVER_TYPE, SQL_TDE_TYPE } from '../../adapters/sql.js';
+import {
+  SQL_ADMINISTRATOR_TYPE,
+  SQL_AUDITING_TYPE,
+  SQL_DATABASE_TYPE,
+  SQL_ENTRA_ONLY_AUTH_TYPE,
+  SQL_FIREWALL_RULE_TYPE,
+  SQL_SECURITY_ALERT_POLICY_TYPE,
+  SQL_SERVER_TYPE,
+  SQL_TDE_TYPE,
+} from '../../adapters/sql.js';
 import { readList, readOne } from '../read.js';
 import { grandparentName, place, type ResourceReader } from './reader.js';
 
@@ -35,6 +44,35 @@ export const SQL_READERS: readonly ResourceReader[] = [
       const sql = await clients.sql(sub);
       const server = place(parent);
       return [await readOne((options) => sql.serverBlobAuditingPolicies.get(server.group, server.name, options))];
+    },
+  },
+  {
+    type: SQL_ADMINISTRATOR_TYPE,
+    parentType: SQL_SERVER_TYPE,
+    read: async (clients, sub, parent) => {
+      const sql = await clients.sql(sub);
+      const server = place(parent);
+      return readList((options) => sql.serverAzureADAdministrators.listByServer(server.group, server.name, options));
+    },
+  },
+  // ARM answers these singleton GETs for every server, with a state of New or false when
+  // nothing was configured; a 404 is therefore a failed read, as for auditing and TDE.
+  {
+    type: SQL_ENTRA_ONLY_AUTH_TYPE,
+    parentType: SQL_SERVER_TYPE,
+    read: async (clients, sub, parent) => {
+      const sql = await clients.sql(sub);
+      const server = place(parent);
+      return [await readOne((options) => sql.serverAzureADOnlyAuthentications.get(server.group, server.name, 'Default', options))];
+    },
+  },
+  {
+    type: SQL_SECURITY_ALERT_POLICY_TYPE,
+    parentType: SQL_SERVER_TYPE,
+    read: async (clients, sub, parent) => {
+      const sql = await clients.sql(sub);
+      const server = place(parent);
+      return [await readOne((options) => sql.serverSecurityAlertPolicies.get(server.group, server.name, 'Default', options))];
     },
   },
   {

@@ -41,6 +41,12 @@ testRule(rule, {
     'ipv6-any-source': { findings: [{ message: /3389 \(RDP\)/ }] },
     'udp-deny-does-not-block-tcp': { findings: [{ resource: '/securityRules/allow-tcp' }] },
     'deny-from-specific-address-does-not-block': { findings: [{ resource: '/securityRules/allow-ssh' }] },
+    'reachable-through-public-ip-raised': {
+      findings: [{ resource: '/securityRules/allow-ssh', severity: 'critical', message: /TCP 22 \(SSH\)\. Reachable from the internet: 20\.1\.1\.1 \(vm-jump-pip\) → vm-jump-nic \(10\.9\.1\.4\) → nsg-jump allowed by allow-ssh \(priority 100\).* → VM vm-jump\.$/ }],
+    },
+    'reachable-through-load-balancer-nat-raised': {
+      findings: [{ resource: '/securityRules/allow-ssh', severity: 'critical', message: /Reachable from the internet: 20\.1\.1\.4 \(lbe-ingest-pip\) → load balancer lbe-ingest TCP 50022 → 22 \(NAT rule nat-ssh-broker1\)/ }],
+    },
   },
   notEvaluated: {
     'malformed-port': { code: 'MalformedProperty', reason: /destinationPortRange is "ssh"/ },

@@ -1,0 +1,63 @@
+import { isPlanOn, PRICING_TYPE, pricingIdOf, pricingTier, type DefenderPlan } from '../../src/adapters/defender.js';
+import { evidence } from '../../src/adapters/setting.js';
+import { readEach } from '../../src/engine/not-evaluated.js';
+import { defineRule } from '../../src/engine/rule.js';
+import { SUBSCRIPTION_TYPE } from '../../src/inventory/inventory.js';
+
+/** The plans this rule requires, in the order CIS 3.1 lists them. */
+const PLANS: readonly DefenderPlan[] = [
+  { pricingName: 'VirtualMachines', label: 'Defender for Servers' },
+  { pricingName: 'StorageAccounts', label: 'Defender for Storage' },
+  { pricingName: 'SqlServers', label: 'Defender for Azure SQL Databases' },
+  { pricingName: 'KeyVaults', label: 'Defender for Key Vault' },
+  { pricingName: 'Arm', label: 'Defender for Resource Manager' },
+];
+
+export default defineRule({
+  id: 'AZ-DEF-001',
+  name: 'defender-plans-off',
+  title: 'Microsoft Defender for Cloud plan off',
+  severity: 'medium',
+  service: 'defender',
+  resourceTypes: [SUBSCRIPTION_TYPE],
+  requires: [PRICING_TYPE],
+  description:
+    'One of the subscription\'s Microsoft Defender for Cloud plans for Servers (`VirtualMachines`), Storage (`StorageAccounts`), Azure SQL Databases (`SqlServers`), Key Vault (`KeyVaults`) or Resource Manager (`Arm`) has a `pricingTier` other than Standard, or is missing from the pricings read for the subscription (Free). One finding per plan that is off.',
+  rationale:
+    'The Defender plans are what turn unusual activity into an alert: an insider bulk-downloading the data lake or the database, a burst of Key Vault secret reads, a sign-in from an unusual place, a management operation from a Tor exit node. With a plan off, nothing watches that service for threats and the first sign of a breach comes from outside.',
+  remediation: {
+    text: 'Turn on the plan for the subscription (pricing tier Standard) in Defender for Cloud\'s environment settings, or with az security pricing create for each plan that is off.',
+    az: 'az security pricing create --name <plan> --tier Standard',
+  },
+  references: [
+    'https://learn.microsoft.com/azure/defender-for-cloud/defender-for-cloud-introduction',
+    'https://learn.microsoft.com/azure/defender-for-cloud/connect-azure-subscription',
+  ],
+  compliance: { 'cis-azure-3.0': ['3.1.3.1', '3.1.5.1', '3.1.7.3', '3.1.8.1', '3.1.9.1'], mcsb: ['LT-1', 'ES-1'] },
+  check(subscription, context) {
+    const pricings = context.resourcesIn(subscription, PRICING_TYPE);
+    for (const plan of PLANS) {
+      const wanted = plan.pricingName.toLowerCase();
+      const pricing = pricings.find((candidate) => candidate.name.toLowerCase() === wanted);
+      if (!pricing) {
+        const id = pricingIdOf(subscription, plan.pricingName);
+        context.report({
+          resource: { id, type: PRICING_TYPE, name: plan.pricingName },
+          message: `${plan.label} is off in subscription '${subscription.name}': there is no '${plan.pricingName}' pricing, which means the Free tier.`,
+          evidence: [{ resourceId: id, path: 'properties.pricingTier', absent: true, note: 'pricings were read for the subscription and this plan has none: Free' }],
+        });
+        continue;
+      }
+      // One pricing azscan cannot read is recorded as such and does not hide the other plans.
+      const [read] = readEach([pricing], pricingTier, context);
+      if (!read) continue;
+      const tier = read.value;
+      if (isPlanOn(tier)) continue;
+      context.report({
+        resource: { id: pricing.id, type: pricing.type, name: pricing.name },
+        message: `${plan.label} is off in subscription '${subscription.name}': pricing '${pricing.name}' has ${tier.absent ? 'no pricingTier (read as Free)' : `tier '${tier.value}'`}.`,
+        evidence: [evidence(tier, tier.absent ? 'not set; the plan is not shown to be on, read as Free' : undefined)],
+      });
+    }
+  },
+});

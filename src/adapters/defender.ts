@@ -1,0 +1,27 @@
+import type { ArmResource } from '../inventory/types.js';
+import { readString, sameText, type Setting } from './setting.js';
+
+/** Defender for Cloud plans: subscription-level resources `/subscriptions/{id}/providers/Microsoft.Security/pricings/{plan}`. */
+export const PRICING_TYPE = 'Microsoft.Security/pricings';
+
+/** A Defender plan, by its pricing name, with the name the portal and CIS give it. */
+export interface DefenderPlan {
+  readonly pricingName: string;
+  readonly label: string;
+}
+
+export function pricingIdOf(subscription: { readonly id: string }, pricingName: string): string {
+  return `${subscription.id}/providers/${PRICING_TYPE}/${pricingName}`;
+}
+
+/**
+ * `properties.pricingTier`: `Standard` means the plan is on, `Free` that it is off. The API
+ * always sends it; a pricing without one is read as Free, since nothing shows it is on.
+ */
+export function pricingTier(pricing: ArmResource): Setting<string> {
+  return readString(pricing, 'properties.pricingTier', 'Free');
+}
+
+export function isPlanOn(tier: Setting<string>): boolean {
+  return sameText(tier.value, 'Standard');
+}

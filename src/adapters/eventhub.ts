@@ -1,0 +1,49 @@
+import { MalformedProperty } from '../engine/not-evaluated.js';
+import type { ArmResource } from '../inventory/types.js';
+import { isJsonObject } from '../inventory/types.js';
+import { readArray, readBoolean, readString, type Setting } from './setting.js';
+
+export const EVENT_HUB_NAMESPACE_TYPE = 'Microsoft.EventHub/namespaces';
+/** The namespace's one network rule set, named `default`. */
+export const EVENT_HUB_NETWORK_RULE_SET_TYPE = 'Microsoft.EventHub/namespaces/networkRuleSets';
+
+/** `disableLocalAuth`: absent means false, so SAS keys (shared access policies) are accepted. */
+export function namespaceLocalAuthDisabled(namespace: ArmResource): Setting<boolean> {
+  return readBoolean(namespace, 'properties.disableLocalAuth', false);
+}
+
+/**
+ * `publicNetworkAccess` of a namespace or of its network rule set: absent means Enabled
+ * ("By default it is enabled", Event Hubs API). Disabled on either restricts the namespace to
+ * private endpoints.
+ */
+export function eventHubPublicNetworkAccess(resource: ArmResource): Setting<string> {
+  return readString(resource, 'properties.publicNetworkAccess', 'Enabled');
+}
+
+/**
+ * The network rule set's default action. Absent means Allow, the default since API
+ * 2021-06-01-preview. Before it the default was Deny, but a Deny with no IP or virtual network
+ * rules was never enforced.
+ */
+export function ruleSetDefaultAction(ruleSet: ArmResource): Setting<string> {
+  return readString(ruleSet, 'properties.defaultAction', 'Allow');
+}
+
+export interface NetworkRules {
+  readonly ipRules: Setting<readonly unknown[]>;
+  readonly virtualNetworkRules: Setting<readonly unknown[]>;
+  /** Each IP rule's address or CIDR range, in order. */
+  readonly ipMasks: readonly string[];
+}
+
+/** The IP and virtual network rules of a network rule set; absent lists are empty. */
+export function networkRules(ruleSet: ArmResource): NetworkRules {
+  const ipRules = readArray(ruleSet, 'properties.ipRules');
+  const virtualNetworkRules = readArray(ruleSet, 'properties.virtualNetworkRules');
+  const ipMasks = ipRules.value.map((entry, i) => {
+    if (!isJsonObject(entry) || typeof entry.ipMask !== 'string') throw new MalformedProperty(`properties.ipRules[${i}]`, 'an IP rule with an ipMask', entry);
+    return entry.ipMask;
+  });
+  return { ipRules, virtualNetworkRules, ipMasks };
+}

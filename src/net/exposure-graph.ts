@@ -1,0 +1,424 @@
+import {
+  CONTAINER_GROUP_TYPE,
+  containerGroupAddressOf,
+  LOAD_BALANCER_TYPE,
+  loadBalancerOf,
+  NIC_TYPE,
+  networkInterfaceOf,
+  PUBLIC_IP_TYPE,
+  publicIpOf,
+  subnetsOf,
+  VIRTUAL_MACHINE_TYPE,
+  VIRTUAL_NETWORK_TYPE,
+  type NicIpConfiguration,
+  type TransportProtocol,
+} from '../adapters/network.js';
+import { NSG_TYPE, type InternetRule } from '../adapters/nsg.js';
+import { idKey, parseArmId } from '../inventory/arm-id.js';
+import type { Inventory } from '../inventory/inventory.js';
+import type { ArmResource } from '../inventory/types.js';
+import { nsgExposureFor } from './nsg-exposure.js';
+import { PortSet } from './ports.js';
+
+/** One hop of the way from the internet to a workload. */
+export interface PathStep {
+  readonly kind: 'public-ip' | 'load-balancer' | 'nic' | 'subnet-nsg' | 'nic-nsg' | 'no-nsg' | 'vm' | 'container-group';
+  readonly id: string;
+  readonly name: string;
+  /** What the hop does: an address, `TCP 50022 → 22`, `allow-es-anywhere (priority 200)`. */
+  readonly detail?: string;
+}
+
+/** Ports of one protocol that the internet reaches at one public address, and the way there. */
+export interface Endpoint {
+  readonly address: string;
+  readonly protocol: TransportProtocol;
+  /** The ports as the internet sees them (a load balancer's frontend ports). */
+  readonly ports: PortSet;
+  /** The ports the workload receives on, when a load balancer translates them. */
+  readonly backendPorts: PortSet;
+  /** The public IP or container group the address belongs to. */
+  readonly frontendId: string;
+  readonly workload: { readonly kind: 'vm' | 'nic' | 'container-group'; readonly id: string; readonly name: string };
+  /** NSGs the traffic passes (subnet, then NIC); empty for container groups. */
+  readonly nsgIds: readonly string[];
+  /** The NSG rules that let it in, by NSG id, with the backend ports each admits. */
+  readonly allowedBy: ReadonlyArray<{ readonly nsgId: string; readonly rule: InternetRule; readonly ports: PortSet }>;
+  readonly path: readonly PathStep[];
+}
+
+/** What a public IP leads to, or why that cannot be said. */
+export type FrontendVerdict =
+  | { readonly status: 'reachable' | 'closed'; readonly endpoints: readonly Endpoint[] }
+  | { readonly status: 'unattached' }
+  | { readonly status: 'other'; readonly attachedTo: string }
+  | { readonly status: 'unknown'; readonly code: string; readonly reason: string };
+
+const ALL_PORTS = PortSet.of([{ from: 0, to: 65535 }]);
+
+interface Allowance {
+  readonly ports: Record<TransportProtocol, PortSet>;
+  readonly nsgIds: string[];
+  readonly steps: PathStep[];
+  readonly allowedBy: Record<TransportProtocol, Array<{ nsgId: string; rule: InternetRule; ports: PortSet }>>;
+}
+
+/** Data that was needed and is not known, stopping one verdict. */
+class Unknown extends Error {
+  constructor(
+    readonly code: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * The paths from the internet to workloads in an estate, derived from configuration alone:
+ * public IPs on network interfaces, public load balancers' rules and inbound NAT rules to
+ * their backends, and container groups with public addresses. On the way, traffic must be
+ * allowed by the subnet's NSG and the interface's NSG where each exists; with neither, a
+ * Basic public IP or load balancer is open and a Standard one closed.
+ */
+export class ExposureGraph {
+  private readonly nics = new Map<string, ArmResource>();
+  private readonly configs = new Map<string, { nic: ArmResource; config: NicIpConfiguration }>();
+  private readonly subnetNsg = new Map<string, string | undefined>();
+  private readonly poolMembers = new Map<string, string[]>();
+  private readonly nsgUses = new Map<string, number>();
+  private readonly frontends = new Map<string, FrontendVerdict>();
+
+  constructor(private readonly inventory: Inventory) {
+    for (const nic of inventory.ofType(NIC_TYPE)) {
+      this.nics.set(nic.key, nic);
+      const view = networkInterfaceOf(nic);
+      if (view.nsgId) this.count(view.nsgId);
+      for (const config of view.ipConfigurations) {
+        this.configs.set(idKey(config.id), { nic, config });
+        for (const pool of config.backendPoolIds) pushTo(this.poolMembers, idKey(pool), config.id);
+      }
+    }
+    for (const vnet of inventory.ofType(VIRTUAL_NETWORK_TYPE)) {
+      for (const subnet of subnetsOf(vnet)) {
+        this.subnetNsg.set(idKey(subnet.id), subnet.nsgId);
+        if (subnet.nsgId) this.count(subnet.nsgId);
+      }
+    }
+  }
+
+  /** Whether anything uses the NSG: a network interface or a subnet; unknown when those were not read. */
+  attachment(nsg: ArmResource): 'attached' | 'unattached' | 'unknown' {
+    if ((this.nsgUses.get(nsg.key) ?? 0) > 0) return 'attached';
+    const subscription = nsg.subscriptionId ?? '';
+    const read = (type: string) => !('reason' in this.inventory.resourcesIn(subscription, type));
+    return read(NIC_TYPE) && read(VIRTUAL_NETWORK_TYPE) ? 'unattached' : 'unknown';
+  }
+
+  /** What a public IP address leads to. */
+  publicIp(pip: ArmResource): FrontendVerdict {
+    let verdict = this.frontends.get(pip.key);
+    if (!verdict) {
+      try {
+        verdict = this.followPublicIp(pip);
+      } catch (error) {
+        if (!(error instanceof Unknown)) throw error;
+        verdict = { status: 'unknown', code: error.code, reason: error.reason };
+      }
+      this.frontends.set(pip.key, verdict);
+    }
+    return verdict;
+  }
+
+  /** The endpoints a public container group publishes; it has no NSG in front. */
+  containerGroup(group: ArmResource): Endpoint[] {
+    const address = containerGroupAddressOf(group);
+    if (!address.public) return [];
+    const where = address.address ?? address.fqdn ?? '(address not assigned)';
+    return (['tcp', 'udp'] as const).flatMap((protocol) => {
+      const ports = PortSet.of(address.ports.filter((port) => port.protocols.includes(protocol)).map((port) => ({ from: port.port, to: port.port })));
+      if (ports.isEmpty) return [];
+      return [
+        {
+          address: where,
+          protocol,
+          ports,
+          backendPorts: ports,
+          frontendId: group.id,
+          workload: { kind: 'container-group' as const, id: group.id, name: group.name },
+          nsgIds: [],
+          allowedBy: [],
+          path: [{ kind: 'container-group' as const, id: group.id, name: group.name, detail: `${where}, no NSG` }],
+        },
+      ];
+    });
+  }
+
+  /** Every endpoint in the estate, for `azscan exposure`, with the resources whose verdict is unknown. */
+  all(): { endpoints: Endpoint[]; unknown: Array<{ id: string; code: string; reason: string }> } {
+    const endpoints: Endpoint[] = [];
+    const unknown: Array<{ id: string; code: string; reason: string }> = [];
+    for (const pip of this.inventory.ofType(PUBLIC_IP_TYPE)) {
+      const verdict = this.publicIp(pip);
+      if (verdict.status === 'reachable') endpoints.push(...verdict.endpoints);
+      if (verdict.status === 'unknown') unknown.push({ id: pip.id, code: verdict.code, reason: verdict.reason });
+    }
+    for (const group of this.inventory.ofType(CONTAINER_GROUP_TYPE)) endpoints.push(...this.containerGroup(group));
+    return { endpoints: endpoints.sort(compareEndpoints), unknown };
+  }
+
+  private endpointsByNsg: Map<string, Endpoint[]> | undefined;
+
+  /** Endpoints whose traffic passes a given NSG, in the order of `all()`. */
+  throughNsg(nsg: ArmResource): Endpoint[] {
+    if (!this.endpointsByNsg) {
+      this.endpointsByNsg = new Map();
+      for (const endpoint of this.all().endpoints) for (const id of new Set(endpoint.nsgIds.map(idKey))) pushTo(this.endpointsByNsg, id, endpoint);
+    }
+    return this.endpointsByNsg.get(nsg.key) ?? [];
+  }
+
+  /**
+   * Whether the NSG lies on some way in from the internet: it guards (as subnet or interface
+   * NSG) an IP configuration that has a public IP, or sits behind a public load balancer.
+   */
+  guardsPublicPath(nsg: ArmResource): boolean {
+    this.guardingNsgs ??= this.nsgsOnPublicPaths();
+    return this.guardingNsgs.has(nsg.key);
+  }
+
+  private guardingNsgs: Set<string> | undefined;
+
+  private nsgsOnPublicPaths(): Set<string> {
+    const publicConfigs = new Set<string>();
+    for (const { config } of this.configs.values()) if (config.publicIpId) publicConfigs.add(idKey(config.id));
+    for (const lbResource of this.inventory.ofType(LOAD_BALANCER_TYPE)) {
+      const lb = loadBalancerOf(lbResource);
+      const publicFrontends = new Set(lb.frontends.filter((frontend) => frontend.publicIpId).map((frontend) => idKey(frontend.id)));
+      for (const forward of lb.forwards) {
+        if (!forward.frontendId || !publicFrontends.has(idKey(forward.frontendId))) continue;
+        if (forward.backendConfigurationId) publicConfigs.add(idKey(forward.backendConfigurationId));
+        for (const pool of forward.poolIds) {
+          for (const member of [...(lb.pools.get(idKey(pool)) ?? []), ...(this.poolMembers.get(idKey(pool)) ?? [])]) publicConfigs.add(idKey(member));
+        }
+      }
+    }
+    const guarding = new Set<string>();
+    for (const key of publicConfigs) {
+      const found = this.configs.get(key);
+      if (!found) continue;
+      const nicNsg = networkInterfaceOf(found.nic).nsgId;
+      const subnetNsg = found.config.subnetId ? this.subnetNsg.get(idKey(found.config.subnetId)) : undefined;
+      if (nicNsg) guarding.add(idKey(nicNsg));
+      if (subnetNsg) guarding.add(idKey(subnetNsg));
+    }
+    return guarding;
+  }
+
+  private count(nsgId: string): void {
+    const key = idKey(nsgId);
+    this.nsgUses.set(key, (this.nsgUses.get(key) ?? 0) + 1);
+  }
+
+  private followPublicIp(pip: ArmResource): FrontendVerdict {
+    const view = publicIpOf(pip);
+    const address = view.address ?? view.fqdn ?? '(address not assigned)';
+    if (!view.attachedTo) return { status: 'unattached' };
+    const attachedKey = idKey(view.attachedTo);
+    const pipStep: PathStep = { kind: 'public-ip', id: pip.id, name: pip.name, detail: address };
+
+    if (attachedKey.includes('/providers/microsoft.network/networkinterfaces/')) {
+      const target = this.configOrUnknown(view.attachedTo, pip);
+      const allowance = this.allowance(target, view.sku === 'Standard');
+      const endpoints = (['tcp', 'udp'] as const).flatMap((protocol) =>
+        allowance.ports[protocol].isEmpty ? [] : [this.endpoint(address, protocol, allowance.ports[protocol], allowance.ports[protocol], pip.id, target, [pipStep, ...allowance.steps], allowance, protocol)],
+      );
+      return { status: endpoints.length > 0 ? 'reachable' : 'closed', endpoints };
+    }
+    if (attachedKey.includes('/providers/microsoft.network/loadbalancers/')) {
+      return this.followLoadBalancer(pip, view.attachedTo, address, pipStep);
+    }
+    return { status: 'other', attachedTo: view.attachedTo };
+  }
+
+  private followLoadBalancer(pip: ArmResource, frontendId: string, address: string, pipStep: PathStep): FrontendVerdict {
+    const lbId = parseArmId(frontendId).parentId!;
+    const lbResource = this.inventory.get(lbId);
+    if (!lbResource) throw this.missing(LOAD_BALANCER_TYPE, lbId, pip);
+    const lb = loadBalancerOf(lbResource);
+    const lbStep = { kind: 'load-balancer' as const, id: lbResource.id, name: lbResource.name };
+    const endpoints: Endpoint[] = [];
+    for (const forward of lb.forwards) {
+      if (!forward.frontendId || idKey(forward.frontendId) !== idKey(frontendId)) continue;
+      const members = forward.kind === 'nat'
+        ? forward.backendConfigurationId ? [forward.backendConfigurationId] : []
+        : forward.poolIds.flatMap((pool) => [...(lb.pools.get(idKey(pool)) ?? []), ...(this.poolMembers.get(idKey(pool)) ?? [])]);
+      const seen = new Set<string>();
+      for (const member of members) {
+        if (seen.has(idKey(member))) continue;
+        seen.add(idKey(member));
+        const target = this.configOrUnknown(member, pip);
+        const allowance = this.allowance(target, lb.sku === 'Standard');
+        for (const protocol of forward.protocols) {
+          if (!allowance.ports[protocol].has(forward.backendPort)) continue;
+          const detail = `${protocol.toUpperCase()} ${forward.frontendPort} → ${forward.backendPort} (${forward.kind === 'nat' ? 'NAT rule' : 'rule'} ${forward.name})`;
+          endpoints.push(
+            this.endpoint(address, protocol, PortSet.single(forward.frontendPort), PortSet.single(forward.backendPort), pip.id, target, [pipStep, { ...lbStep, detail }, ...allowance.steps], allowance, protocol),
+          );
+        }
+      }
+    }
+    return { status: endpoints.length > 0 ? 'reachable' : 'closed', endpoints };
+  }
+
+  private configOrUnknown(configId: string, from: ArmResource): { nic: ArmResource; config: NicIpConfiguration } {
+    const found = this.configs.get(idKey(configId));
+    if (found) return found;
+    throw this.missing(NIC_TYPE, parseArmId(configId).parentId ?? configId, from);
+  }
+
+  /** An Unknown for a referenced resource that is not in the inventory: not read, or gone. */
+  private missing(type: string, id: string, from: ArmResource): Unknown {
+    const listed = this.inventory.resourcesIn(from.subscriptionId ?? '', type);
+    if ('reason' in listed) return new Unknown(listed.code, `${type} ${lastName(id)}: ${listed.reason}`);
+    return new Unknown('DanglingReference', `${from.name} refers to ${id}, which the scan did not find`);
+  }
+
+  /** What the subnet NSG and the NIC NSG together admit from the internet to one IP configuration. */
+  private allowance(target: { nic: ArmResource; config: NicIpConfiguration }, closedByDefault: boolean): Allowance {
+    const nic = networkInterfaceOf(target.nic);
+    const onPath: Array<{ nsgId: string; kind: 'subnet-nsg' | 'nic-nsg' }> = [];
+    if (target.config.subnetId) {
+      const subnetKey = idKey(target.config.subnetId);
+      if (!this.subnetNsg.has(subnetKey)) {
+        const vnetId = parseArmId(target.config.subnetId).parentId ?? target.config.subnetId;
+        if (!this.inventory.get(vnetId)) throw this.missing(VIRTUAL_NETWORK_TYPE, vnetId, target.nic);
+      }
+      const subnetNsg = this.subnetNsg.get(subnetKey);
+      if (subnetNsg) onPath.push({ nsgId: subnetNsg, kind: 'subnet-nsg' });
+    }
+    if (nic.nsgId) onPath.push({ nsgId: nic.nsgId, kind: 'nic-nsg' });
+
+    const steps: PathStep[] = [{ kind: 'nic', id: target.nic.id, name: target.nic.name, ...(target.config.privateIp ? { detail: target.config.privateIp } : {}) }];
+    const allowedBy: Allowance['allowedBy'] = { tcp: [], udp: [] };
+    const nsgIds = onPath.map((entry) => entry.nsgId);
+    if (onPath.length === 0) {
+      const open = closedByDefault ? PortSet.EMPTY : ALL_PORTS;
+      steps.push({ kind: 'no-nsg', id: target.nic.id, name: 'no NSG', detail: closedByDefault ? '(Standard SKU: closed without one)' : '(Basic SKU: open without one)' });
+      return { ports: { tcp: open, udp: open }, nsgIds, steps, allowedBy };
+    }
+    // Inbound traffic must pass the subnet's NSG and then the interface's.
+    const ports: Record<TransportProtocol, PortSet> = { tcp: ALL_PORTS, udp: ALL_PORTS };
+    const destination = { ip: target.config.privateIp, asgIds: target.config.applicationSecurityGroupIds };
+    for (const { nsgId, kind } of onPath) {
+      const nsg = this.inventory.get(nsgId);
+      if (!nsg) throw this.missing(NSG_TYPE, nsgId, target.nic);
+      const exposure = nsgExposureFor(nsg, destination);
+      for (const protocol of ['tcp', 'udp'] as const) {
+        ports[protocol] = ports[protocol].intersect(exposure.exposed[protocol]);
+        for (const allow of exposure.allows) {
+          if (!allow.exposed[protocol].isEmpty) allowedBy[protocol].push({ nsgId: nsg.id, rule: allow.rule, ports: allow.exposed[protocol] });
+        }
+      }
+      steps.push({ kind, id: nsg.id, name: nsg.name });
+    }
+    return { ports, nsgIds, steps, allowedBy };
+  }
+
+  private endpoint(
+    address: string,
+    protocol: TransportProtocol,
+    ports: PortSet,
+    backendPorts: PortSet,
+    frontendId: string,
+    target: { nic: ArmResource; config: NicIpConfiguration },
+    steps: PathStep[],
+    allowance: Allowance,
+    forProtocol: TransportProtocol,
+  ): Endpoint {
+    const vmId = networkInterfaceOf(target.nic).virtualMachineId;
+    const vm = vmId ? (this.inventory.get(vmId) ?? { id: vmId, name: lastName(vmId) }) : undefined;
+    const allowedBy = allowance.allowedBy[forProtocol].filter((entry) => !entry.ports.intersect(backendPorts).isEmpty);
+    return {
+      address,
+      protocol,
+      ports,
+      backendPorts,
+      frontendId,
+      workload: vm ? { kind: 'vm', id: vm.id, name: vm.name } : { kind: 'nic', id: target.nic.id, name: target.nic.name },
+      nsgIds: allowance.nsgIds,
+      allowedBy,
+      path: namingRules(vm ? [...steps, { kind: 'vm', id: vm.id, name: vm.name }] : steps, allowedBy, backendPorts),
+    };
+  }
+}
+
+const graphs = new WeakMap<Inventory, ExposureGraph>();
+
+/** The estate's exposure graph, built once per inventory and shared by every rule that asks. */
+export function exposureGraph(inventory: Inventory): ExposureGraph {
+  let graph = graphs.get(inventory);
+  if (!graph) {
+    graph = new ExposureGraph(inventory);
+    graphs.set(inventory, graph);
+  }
+  return graph;
+}
+
+/** The order an attacker's scan of the addresses would list endpoints: by address, protocol, then port. */
+export function compareEndpoints(a: Endpoint, b: Endpoint): number {
+  return (
+    a.address.localeCompare(b.address, 'en', { numeric: true }) ||
+    a.protocol.localeCompare(b.protocol) ||
+    a.ports.ranges[0]!.from - b.ports.ranges[0]!.from ||
+    idKey(a.workload.id).localeCompare(idKey(b.workload.id))
+  );
+}
+
+/** The path with each NSG hop naming the rules that admit `ports` there. */
+function namingRules(steps: readonly PathStep[], allowedBy: Endpoint['allowedBy'], ports: PortSet): PathStep[] {
+  return steps.map((step) => {
+    if (step.kind !== 'nic-nsg' && step.kind !== 'subnet-nsg') return step;
+    const { detail: _earlier, ...hop } = step;
+    const rules = allowedBy.filter((entry) => idKey(entry.nsgId) === idKey(step.id) && !entry.ports.intersect(ports).isEmpty);
+    return rules.length > 0 ? { ...hop, detail: `allowed by ${rules.map(({ rule }) => `${rule.name} (priority ${rule.priority})`).join(', ')}` } : hop;
+  });
+}
+
+/** An endpoint's path narrowed to some of its ports: the NSG hops name only the rules that admit those. */
+export function pathFor(endpoint: Endpoint, ports: PortSet): PathStep[] {
+  return namingRules(endpoint.path, endpoint.allowedBy, ports);
+}
+
+/** `20.54.120.10 (vm-elastic-01-pip) → vm-elastic-01-nic → nsg-elastic: allow-es-anywhere → vm-elastic-01` */
+export function describePath(path: readonly PathStep[]): string {
+  return path
+    .map((step) => {
+      switch (step.kind) {
+        case 'public-ip':
+          return `${step.detail} (${step.name})`;
+        case 'load-balancer':
+          return `load balancer ${step.name} ${step.detail ?? ''}`.trim();
+        case 'nic-nsg':
+        case 'subnet-nsg':
+        case 'no-nsg':
+          return step.detail ? `${step.name} ${step.detail}` : step.name;
+        case 'vm':
+          return `VM ${step.name}`;
+        default:
+          return step.detail ? `${step.name} (${step.detail})` : step.name;
+      }
+    })
+    .join(' → ');
+}
+
+function lastName(id: string): string {
+  return id.split('/').filter(Boolean).pop() ?? id;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export { CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, PUBLIC_IP_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE };

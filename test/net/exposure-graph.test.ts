@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PUBLIC_IP_TYPE } from '../../src/adapters/network.js';
+import { NSG_TYPE } from '../../src/adapters/nsg.js';
+import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
+import { describePath, exposureGraph, pathFor, type Endpoint } from '../../src/net/exposure-graph.js';
+import { PortSet } from '../../src/net/ports.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'exposure');
+const load = (name: string) => inventoryFromSnapshot(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')), name);
+const summary = (endpoints: readonly Endpoint[]) =>
+  endpoints.map((e) => `${e.address} ${e.protocol} ${e.ports.toString()}${e.ports.toString() === e.backendPorts.toString() ? '' : `→${e.backendPorts.toString()}`} ${e.workload.name}`).sort();
+
+describe('the exposure graph', () => {
+  it('follows a public IP to a NIC whose own NSG admits ports', () => {
+    const { endpoints } = exposureGraph(load('nic-nsg-only')).all();
+    expect(summary(endpoints)).toEqual(['20.1.1.1 tcp 22, 443 vm-jump']);
+    expect(describePath(endpoints[0]!.path)).toBe('20.1.1.1 (vm-jump-pip) → vm-jump-nic (10.9.1.4) → nsg-jump allowed by allow-ssh (priority 100), allow-https (priority 110) → VM vm-jump');
+    // A finding about SSH names only the rule that admits SSH, not every rule on the way.
+    expect(describePath(pathFor(endpoints[0]!, PortSet.of([{ from: 22, to: 22 }])))).toBe('20.1.1.1 (vm-jump-pip) → vm-jump-nic (10.9.1.4) → nsg-jump allowed by allow-ssh (priority 100) → VM vm-jump');
+  });
+
+  it('applies the subnet NSG when the NIC has none', () => {
+    expect(summary(exposureGraph(load('subnet-nsg-only')).all().endpoints)).toEqual(['20.1.1.2 tcp 9200, 9300 vm-search']);
+  });
+
+  it('requires both NSGs to allow when both exist: the subnet NSG blocks what the NIC NSG opens', () => {
+    const inventory = load('both-nsgs-one-blocks');
+    const graph = exposureGraph(inventory);
+    expect(summary(graph.all().endpoints)).toEqual(['20.1.1.3 tcp 443 vm-legacy']);
+    const legacy = inventory.get('/subscriptions/22222222-3333-4444-5555-666666666666/resourceGroups/rg-exposure/providers/Microsoft.Network/networkSecurityGroups/nsg-legacy-db')!;
+    expect(graph.attachment(legacy)).toBe('attached');
+    expect(graph.guardsPublicPath(legacy)).toBe(true);
+  });
+
+  it('follows a public load balancer\'s rules to every backend, and an inbound NAT rule to one', () => {
+    expect(summary(exposureGraph(load('load-balancer-nat-rule')).all().endpoints)).toEqual([
+      '20.1.1.4 tcp 50022→22 broker1',
+      '20.1.1.4 tcp 8883 broker1',
+      '20.1.1.4 tcp 8883 broker2',
+    ]);
+  });
+
+  it('publishes a public container group\'s ports with no NSG in front, and nothing for a private one', () => {
+    expect(summary(exposureGraph(load('container-group-9200')).all().endpoints)).toEqual(['20.1.1.5 tcp 80, 9200 aci-es-debug']);
+  });
+
+  it('knows an NSG attached to nothing', () => {
+    const inventory = load('nsg-attached-to-nothing');
+    expect(exposureGraph(inventory).attachment(inventory.ofType(NSG_TYPE)[0]!)).toBe('unattached');
+  });
+
+  it('treats a Standard public IP without any NSG as closed and a Basic one as open, and an unattached one as leading nowhere', () => {
+    const inventory = load('no-nsg-standard-and-basic');
+    const graph = exposureGraph(inventory);
+    expect(summary(graph.all().endpoints)).toEqual(['20.1.1.7 tcp 0-65535 vm-basic', '20.1.1.7 udp 0-65535 vm-basic']);
+    const byName = new Map(inventory.ofType(PUBLIC_IP_TYPE).map((pip) => [pip.name, graph.publicIp(pip).status]));
+    expect(Object.fromEntries(byName)).toEqual({ 'vm-std-pip': 'closed', 'vm-basic-pip': 'reachable', 'unused-pip': 'unattached' });
+  });
+
+  it('applies an NSG rule only to the addresses its destination covers', () => {
+    expect(summary(exposureGraph(load('destination-filtered')).all().endpoints)).toEqual(['20.1.1.9 tcp 22 vm-jump2']);
+  });
+
+  it('says what it could not follow rather than guessing', () => {
+    const document = JSON.parse(readFileSync(join(FIXTURES, 'nic-nsg-only.json'), 'utf8'));
+    document.collected = document.collected.filter((type: string) => type !== 'Microsoft.Network/networkInterfaces');
+    document.resources = document.resources.filter((resource: { type: string }) => resource.type !== 'Microsoft.Network/networkInterfaces');
+    const inventory = inventoryFromSnapshot(document, 'partial');
+    const graph = exposureGraph(inventory);
+    expect(graph.publicIp(inventory.ofType(PUBLIC_IP_TYPE)[0]!)).toMatchObject({ status: 'unknown', code: 'NotCollected' });
+    expect(graph.attachment(inventory.ofType(NSG_TYPE)[0]!)).toBe('unknown');
+  });
+});

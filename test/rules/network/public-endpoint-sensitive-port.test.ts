@@ -1,0 +1,45 @@
+import rule from '../../../rules/network/public-endpoint-sensitive-port.js';
+import { testRule } from '../rule-tester.js';
+
+testRule(rule, {
+  pass: {
+    'standard-ip-without-nsg-and-unattached-ip': {},
+    'sql-blocked-by-subnet-nsg': {},
+  },
+  fail: {
+    'ssh-through-nic-nsg': {
+      findings: [
+        {
+          resource: '/publicIPAddresses/vm-jump-pip',
+          severity: 'high',
+          message: /^Public IP 'vm-jump-pip' \(20\.1\.1\.1\) admits the internet to TCP 22 \(SSH\) on vm-jump\. Way in: 20\.1\.1\.1 \(vm-jump-pip\) → vm-jump-nic \(10\.9\.1\.4\) → nsg-jump allowed by allow-ssh/,
+          evidencePaths: ['properties.ipAddress', 'properties.securityRules[0].properties.sourceAddressPrefix'],
+        },
+      ],
+    },
+    'elasticsearch-through-subnet-nsg': { findings: [{ severity: 'critical', message: /TCP 9200 \(Elasticsearch HTTP\), 9300 \(Elasticsearch transport\) on vm-search/ }] },
+    'load-balancer-nat-to-ssh': {
+      findings: [
+        {
+          resource: '/publicIPAddresses/lbe-ingest-pip',
+          severity: 'high',
+          message: /TCP 50022 → 22 \(SSH\) on broker1; 8883 \(MQTT over TLS\) on broker1; 8883 \(MQTT over TLS\) on broker2\. Way in: 20\.1\.1\.4 \(lbe-ingest-pip\) → load balancer lbe-ingest TCP 50022 → 22 \(NAT rule nat-ssh-broker1\)/,
+        },
+      ],
+    },
+    'load-balancer-mqtt-over-tls-only': { findings: [{ severity: 'low', message: /8883 \(MQTT over TLS\) on broker1/ }] },
+    'container-group-elasticsearch': {
+      findings: [{ resource: '/containerGroups/aci-es-debug', severity: 'critical', message: /^Container group 'aci-es-debug' \(20\.1\.1\.5\) admits the internet to TCP 9200 \(Elasticsearch HTTP\) on aci-es-debug\. Way in: aci-es-debug \(20\.1\.1\.5, no NSG\)\.$/ }],
+    },
+    'ssh-to-the-one-destination': { findings: [{ message: /TCP 22 \(SSH\) on vm-jump2\./ }] },
+    'basic-ip-without-nsg': { findings: [{ severity: 'critical', message: /Basic SKU: open without one/ }] },
+  },
+  notApplicable: {
+    'attached-to-application-gateway': { reason: /attached to a applicationGateway/ },
+    'private-container-group': { reason: /no public IP address/ },
+  },
+  notEvaluated: {
+    'interfaces-not-collected': { code: 'NotCollected', reason: /Microsoft\.Network\/networkInterfaces/ },
+    'load-balancers-unreadable': { code: 'AuthorizationFailed' },
+  },
+});
