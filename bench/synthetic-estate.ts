@@ -1,8 +1,10 @@
 /**
  * A synthetic estate in the ARM REST shape, for benchmarks: NSGs with a mix of internet
- * and private rules, storage accounts with blob services and containers, SQL servers with
- * databases, TDE, auditing and firewall rules, IoT hubs, Key Vaults and diagnostic settings
- * — in roughly the proportions of a real IoT and data backend. Deterministic for a given size.
+ * and private rules, the VMs, NICs, public IPs and virtual networks they guard, storage
+ * accounts with blob services and containers, SQL servers with databases, TDE, auditing,
+ * firewall rules, Entra admins and Defender settings, IoT hubs, Event Hubs namespaces, Key
+ * Vaults and diagnostic settings — in roughly the proportions of a real IoT and data
+ * backend. Deterministic for a given size.
  */
 type Json = Record<string, unknown>;
 
@@ -25,10 +27,16 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
       properties: { workspaceId: '/subscriptions/x/resourceGroups/m/providers/Microsoft.OperationalInsights/workspaces/w', logs: logs ? [{ categoryGroup: 'allLogs', enabled: true }] : [], metrics: [{ category: 'AllMetrics', enabled: true }] },
     });
 
+  const vnets = new Set<string>();
   while (resources.length < total) {
     n++;
     const sub = `00000000-0000-0000-0000-${String(n % subscriptions).padStart(12, '0')}`;
     const rg = `/subscriptions/${sub}/resourceGroups/rg-${n % 97}`;
+    const vnet = `${rg}/providers/Microsoft.Network/virtualNetworks/vnet`;
+    if (!vnets.has(vnet)) {
+      vnets.add(vnet);
+      push({ id: vnet, name: 'vnet', type: 'Microsoft.Network/virtualNetworks', location: 'westeurope', properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] }, subnets: [{ id: `${vnet}/subnets/app`, name: 'app', properties: { addressPrefix: '10.0.1.0/24' } }] } });
+    }
     const nsgId = `${rg}/providers/Microsoft.Network/networkSecurityGroups/nsg-${n}`;
     const ports = ['22', '443', '9200', '1883', '5432', '8080-8090', '*', '3389'];
     const rules = Array.from({ length: 4 + (n % 5) }, (_, i) => ({
@@ -47,6 +55,27 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
     }));
     push({ id: nsgId, name: `nsg-${n}`, type: 'Microsoft.Network/networkSecurityGroups', location: 'westeurope', properties: { securityRules: rules } });
     diag(nsgId, random() < 0.5);
+
+    // Half the NSGs guard a VM's interface, and a quarter of those interfaces have a public IP.
+    if (n % 2 === 0) {
+      const nic = `${rg}/providers/Microsoft.Network/networkInterfaces/nic-${n}`;
+      const vm = `${rg}/providers/Microsoft.Compute/virtualMachines/vm-${n}`;
+      const pip = n % 8 === 0 ? `${rg}/providers/Microsoft.Network/publicIPAddresses/pip-${n}` : undefined;
+      const config = `${nic}/ipConfigurations/ipconfig1`;
+      if (pip) push({ id: pip, name: `pip-${n}`, type: 'Microsoft.Network/publicIPAddresses', location: 'westeurope', sku: { name: 'Standard' }, properties: { ipAddress: `20.0.${(n >> 8) % 256}.${n % 256}`, ipConfiguration: { id: config } } });
+      push({
+        id: nic,
+        name: `nic-${n}`,
+        type: 'Microsoft.Network/networkInterfaces',
+        location: 'westeurope',
+        properties: {
+          networkSecurityGroup: { id: nsgId },
+          virtualMachine: { id: vm },
+          ipConfigurations: [{ id: config, name: 'ipconfig1', properties: { privateIPAddress: `10.0.1.${n % 250}`, subnet: { id: `${vnet}/subnets/app` }, ...(pip ? { publicIPAddress: { id: pip } } : {}) } }],
+        },
+      });
+      push({ id: vm, name: `vm-${n}`, type: 'Microsoft.Compute/virtualMachines', location: 'westeurope', properties: { networkProfile: { networkInterfaces: [{ id: nic }] } } });
+    }
 
     const account = `${rg}/providers/Microsoft.Storage/storageAccounts/st${n}`;
     push({
@@ -79,6 +108,9 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
       push({ id: server, name: `sql-${n}`, type: 'Microsoft.Sql/servers', kind: 'v12.0', properties: { minimalTlsVersion: random() < 0.8 ? '1.2' : '1.0', publicNetworkAccess: 'Enabled' } });
       push({ id: `${server}/auditingSettings/default`, name: 'default', type: 'Microsoft.Sql/servers/auditingSettings', properties: { state: random() < 0.7 ? 'Enabled' : 'Disabled' } });
       push({ id: `${server}/firewallRules/office`, name: 'office', type: 'Microsoft.Sql/servers/firewallRules', properties: { startIpAddress: '203.0.113.0', endIpAddress: random() < 0.1 ? '255.255.255.255' : '203.0.113.255' } });
+      if (random() < 0.6) push({ id: `${server}/administrators/ActiveDirectory`, name: 'ActiveDirectory', type: 'Microsoft.Sql/servers/administrators', properties: { administratorType: 'ActiveDirectory', login: 'sql-admins' } });
+      push({ id: `${server}/azureADOnlyAuthentications/Default`, name: 'Default', type: 'Microsoft.Sql/servers/azureADOnlyAuthentications', properties: { azureADOnlyAuthentication: random() < 0.4 } });
+      push({ id: `${server}/securityAlertPolicies/Default`, name: 'Default', type: 'Microsoft.Sql/servers/securityAlertPolicies', properties: { state: random() < 0.5 ? 'Enabled' : 'Disabled' } });
       for (const db of ['master', 'app', 'reports']) {
         const dbId = `${server}/databases/${db}`;
         push({ id: dbId, name: db, type: 'Microsoft.Sql/servers/databases', kind: db === 'master' ? 'v12.0,system' : 'v12.0,user', properties: { status: 'Online' } });
@@ -92,12 +124,24 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
       diag(hub, true);
       const vault = `${rg}/providers/Microsoft.KeyVault/vaults/kv-${n}`;
       push({ id: vault, name: `kv-${n}`, type: 'Microsoft.KeyVault/vaults', properties: { enableRbacAuthorization: true } });
+      const namespace = `${rg}/providers/Microsoft.EventHub/namespaces/evh-${n}`;
+      push({ id: namespace, name: `evh-${n}`, type: 'Microsoft.EventHub/namespaces', properties: { minimumTlsVersion: '1.2', disableLocalAuth: random() < 0.5, publicNetworkAccess: 'Enabled' } });
+      push({ id: `${namespace}/networkRuleSets/default`, name: 'default', type: 'Microsoft.EventHub/namespaces/networkRuleSets', properties: { defaultAction: random() < 0.5 ? 'Allow' : 'Deny', ipRules: [{ ipMask: '203.0.113.0/24', action: 'Allow' }], virtualNetworkRules: [] } });
     }
   }
   return resources;
 }
 
 export const SYNTHETIC_COLLECTED = [
+  'Microsoft.Network/networkInterfaces',
+  'Microsoft.Network/virtualNetworks',
+  'Microsoft.Network/publicIPAddresses',
+  'Microsoft.Network/loadBalancers',
+  'Microsoft.Compute/virtualMachines',
+  'Microsoft.EventHub/namespaces/networkRuleSets',
+  'Microsoft.Sql/servers/administrators',
+  'Microsoft.Sql/servers/azureADOnlyAuthentications',
+  'Microsoft.Sql/servers/securityAlertPolicies',
   'Microsoft.Insights/diagnosticSettings',
   'Microsoft.Sql/servers/auditingSettings',
   'Microsoft.Sql/servers/databases',

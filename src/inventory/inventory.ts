@@ -132,9 +132,17 @@ export class Inventory {
     const scope = typeof subscription === 'string' ? `/subscriptions/${subscription}` : subscription.id;
     const unavailable = this.unavailable(scope, type);
     if (unavailable) return unavailable;
-    const wanted = idKey(scope);
-    return this.ofType(type).filter((resource) => resource.subscriptionId !== undefined && `/subscriptions/${resource.subscriptionId.toLowerCase()}` === wanted);
+    let bySubscription = this.bySubscription.get(typeKey(type));
+    if (!bySubscription) {
+      // Indexed on first use: subscription-level rules ask once per subscription, the exposure graph once per NSG.
+      bySubscription = new Map();
+      for (const resource of this.ofType(type)) if (resource.subscriptionId !== undefined) pushTo(bySubscription, resource.subscriptionId.toLowerCase(), resource);
+      this.bySubscription.set(typeKey(type), bySubscription);
+    }
+    return bySubscription.get(idKey(scope).slice('/subscriptions/'.length)) ?? NONE;
   }
+
+  private readonly bySubscription = new Map<string, Map<string, ArmResource[]>>();
 
   /** The first recorded failure to read `type` at `scope` or any ancestor of it. */
   failureCovering(scope: ArmResource | string, type: string): CollectionError | undefined {

@@ -110,7 +110,7 @@ export class ExposureGraph {
   attachment(nsg: ArmResource): 'attached' | 'unattached' | 'unknown' {
     if ((this.nsgUses.get(nsg.key) ?? 0) > 0) return 'attached';
     const subscription = nsg.subscriptionId ?? '';
-    const read = (type: string) => !('reason' in this.inventory.resourcesIn(subscription, type));
+    const read = (type: string) => this.inventory.unavailable(`/subscriptions/${subscription}`, type) === undefined;
     return read(NIC_TYPE) && read(VIRTUAL_NETWORK_TYPE) ? 'unattached' : 'unknown';
   }
 

@@ -1,28 +1,6 @@
 import { EVENT_HUB_NAMESPACE_TYPE, EVENT_HUB_NETWORK_RULE_SET_TYPE } from '../../adapters/eventhub.js';
-import { IOT_HUB_TYPE } from '../../adapters/iothub.js';
-import { KEY_VAULT_TYPE } from '../../adapters/keyvault.js';
 import { readList, readOne } from '../read.js';
 import { place, type ResourceReader } from './reader.js';
-
-export const IOT_HUB_READERS: readonly ResourceReader[] = [
-  {
-    type: IOT_HUB_TYPE,
-    read: async (clients, sub) => {
-      const iot = await clients.iotHub(sub);
-      return readList((options) => iot.iotHubResource.listBySubscription(options));
-    },
-  },
-];
-
-export const KEY_VAULT_READERS: readonly ResourceReader[] = [
-  {
-    type: KEY_VAULT_TYPE,
-    read: async (clients, sub) => {
-      const vaults = await clients.keyVault(sub);
-      return readList((options) => vaults.vaults.listBySubscription(options));
-    },
-  },
-];
 
 export const EVENT_HUB_READERS: readonly ResourceReader[] = [
   {
