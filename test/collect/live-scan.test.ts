@@ -88,6 +88,32 @@ describe('a live scan through the ARM SDKs', () => {
   });
 });
 
+describe('azscan exposure, live', () => {
+  it('reads the network through the SDKs and lists what the snapshot lists, with GET requests only', async () => {
+    const live = await runLive(arm, ['exposure', '--format', 'json']);
+    expect(live.stderr).toBe('');
+    expect(live.status).toBe(0);
+    const offlineList = JSON.parse(runCli(['exposure', '--snapshot', DEMO, '--format', 'json']).stdout);
+    const report = JSON.parse(live.stdout);
+    expect(report.source.kind).toBe('live');
+    expect(report.endpoints).toEqual(offlineList.endpoints);
+    expect(report.endpoints.map((endpoint: { address: string }) => endpoint.address)).toContain('20.54.120.10');
+    expect(arm.requests.every((request) => request.method === 'GET')).toBe(true);
+    // The network and nothing else: no SQL, storage or monitoring reads.
+    expect(arm.requests.some((request) => /Microsoft\.(Sql|Storage|Insights)\//i.test(request.path))).toBe(false);
+    expect(arm.requests.some((request) => /Microsoft\.ContainerInstance\/containerGroups/i.test(request.path))).toBe(true);
+  });
+
+  it('exits 3 and says which public IPs it could not follow when interfaces cannot be read', async () => {
+    arm.setFaults([{ match: /\/providers\/Microsoft\.Network\/networkInterfaces$/, kind: '403' }]);
+    const live = await runLive(arm, ['exposure', '--format', 'json']);
+    expect(live.status).toBe(3);
+    const report = JSON.parse(live.stdout);
+    expect(report.unknown.map((entry: { code: string }) => entry.code)).toContain('AuthorizationFailed');
+    expect(report.endpoints.map((endpoint: { workload: { name: string } }) => endpoint.workload.name)).toEqual(['aci-kibana-debug']);
+  });
+});
+
 describe('collect, then scan the snapshot', () => {
   it('writes a snapshot whose scan reports exactly what the live scan reported', async () => {
     const path = join(dir, 'collected.json');
