@@ -64,6 +64,11 @@ describe('catalogue B read live', () => {
     for (const read of ['providers/microsoft.insights/activitylogalerts', 'providers/microsoft.insights/diagnosticsettings', 'providers/microsoft.security/pricings', 'providers/microsoft.eventgrid/namespaces']) {
       expect(paths.filter((path) => path.endsWith(read)), read).toHaveLength(2);
     }
+    // Read by ARM path at versions that know the conditions and resources the rules judge:
+    // alerts' containsAny/anyOf came after the SDK's 2017-04-01, Event Grid namespaces after its SDK.
+    const versionsOf = (read: string) => [...new Set(arm.requests.filter((request) => request.path.toLowerCase().endsWith(read)).map((request) => new URLSearchParams(request.query).get('api-version')))];
+    expect(versionsOf('providers/microsoft.insights/activitylogalerts')).toEqual(['2020-10-01']);
+    expect(versionsOf('providers/microsoft.eventgrid/namespaces')).toEqual(['2025-02-15']);
   });
 
   it('records the subscriptions\' own diagnostic settings as collected, so the written snapshot scans the same', async () => {
