@@ -1,6 +1,7 @@
 /**
  * A synthetic estate in the ARM REST shape, for benchmarks: NSGs with a mix of internet
- * and private rules, the VMs, NICs, public IPs and virtual networks they guard, storage
+ * and private rules, the VMs, scale sets (instances behind public load balancers), NICs,
+ * public IPs and virtual networks they guard, storage
  * accounts with blob services and containers, SQL servers with databases, TDE, auditing,
  * firewall rules, Entra admins and Defender settings, IoT hubs, Event Hubs namespaces, Key
  * Vaults and diagnostic settings — in roughly the proportions of a real IoT and data
@@ -76,6 +77,43 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
       });
       push({ id: vm, name: `vm-${n}`, type: 'Microsoft.Compute/virtualMachines', location: 'westeurope', properties: { networkProfile: { networkInterfaces: [{ id: nic }] } } });
     }
+    // One NSG in sixteen guards a scale set of two instances behind a public load balancer.
+    if (n % 16 === 5) {
+      const scaleSet = `${rg}/providers/Microsoft.Compute/virtualMachineScaleSets/vmss-${n}`;
+      const lb = `${rg}/providers/Microsoft.Network/loadBalancers/lbe-${n}`;
+      const lbIp = `${rg}/providers/Microsoft.Network/publicIPAddresses/pip-lbe-${n}`;
+      const frontend = { id: `${lb}/frontendIPConfigurations/fe` };
+      const pool = `${lb}/backendAddressPools/pool`;
+      const configs = [0, 1].map((i) => `${scaleSet}/virtualMachines/${i}/networkInterfaces/nic/ipConfigurations/ipconfig1`);
+      push({ id: scaleSet, name: `vmss-${n}`, type: 'Microsoft.Compute/virtualMachineScaleSets', location: 'westeurope', properties: { virtualMachineProfile: { networkProfile: { networkInterfaceConfigurations: [{ name: 'nic', properties: { networkSecurityGroup: { id: nsgId } } }] } } } });
+      push({ id: lbIp, name: `pip-lbe-${n}`, type: 'Microsoft.Network/publicIPAddresses', location: 'westeurope', sku: { name: 'Standard' }, properties: { ipAddress: `20.1.${(n >> 8) % 256}.${n % 256}`, ipConfiguration: frontend } });
+      push({
+        id: lb,
+        name: `lbe-${n}`,
+        type: 'Microsoft.Network/loadBalancers',
+        location: 'westeurope',
+        sku: { name: 'Standard' },
+        properties: {
+          frontendIPConfigurations: [{ ...frontend, name: 'fe', properties: { publicIPAddress: { id: lbIp } } }],
+          backendAddressPools: [{ id: pool, name: 'pool', properties: { backendIPConfigurations: configs.map((id) => ({ id })) } }],
+          loadBalancingRules: [{ id: `${lb}/loadBalancingRules/https`, name: 'https', properties: { frontendIPConfiguration: frontend, backendAddressPool: { id: pool }, protocol: 'Tcp', frontendPort: 443, backendPort: 443 } }],
+          inboundNatRules: [{ id: `${lb}/inboundNatRules/ssh-0`, name: 'ssh-0', properties: { frontendIPConfiguration: frontend, backendIPConfiguration: { id: configs[0] }, protocol: 'Tcp', frontendPort: 50022, backendPort: 22 } }],
+        },
+      });
+      configs.forEach((config, i) =>
+        push({
+          id: config.replace(/\/ipConfigurations\/ipconfig1$/, ''),
+          name: 'nic',
+          type: 'Microsoft.Network/networkInterfaces',
+          location: 'westeurope',
+          properties: {
+            networkSecurityGroup: { id: nsgId },
+            virtualMachine: { id: `${scaleSet}/virtualMachines/${i}` },
+            ipConfigurations: [{ id: config, name: 'ipconfig1', properties: { privateIPAddress: `10.0.2.${i + 4}`, subnet: { id: `${vnet}/subnets/app` }, loadBalancerBackendAddressPools: [{ id: pool }] } }],
+          },
+        }),
+      );
+    }
 
     const account = `${rg}/providers/Microsoft.Storage/storageAccounts/st${n}`;
     push({
@@ -138,6 +176,9 @@ export const SYNTHETIC_COLLECTED = [
   'Microsoft.Network/publicIPAddresses',
   'Microsoft.Network/loadBalancers',
   'Microsoft.Compute/virtualMachines',
+  'Microsoft.Compute/virtualMachineScaleSets',
+  'Microsoft.Network/networkInterfaces@Microsoft.Compute/virtualMachineScaleSets',
+  'Microsoft.Network/publicIPAddresses@Microsoft.Compute/virtualMachineScaleSets',
   'Microsoft.EventHub/namespaces/networkRuleSets',
   'Microsoft.Sql/servers/administrators',
   'Microsoft.Sql/servers/azureADOnlyAuthentications',

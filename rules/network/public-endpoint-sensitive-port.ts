@@ -1,4 +1,4 @@
-import { CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, NIC_TYPE, PUBLIC_IP_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../../src/adapters/network.js';
+import { CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, NIC_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../../src/adapters/network.js';
 import { NSG_TYPE, ruleEvidence } from '../../src/adapters/nsg.js';
 import { NotEvaluated } from '../../src/engine/not-evaluated.js';
 import { defineRule, type Evidence } from '../../src/engine/rule.js';
@@ -19,7 +19,7 @@ export default defineRule({
   raisesSeverity: true,
   service: 'network',
   resourceTypes: [PUBLIC_IP_TYPE, CONTAINER_GROUP_TYPE],
-  requires: [NIC_TYPE, VIRTUAL_NETWORK_TYPE, NSG_TYPE, LOAD_BALANCER_TYPE, VIRTUAL_MACHINE_TYPE],
+  requires: [NIC_TYPE, VIRTUAL_NETWORK_TYPE, NSG_TYPE, LOAD_BALANCER_TYPE, VIRTUAL_MACHINE_TYPE, SCALE_SET_TYPE],
   description:
     'A public IP address (on a network interface, or on a public load balancer\'s frontend) or a container group with a public address lets the internet reach a sensitive TCP port of a workload — a management, Elasticsearch/Kibana, MQTT or database/cache port from the AZ-NSG tables — after every NSG on the way (the subnet\'s and the interface\'s) and the load balancer\'s rules are applied. Without any NSG, a Basic public IP or load balancer is open and a Standard one closed. Container groups have no NSG at all. Critical for Elasticsearch/Kibana and MQTT 1883, low for MQTT over TLS alone, high otherwise.',
   rationale:
@@ -113,8 +113,18 @@ function evidenceFor(resource: ArmResource, endpoints: readonly Endpoint[], look
   return [...own, ...[...rules.values()].flat()];
 }
 
+/** What a public IP is attached to, in words: `an application gateway`, `a NAT gateway`. */
+const ATTACHMENT_NAMES: Record<string, string> = {
+  applicationgateways: 'an application gateway',
+  azurefirewalls: 'an Azure Firewall',
+  bastionhosts: 'a Bastion host',
+  natgateways: 'a NAT gateway',
+  virtualnetworkgateways: 'a virtual network (VPN or ExpressRoute) gateway',
+};
+
 function kindOf(id: string): string {
   const match = /\/providers\/Microsoft\.Network\/(\w+)\//i.exec(id);
-  return match ? `a ${match[1]!.replace(/s$/, '')}` : id;
+  if (!match) return id;
+  return ATTACHMENT_NAMES[match[1]!.toLowerCase()] ?? `a ${match[1]!.replace(/s$/, '')}`;
 }
 

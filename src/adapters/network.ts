@@ -5,7 +5,7 @@ import { valueAt } from './setting.js';
 /**
  * The network resources that relate a public address to a workload: public IPs, network
  * interfaces and their IP configurations, virtual networks' subnets, load balancers, virtual
- * machines and container groups. Views are lenient: a reference that is not `{ id }` is read
+ * machines, scale sets and container groups. Views are lenient: a reference that is not `{ id }` is read
  * as no reference, since the exposure path it would add cannot be followed anyway.
  */
 
@@ -14,6 +14,12 @@ export const PUBLIC_IP_TYPE = 'Microsoft.Network/publicIPAddresses';
 export const VIRTUAL_NETWORK_TYPE = 'Microsoft.Network/virtualNetworks';
 export const LOAD_BALANCER_TYPE = 'Microsoft.Network/loadBalancers';
 export const VIRTUAL_MACHINE_TYPE = 'Microsoft.Compute/virtualMachines';
+/**
+ * Scale sets in Uniform orchestration keep their instances' network interfaces and public IPs
+ * under the scale set (`…/virtualMachineScaleSets/web/virtualMachines/0/networkInterfaces/nic`),
+ * out of the subscription-wide lists; they are read per scale set, as these types.
+ */
+export const SCALE_SET_TYPE = 'Microsoft.Compute/virtualMachineScaleSets';
 export const CONTAINER_GROUP_TYPE = 'Microsoft.ContainerInstance/containerGroups';
 
 /** The id an ARM reference (`{ "id": "…" }`) points at. */
@@ -204,4 +210,20 @@ export function containerGroupAddressOf(resource: ArmResource): ContainerGroupAd
     fqdn: typeof ip.fqdn === 'string' ? ip.fqdn : undefined,
     ports,
   };
+}
+
+/** The NSGs a scale set's model puts on every instance's network interfaces, scaled out or not. */
+export function scaleSetNsgIdsOf(resource: ArmResource): string[] {
+  return list(valueAt(resource.raw, 'properties.virtualMachineProfile.networkProfile.networkInterfaceConfigurations'))
+    .map((config) => refId(config.properties.networkSecurityGroup))
+    .filter((id): id is string => id !== undefined);
+}
+
+/**
+ * The scale set a resource id lies under, and the instance, for the ids of Uniform scale sets'
+ * network interfaces and IP configurations; undefined for anything else.
+ */
+export function scaleSetPlaceOf(id: string): { scaleSetId: string; instance: string | undefined } | undefined {
+  const match = /^(.*?\/providers\/microsoft\.compute\/virtualmachinescalesets\/[^/]+)(?:\/virtualmachines\/([^/]+))?/i.exec(id);
+  return match ? { scaleSetId: match[1]!, instance: match[2] } : undefined;
 }

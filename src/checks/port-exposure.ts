@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOAD_BALANCER_TYPE, NIC_TYPE, PUBLIC_IP_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../adapters/network.js';
+import { LOAD_BALANCER_TYPE, NIC_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../adapters/network.js';
 import { NSG_TYPE, ruleEvidence, SECURITY_RULE_TYPE, type InternetRule } from '../adapters/nsg.js';
 import type { RuleContext, RuleOptions } from '../engine/rule.js';
 import { shiftSeverity } from '../engine/severity.js';
@@ -117,7 +117,7 @@ export function reachability(nsg: ArmResource, context: RuleContext<unknown>, ru
   const graph = exposureGraph(context.inventory);
   const attachment = graph.attachment(nsg);
   if (attachment === 'unattached') {
-    return { shift: (severity) => shiftSeverity(severity, -1), note: ` The NSG is attached to no network interface or subnet, so nothing is exposed through it today.` };
+    return { shift: (severity) => shiftSeverity(severity, -1), note: ` The NSG is attached to no network interface, subnet or scale set, so nothing is exposed through it today.` };
   }
   if (attachment === 'unknown') return UNCHANGED;
   const reached = graph
@@ -145,7 +145,7 @@ export { NSG_TYPE };
  * What the NSG rules read besides NSGs, to tell an NSG that guards a public workload from one
  * attached to nothing: the exposure graph's resources.
  */
-export const NSG_CONTEXT_TYPES = [NIC_TYPE, PUBLIC_IP_TYPE, VIRTUAL_NETWORK_TYPE, LOAD_BALANCER_TYPE, VIRTUAL_MACHINE_TYPE] as const;
+export const NSG_CONTEXT_TYPES = [NIC_TYPE, PUBLIC_IP_TYPE, VIRTUAL_NETWORK_TYPE, LOAD_BALANCER_TYPE, VIRTUAL_MACHINE_TYPE, SCALE_SET_TYPE] as const;
 
 /** The `az` command that narrows or removes an open rule, shared by the AZ-NSG remediations. */
 export const NSG_RULE_FIX =

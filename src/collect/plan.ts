@@ -4,7 +4,7 @@ import { ANY_TYPE } from '../engine/evaluate.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { typeKey } from '../inventory/arm-id.js';
 import { SUBSCRIPTION_TYPE } from '../inventory/inventory.js';
-import { readerFor, topLevelTypes, type ParentResource, type ResourceReader } from './readers/index.js';
+import { collectedName, readersFor, topLevelReaders, type ParentResource, type ResourceReader } from './readers/index.js';
 
 /** What a live scan reads, worked out from the rules selected: `--rule AZ-SQL-001` reads SQL only. */
 export interface CollectionPlan {
@@ -20,12 +20,13 @@ export function planCollection(rules: readonly RuleMeta[]): CollectionPlan {
   const wanted = new Set<string>();
   /** Types whose diagnostic settings a rule reads, by key, as the rule writes them. */
   const diagnosticTargets = new Map<string, string>();
+  let everyTopLevelType = false;
   for (const rule of rules) {
     const readsDiagnostics = rule.requires.some((type) => typeKey(type) === typeKey(DIAGNOSTIC_SETTING_TYPE));
     for (const type of rule.resourceTypes) {
       // A rule over every type looks at whatever is read, so it has everything listed per subscription read.
       if (type === ANY_TYPE) {
-        for (const topLevel of topLevelTypes()) wanted.add(topLevel);
+        everyTopLevelType = true;
         continue;
       }
       wanted.add(type);
@@ -37,16 +38,21 @@ export function planCollection(rules: readonly RuleMeta[]): CollectionPlan {
   if (diagnosticTargets.has(typeKey(STORAGE_ACCOUNT_TYPE))) wanted.add(BLOB_SERVICE_TYPE);
 
   const readers = new Map<string, ResourceReader>();
-  const add = (type: string): void => {
+  const addReader = (reader: ResourceReader): void => {
+    const key = typeKey(collectedName(reader));
+    if (readers.has(key)) return;
+    if (reader.parentType) addType(reader.parentType);
+    readers.set(key, reader);
+  };
+  const addType = (type: string): void => {
     // Subscriptions come from the subscription list, which every collection reads.
     if (typeKey(type) === typeKey(SUBSCRIPTION_TYPE)) return;
-    const reader = readerFor(type);
-    if (!reader) throw new Error(`no reader for ${type}, which a selected rule needs`);
-    if (readers.has(typeKey(reader.type))) return;
-    if (reader.parentType) add(reader.parentType);
-    readers.set(typeKey(reader.type), reader);
+    const found = readersFor(type);
+    if (found.length === 0) throw new Error(`no reader for ${type}, which a selected rule needs`);
+    for (const reader of found) addReader(reader);
   };
-  for (const type of wanted) add(type);
+  if (everyTopLevelType) for (const reader of topLevelReaders()) addReader(reader);
+  for (const type of wanted) addType(type);
 
   // Every type is read for every parent (every subscription, for top-level types);
   // diagnostic settings only for the types whose settings a rule reads.
@@ -54,7 +60,7 @@ export function planCollection(rules: readonly RuleMeta[]): CollectionPlan {
   return {
     readers: [...readers.values()],
     diagnosticTargetTypes: new Set(diagnosticTargets.keys()),
-    collected: [...[...readers.values()].map((reader) => reader.type), ...diagnosticParents.map((parent) => `${DIAGNOSTIC_SETTING_TYPE}@${parent}`)].sort(),
+    collected: [...[...readers.values()].map(collectedName), ...diagnosticParents.map((parent) => `${DIAGNOSTIC_SETTING_TYPE}@${parent}`)].sort(),
   };
 }
 

@@ -191,7 +191,8 @@ function mergeReads(earlier: ArmResource, later: ArmResource): ArmResource {
   return later instanceof IndexedResource ? later.withRaw(raw, properties) : { ...later, properties, raw };
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Appends to the list under `key`, starting it when there is none: the indexes here and the exposure graph's. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

@@ -7,6 +7,9 @@ import {
   networkInterfaceOf,
   PUBLIC_IP_TYPE,
   publicIpOf,
+  SCALE_SET_TYPE,
+  scaleSetNsgIdsOf,
+  scaleSetPlaceOf,
   subnetsOf,
   VIRTUAL_MACHINE_TYPE,
   VIRTUAL_NETWORK_TYPE,
@@ -15,7 +18,7 @@ import {
 } from '../adapters/network.js';
 import { NSG_TYPE, type InternetRule } from '../adapters/nsg.js';
 import { idKey, parseArmId } from '../inventory/arm-id.js';
-import type { Inventory } from '../inventory/inventory.js';
+import { pushTo, type Inventory } from '../inventory/inventory.js';
 import type { ArmResource } from '../inventory/types.js';
 import { nsgExposureFor } from './nsg-exposure.js';
 import { PortSet } from './ports.js';
@@ -98,6 +101,8 @@ export class ExposureGraph {
         for (const pool of config.backendPoolIds) pushTo(this.poolMembers, idKey(pool), config.id);
       }
     }
+    // A scale set's model attaches its NSG to every instance, including those not scaled out yet.
+    for (const scaleSet of inventory.ofType(SCALE_SET_TYPE)) for (const nsgId of scaleSetNsgIdsOf(scaleSet)) this.count(nsgId);
     for (const vnet of inventory.ofType(VIRTUAL_NETWORK_TYPE)) {
       for (const subnet of subnetsOf(vnet)) {
         this.subnetNsg.set(idKey(subnet.id), subnet.nsgId);
@@ -106,12 +111,12 @@ export class ExposureGraph {
     }
   }
 
-  /** Whether anything uses the NSG: a network interface or a subnet; unknown when those were not read. */
+  /** Whether anything uses the NSG: a network interface, a subnet or a scale set; unknown when those were not read. */
   attachment(nsg: ArmResource): 'attached' | 'unattached' | 'unknown' {
     if ((this.nsgUses.get(nsg.key) ?? 0) > 0) return 'attached';
     const subscription = nsg.subscriptionId ?? '';
     const read = (type: string) => this.inventory.unavailable(`/subscriptions/${subscription}`, type) === undefined;
-    return read(NIC_TYPE) && read(VIRTUAL_NETWORK_TYPE) ? 'unattached' : 'unknown';
+    return read(NIC_TYPE) && read(VIRTUAL_NETWORK_TYPE) && read(SCALE_SET_TYPE) ? 'unattached' : 'unknown';
   }
 
   /** What a public IP address leads to. */
@@ -226,7 +231,9 @@ export class ExposureGraph {
     const attachedKey = idKey(view.attachedTo);
     const pipStep: PathStep = { kind: 'public-ip', id: pip.id, name: pip.name, detail: address };
 
-    if (attachedKey.includes('/providers/microsoft.network/networkinterfaces/')) {
+    // A virtual machine's interface (…/providers/Microsoft.Network/networkInterfaces/…) or a
+    // scale set instance's (…/virtualMachineScaleSets/web/virtualMachines/0/networkInterfaces/…).
+    if (attachedKey.includes('/networkinterfaces/')) {
       const target = this.configOrUnknown(view.attachedTo, pip);
       const allowance = this.allowance(target, view.sku === 'Standard');
       const endpoints = (['tcp', 'udp'] as const).flatMap((protocol) =>
@@ -273,7 +280,15 @@ export class ExposureGraph {
   private configOrUnknown(configId: string, from: ArmResource): { nic: ArmResource; config: NicIpConfiguration } {
     const found = this.configs.get(idKey(configId));
     if (found) return found;
-    throw this.missing(NIC_TYPE, parseArmId(configId).parentId ?? configId, from);
+    const nicId = parseArmId(configId).parentId ?? configId;
+    const scaleSet = scaleSetPlaceOf(nicId);
+    if (scaleSet) {
+      // Read per scale set: the scale set list, or that scale set's interfaces, may have failed.
+      if (!this.inventory.get(scaleSet.scaleSetId)) throw this.missing(SCALE_SET_TYPE, scaleSet.scaleSetId, from);
+      const unavailable = this.inventory.unavailable(scaleSet.scaleSetId, NIC_TYPE);
+      if (unavailable) throw new Unknown(unavailable.code, `${NIC_TYPE} of scale set ${lastName(scaleSet.scaleSetId)}: ${unavailable.reason}`);
+    }
+    throw this.missing(NIC_TYPE, nicId, from);
   }
 
   /** An Unknown for a referenced resource that is not in the inventory: not read, or gone. */
@@ -336,7 +351,7 @@ export class ExposureGraph {
     forProtocol: TransportProtocol,
   ): Endpoint {
     const vmId = networkInterfaceOf(target.nic).virtualMachineId;
-    const vm = vmId ? (this.inventory.get(vmId) ?? { id: vmId, name: lastName(vmId) }) : undefined;
+    const vm = vmId ? (this.inventory.get(vmId) ?? { id: vmId, name: instanceName(vmId) }) : undefined;
     const allowedBy = allowance.allowedBy[forProtocol].filter((entry) => !entry.ports.intersect(backendPorts).isEmpty);
     return {
       address,
@@ -411,14 +426,14 @@ export function describePath(path: readonly PathStep[]): string {
     .join(' → ');
 }
 
+/** A scale set instance as Azure names it (`web_0`); another virtual machine by its name. */
+function instanceName(vmId: string): string {
+  const place = scaleSetPlaceOf(vmId);
+  return place?.instance === undefined ? lastName(vmId) : `${lastName(place.scaleSetId)}_${place.instance}`;
+}
+
 function lastName(id: string): string {
   return id.split('/').filter(Boolean).pop() ?? id;
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-export { CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, PUBLIC_IP_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE };
+export { CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE };

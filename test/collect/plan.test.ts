@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { diagnosticTargetOf, planCollection } from '../../src/collect/plan.js';
-import { readerFor } from '../../src/collect/readers/index.js';
+import { collectedName, readersFor } from '../../src/collect/readers/index.js';
 import { ANY_TYPE } from '../../src/engine/evaluate.js';
 import { selectRules } from '../../src/engine/select.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
 import { SUBSCRIPTION_TYPE } from '../../src/inventory/inventory.js';
 
-const types = (rules: string[]) => planCollection(selectRules(RULES, { only: rules })).readers.map((reader) => reader.type);
+const types = (rules: string[]) => planCollection(selectRules(RULES, { only: rules })).readers.map(collectedName);
 
 describe('planCollection', () => {
   it('has a reader for every type any rule evaluates or reads', () => {
@@ -17,7 +17,7 @@ describe('planCollection', () => {
     for (const rule of RULES) {
       for (const type of [...rule.resourceTypes, ...rule.requires]) {
         if (readNoOtherWay.has(typeKey(type))) continue;
-        expect(readerFor(type), `${rule.id}: ${type}`).toBeDefined();
+        expect(readersFor(type), `${rule.id}: ${type}`).not.toEqual([]);
       }
     }
     expect(() => planCollection(RULES)).not.toThrow();
@@ -27,11 +27,15 @@ describe('planCollection', () => {
     expect(types(['AZ-SQL-001'])).toEqual(['Microsoft.Sql/servers', 'Microsoft.Sql/servers/databases', 'Microsoft.Sql/servers/databases/transparentDataEncryption']);
     expect(types(['AZ-STG-002'])).toEqual(['Microsoft.Storage/storageAccounts', 'Microsoft.Storage/storageAccounts/blobServices/containers']);
     expect(types(['AZ-IOT-003'])).toEqual(['Microsoft.Devices/IotHubs']);
-    // What an NSG protects is read with it: the exposure graph's resources.
+    // What an NSG protects is read with it: the exposure graph's resources, with scale set
+    // instances' interfaces and public IPs read per scale set after the scale sets.
     expect(types(['AZ-NSG-002'])).toEqual([
       'Microsoft.Network/networkSecurityGroups',
       'Microsoft.Network/networkInterfaces',
+      'Microsoft.Compute/virtualMachineScaleSets',
+      'Microsoft.Network/networkInterfaces@Microsoft.Compute/virtualMachineScaleSets',
       'Microsoft.Network/publicIPAddresses',
+      'Microsoft.Network/publicIPAddresses@Microsoft.Compute/virtualMachineScaleSets',
       'Microsoft.Network/virtualNetworks',
       'Microsoft.Network/loadBalancers',
       'Microsoft.Compute/virtualMachines',
@@ -68,10 +72,12 @@ describe('planCollection', () => {
 
   it('reads every type listed per subscription for a rule over every type', () => {
     const everything = types(['AZ-GOV-001']);
-    const topLevel = RULES.flatMap((rule) => rule.resourceTypes).filter((type) => readerFor(type) !== undefined && readerFor(type)!.parentType === undefined);
+    const topLevel = RULES.flatMap((rule) => rule.resourceTypes).filter((type) => readersFor(type).some((reader) => reader.parentType === undefined));
     expect(everything).toEqual(expect.arrayContaining([...new Set(topLevel)]));
-    expect(everything).toEqual(expect.arrayContaining(['Microsoft.Insights/activityLogAlerts', 'Microsoft.Security/pricings', 'Microsoft.EventGrid/namespaces']));
-    expect(everything.every((type) => readerFor(type)!.parentType === undefined)).toBe(true);
+    expect(everything).toEqual(expect.arrayContaining(['Microsoft.Insights/activityLogAlerts', 'Microsoft.Security/pricings', 'Microsoft.EventGrid/namespaces', 'Microsoft.Compute/virtualMachineScaleSets']));
+    // Only what is listed per subscription: no child reads, not even scale set instances' interfaces.
+    expect(everything.every((name) => !name.includes('@') && readersFor(name).some((reader) => reader.parentType === undefined))).toBe(true);
+    expect(new Set(everything).size).toBe(everything.length);
   });
 
   it('reads a storage account\'s diagnostic settings on its blob service, and none for FileStorage', () => {

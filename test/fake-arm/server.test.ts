@@ -22,6 +22,9 @@ const DB1_DIAGNOSTICS = `${DB1}/providers/Microsoft.Insights/diagnosticSettings/
 const ACCOUNT = `${group(SUB, 'rg-data')}/providers/Microsoft.Storage/storageAccounts/stdata`;
 // No blobServices/default resource in the tenant: its containers imply it.
 const CONTAINER = `${ACCOUNT}/blobServices/default/containers/raw`;
+const SCALE_SET = `${group(SUB, 'rg-a')}/providers/Microsoft.Compute/virtualMachineScaleSets/vmss-web`;
+const INSTANCE_NIC = `${SCALE_SET}/virtualMachines/0/networkInterfaces/nic-web`;
+const INSTANCE_IP = `${INSTANCE_NIC}/ipConfigurations/ipconfig1/publicIPAddresses/pip-web`;
 
 function resource(id: string, type: string): Record<string, unknown> {
   return { id, name: id.split('/').at(-1), type, location: 'westeurope', properties: { provisioningState: 'Succeeded' } };
@@ -43,6 +46,9 @@ const tenant: FakeTenant = {
     resource(DB1_DIAGNOSTICS, 'Microsoft.Insights/diagnosticSettings'),
     resource(ACCOUNT, 'Microsoft.Storage/storageAccounts'),
     resource(CONTAINER, 'Microsoft.Storage/storageAccounts/blobServices/containers'),
+    resource(SCALE_SET, 'Microsoft.Compute/virtualMachineScaleSets'),
+    resource(INSTANCE_NIC, 'Microsoft.Network/networkInterfaces'),
+    resource(INSTANCE_IP, 'Microsoft.Network/publicIPAddresses'),
   ],
 };
 
@@ -207,6 +213,15 @@ describe('fake ARM: lists', () => {
     expect(ids(encryption.body)).toEqual([TDE1]);
     const containers = await client.json<ListBody>(`${ACCOUNT}/blobServices/default/containers?${API}`);
     expect(ids(containers.body)).toEqual([CONTAINER]);
+  });
+
+  it('lists a scale set\'s instance interfaces and public IPs at the scale set, and not in the subscription-wide lists', async () => {
+    expect(ids((await client.json<ListBody>(`${SCALE_SET}/networkInterfaces?${API}`)).body)).toEqual([INSTANCE_NIC]);
+    expect(ids((await client.json<ListBody>(`${SCALE_SET.toLowerCase()}/publicipaddresses?${API}`)).body)).toEqual([INSTANCE_IP]);
+    expect(ids((await client.json<ListBody>(`/subscriptions/${SUB}/providers/Microsoft.Network/networkInterfaces?${API}`)).body)).toEqual([]);
+    expect(ids((await client.json<ListBody>(`/subscriptions/${SUB}/providers/Microsoft.Network/publicIPAddresses?${API}`)).body)).toEqual([]);
+    const missing = await client.json<ErrorBody>(`${SCALE_SET.replace('vmss-web', 'vmss-none')}/networkInterfaces?${API}`);
+    expect(missing.body.error.code).toBe('ParentResourceNotFound');
   });
 
   it('answers an empty child collection, or 404 ParentResourceNotFound when the parent is missing', async () => {

@@ -120,6 +120,10 @@ export class TenantIndex {
     if (segments[2]?.toLowerCase() === 'resourcegroups') {
       this.addResourceGroup(segments.slice(0, 4), impliedResourceGroup(segments, resource));
     }
+    // ARM lists a Uniform scale set's instance interfaces and public IPs at the scale set
+    // (`…/virtualMachineScaleSets/web/networkInterfaces`) as well as under each instance.
+    const scaleSetListing = scaleSetListingOf(segments);
+    if (scaleSetListing !== undefined) append(this.collections, keyOf(scaleSetListing), resource);
     const scope = scopeOf(segments, providersAt);
     const inGroupOrSubscription = isResourceGroupPath(scope) || scope.length === 2;
     if (inGroupOrSubscription && typeAndNameSegments === 2) {
@@ -151,6 +155,17 @@ export class TenantIndex {
 function idOf(resource: ArmResource): string {
   if (typeof resource.id !== 'string') throw new Error(`fake ARM: a resource without an id: ${JSON.stringify(resource).slice(0, 200)}`);
   return resource.id;
+}
+
+/** `…/virtualMachineScaleSets/{name}/networkInterfaces` for an instance's interface or public IP; undefined otherwise. */
+function scaleSetListingOf(segments: readonly string[]): string[] | undefined {
+  const lower = segments.map((segment) => segment.toLowerCase());
+  const at = lower.indexOf('virtualmachinescalesets');
+  if (at < 0 || lower[at - 1] !== 'microsoft.compute' || lower[at + 2] !== 'virtualmachines') return undefined;
+  const type = lower.at(-2);
+  if (type === 'networkinterfaces' && segments.length === at + 6) return [...segments.slice(0, at + 2), 'networkInterfaces'];
+  if (type === 'publicipaddresses' && segments.length === at + 10) return [...segments.slice(0, at + 2), 'publicipaddresses'];
+  return undefined;
 }
 
 function topLevelKey(subscriptionId: string, namespace: string, type: string): string {

@@ -63,6 +63,46 @@ describe('the exposure graph', () => {
     expect(summary(exposureGraph(load('destination-filtered')).all().endpoints)).toEqual(['20.1.1.9 tcp 22 vm-jump2']);
   });
 
+  it('follows a load balancer and an instance public IP to scale set instances, by the NSG of the scale set\'s model', () => {
+    const inventory = load('scale-set-behind-load-balancer');
+    const graph = exposureGraph(inventory);
+    // The NAT rule to SSH on instance 1 is blocked by the instances' NSG: not listed.
+    expect(summary(graph.all().endpoints)).toEqual([
+      '20.1.2.1 tcp 443 vmss-web_0',
+      '20.1.2.1 tcp 443 vmss-web_1',
+      '20.1.2.1 tcp 5601 vmss-web_0',
+      '20.1.2.1 tcp 5601 vmss-web_1',
+      '20.1.2.10 tcp 80, 443, 5601 vmss-web_0',
+    ]);
+    const kibana = graph.all().endpoints.find((endpoint) => endpoint.address === '20.1.2.1' && endpoint.ports.has(5601))!;
+    expect(describePath(kibana.path)).toBe('20.1.2.1 (pip-lbe-web) → load balancer lbe-web TCP 5601 → 5601 (rule rule-5601) → nic-web (10.20.1.4) → nsg-web-nodes allowed by allow-kibana (priority 200) → VM vmss-web_0');
+    const nsgs = new Map(inventory.ofType(NSG_TYPE).map((nsg) => [nsg.name, graph.attachment(nsg)]));
+    // A scale set scaled to zero still attaches its model's NSG to every instance it will create.
+    expect(Object.fromEntries(nsgs)).toEqual({ 'nsg-web-nodes': 'attached', 'nsg-idle': 'attached', 'nsg-orphan': 'unattached' });
+    expect(graph.guardsPublicPath(inventory.ofType(NSG_TYPE).find((nsg) => nsg.name === 'nsg-web-nodes')!)).toBe(true);
+  });
+
+  it('says which scale set\'s interfaces it could not read, and does not call an NSG unattached without the scale sets', () => {
+    const document = JSON.parse(readFileSync(join(FIXTURES, 'scale-set-behind-load-balancer.json'), 'utf8'));
+    const vmss = document.resources.find((resource: { name: string }) => resource.name === 'vmss-web').id as string;
+    document.resources = document.resources.filter((resource: { id: string; type: string }) => !(resource.type === 'Microsoft.Network/networkInterfaces' && resource.id.startsWith(vmss)));
+    document.errors = [{ scope: vmss, resourceType: 'Microsoft.Network/networkInterfaces', code: 'AuthorizationFailed', message: 'no read on the scale set' }];
+    const inventory = inventoryFromSnapshot(document, 'scale-set-unreadable');
+    const graph = exposureGraph(inventory);
+    const verdicts = Object.fromEntries(inventory.ofType(PUBLIC_IP_TYPE).map((pip) => [pip.name, graph.publicIp(pip)]));
+    expect(verdicts['pip-lbe-web']).toMatchObject({ status: 'unknown', code: 'AuthorizationFailed', reason: expect.stringContaining('scale set vmss-web') });
+    expect(verdicts['pip-web']).toMatchObject({ status: 'unknown', code: 'AuthorizationFailed' });
+
+    document.errors = [];
+    document.collected = document.collected.filter((type: string) => !type.includes('virtualMachineScaleSets'));
+    document.resources = document.resources.filter((resource: { type: string }) => resource.type !== 'Microsoft.Compute/virtualMachineScaleSets');
+    const withoutScaleSets = inventoryFromSnapshot(document, 'no-scale-sets');
+    const orphan = withoutScaleSets.ofType(NSG_TYPE).find((nsg) => nsg.name === 'nsg-orphan')!;
+    expect(exposureGraph(withoutScaleSets).attachment(orphan)).toBe('unknown');
+    const lbIp = withoutScaleSets.ofType(PUBLIC_IP_TYPE).find((pip) => pip.name === 'pip-lbe-web')!;
+    expect(exposureGraph(withoutScaleSets).publicIp(lbIp)).toMatchObject({ status: 'unknown', code: 'NotCollected' });
+  });
+
   it('says what it could not follow rather than guessing', () => {
     const document = JSON.parse(readFileSync(join(FIXTURES, 'nic-nsg-only.json'), 'utf8'));
     document.collected = document.collected.filter((type: string) => type !== 'Microsoft.Network/networkInterfaces');

@@ -15,7 +15,11 @@ import { STORAGE_READERS } from './storage.js';
 
 export type { ParentResource, ResourceReader } from './reader.js';
 
-/** Every type a live scan can read, one reader each, grouped by service in their own modules. */
+/**
+ * Every type a live scan can read, grouped by service in their own modules: one reader per
+ * type, and another per parent type where some resources of the type are listed only under
+ * their parent (scale set instances' network interfaces).
+ */
 const READERS: readonly ResourceReader[] = [
   ...NETWORK_READERS,
   ...SQL_READERS,
@@ -28,15 +32,30 @@ const READERS: readonly ResourceReader[] = [
   ...SECURITY_READERS,
 ];
 
-const BY_TYPE = new Map(READERS.map((reader) => [typeKey(reader.type), reader]));
-
-export function readerFor(type: string): ResourceReader | undefined {
-  return BY_TYPE.get(typeKey(type));
+const BY_TYPE = new Map<string, ResourceReader[]>();
+for (const reader of READERS) {
+  const key = typeKey(reader.type);
+  BY_TYPE.set(key, [...(BY_TYPE.get(key) ?? []), reader]);
 }
 
-/** Every type listed per subscription (not per parent): what a rule over every type reads. */
-export function topLevelTypes(): string[] {
-  return READERS.filter((reader) => reader.parentType === undefined).map((reader) => reader.type);
+/** The readers that together read every resource of `type`. */
+export function readersFor(type: string): readonly ResourceReader[] {
+  return BY_TYPE.get(typeKey(type)) ?? [];
+}
+
+/** Readers listed once per subscription (not per parent): what a rule over every type reads. */
+export function topLevelReaders(): ResourceReader[] {
+  return READERS.filter((reader) => reader.parentType === undefined);
+}
+
+/**
+ * How the snapshot's `collected` names what a reader read for every parent: its type, or
+ * `Type@ParentType` when the type is not the parent's own child type (network interfaces read
+ * for every scale set are not all network interfaces).
+ */
+export function collectedName(reader: ResourceReader): string {
+  const { type, parentType } = reader;
+  return parentType === undefined || typeKey(type).startsWith(`${typeKey(parentType)}/`) ? type : `${type}@${parentType}`;
 }
 
 /** Diagnostic settings of one resource (an extension collection, not paged). */

@@ -3,17 +3,20 @@ import {
   LOAD_BALANCER_TYPE,
   NIC_TYPE,
   PUBLIC_IP_TYPE,
+  SCALE_SET_TYPE,
   VIRTUAL_MACHINE_TYPE,
   VIRTUAL_NETWORK_TYPE,
 } from '../../adapters/network.js';
 import { NSG_TYPE } from '../../checks/port-exposure.js';
 import { readList } from '../read.js';
-import type { ResourceReader } from './reader.js';
+import { isJsonObject } from '../../inventory/types.js';
+import { place, type ResourceReader } from './reader.js';
 
 /**
  * What relates the internet to workloads: NSGs, network interfaces, public IPs, virtual
- * networks (their subnets and subnet NSGs), load balancers, virtual machines and container
- * groups — each listed once per subscription.
+ * networks (their subnets and subnet NSGs), load balancers, virtual machines, scale sets and
+ * container groups — each listed once per subscription — and the network interfaces and public
+ * IPs of scale set instances, which those lists leave out, once per scale set.
  */
 export const NETWORK_READERS: readonly ResourceReader[] = [
   {
@@ -59,6 +62,31 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
     },
   },
   {
+    type: SCALE_SET_TYPE,
+    read: async (clients, sub) => {
+      const compute = await clients.compute(sub);
+      return readList((options) => compute.virtualMachineScaleSets.listAll(options));
+    },
+  },
+  {
+    type: NIC_TYPE,
+    parentType: SCALE_SET_TYPE,
+    read: async (clients, sub, parent) => {
+      const network = await clients.network(sub);
+      const { group, name } = place(parent);
+      return typed(NIC_TYPE, await readList((options) => network.networkInterfaces.listVirtualMachineScaleSetNetworkInterfaces(group, name, options)));
+    },
+  },
+  {
+    type: PUBLIC_IP_TYPE,
+    parentType: SCALE_SET_TYPE,
+    read: async (clients, sub, parent) => {
+      const network = await clients.network(sub);
+      const { group, name } = place(parent);
+      return typed(PUBLIC_IP_TYPE, await readList((options) => network.publicIPAddresses.listVirtualMachineScaleSetPublicIPAddresses(group, name, options)));
+    },
+  },
+  {
     type: CONTAINER_GROUP_TYPE,
     read: async (clients, sub) => {
       const containers = await clients.containerInstance(sub);
@@ -66,3 +94,11 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
     },
   },
 ];
+
+/**
+ * The scale-set lists answer with network interfaces and public IPs whose ids name the scale
+ * set; the type is what the operation lists, and Microsoft's examples leave it out of some items.
+ */
+function typed(type: string, items: unknown[]): unknown[] {
+  return items.map((item) => (isJsonObject(item) && item.type === undefined ? { ...item, type } : item));
+}

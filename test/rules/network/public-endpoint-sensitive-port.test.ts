@@ -33,13 +33,20 @@ testRule(rule, {
     },
     'ssh-to-the-one-destination': { findings: [{ message: /TCP 22 \(SSH\) on vm-jump2\./ }] },
     'basic-ip-without-nsg': { findings: [{ severity: 'critical', message: /Basic SKU: open without one/ }] },
+    'scale-set-kibana-through-load-balancer': {
+      findings: [
+        { resource: '/publicIPAddresses/pip-lbe-web', severity: 'critical', message: /admits the internet to TCP 5601 \(Kibana\) on vmss-web_0; 5601 \(Kibana\) on vmss-web_1\. Way in: 20\.1\.2\.1 \(pip-lbe-web\) → load balancer lbe-web TCP 5601 → 5601/ },
+        { resource: '/virtualMachines/0/networkInterfaces/nic-web/ipConfigurations/ipconfig1/publicIPAddresses/pip-web', severity: 'critical', message: /^Public IP 'pip-web' \(20\.1\.2\.10\) admits the internet to TCP 5601 \(Kibana\) on vmss-web_0\./ },
+      ],
+    },
   },
   notApplicable: {
-    'attached-to-application-gateway': { reason: /attached to a applicationGateway/ },
+    'attached-to-application-gateway': { reason: /^attached to an application gateway, whose listeners azscan does not follow/ },
     'private-container-group': { reason: /no public IP address/ },
   },
   notEvaluated: {
     'interfaces-not-collected': { code: 'NotCollected', reason: /Microsoft\.Network\/networkInterfaces/ },
     'load-balancers-unreadable': { code: 'AuthorizationFailed' },
+    'scale-set-interfaces-unreadable': { code: 'AuthorizationFailed', reason: /scale set vmss-web/ },
   },
 });

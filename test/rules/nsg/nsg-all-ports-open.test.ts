@@ -12,6 +12,6 @@ testRule(rule, {
     'star-rule': { findings: [{ resource: '/networkSecurityGroups/nsg-star-rule', severity: 'critical', message: /'allow-any-any' \(priority 4096/ }] },
     'ranges-across-rules': { findings: [{ message: /'allow-low' \(priority 200, TCP 1-30000\), 'allow-high' \(priority 300, TCP 30001-65535\)/ }] },
     'plural-ranges-one-rule': { findings: [{ message: /'allow-split'/ }] },
-    'attached-to-nothing-lowered': { findings: [{ severity: 'high', message: /The NSG is attached to no network interface or subnet/ }] },
+    'attached-to-nothing-lowered': { findings: [{ severity: 'high', message: /The NSG is attached to no network interface, subnet or scale set/ }] },
   },
 });

@@ -44,6 +44,14 @@ testRule(rule, {
     'reachable-through-public-ip-raised': {
       findings: [{ resource: '/securityRules/allow-ssh', severity: 'critical', message: /TCP 22 \(SSH\)\. Reachable from the internet: 20\.1\.1\.1 \(vm-jump-pip\) → vm-jump-nic \(10\.9\.1\.4\) → nsg-jump allowed by allow-ssh \(priority 100\).* → VM vm-jump\.$/ }],
     },
+    // The NAT rule to SSH is blocked on the instances; RDP is open on a scale set's model with no
+    // instances yet (attached all the same); SSH on an NSG nothing uses is lowered.
+    'scale-set-model-nsg-not-lowered': {
+      findings: [
+        { resource: '/networkSecurityGroups/nsg-idle/securityRules/allow-rdp', severity: 'high', message: /TCP 3389 \(RDP\)\.$/ },
+        { resource: '/networkSecurityGroups/nsg-orphan/securityRules/allow-ssh', severity: 'medium', message: /attached to no network interface, subnet or scale set/ },
+      ],
+    },
     'reachable-through-load-balancer-nat-raised': {
       findings: [{ resource: '/securityRules/allow-ssh', severity: 'critical', message: /Reachable from the internet: 20\.1\.1\.4 \(lbe-ingest-pip\) → load balancer lbe-ingest TCP 50022 → 22 \(NAT rule nat-ssh-broker1\)/ }],
     },
