@@ -5,6 +5,7 @@ import { KEY_VAULT_TYPE } from '../../src/adapters/keyvault.js';
 import { isSystemDatabase, SQL_DATABASE_TYPE } from '../../src/adapters/sql.js';
 import { BLOB_SERVICE_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
 import { NSG_TYPE } from '../../src/adapters/nsg.js';
+import { readAll } from '../../src/engine/not-evaluated.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
 
@@ -42,8 +43,15 @@ export default defineRule({
       }
       target = { id: blobServiceId(resource), type: BLOB_SERVICE_TYPE, name: `${resource.name}/default` };
     }
-    const settings = context.childrenOf(target === resource ? resource : target.id, DIAGNOSTIC_SETTING_TYPE);
-    for (const setting of settings) if (sendsLogs(setting)) return;
+    const all = context.childrenOf(target === resource ? resource : target.id, DIAGNOSTIC_SETTING_TYPE);
+    const { values, unread } = readAll(all, (setting) => ({ setting, sends: sendsLogs(setting) }));
+    if (values.some((read) => read.sends)) return;
+    // A setting whose logs cannot be read might have been the one that sends them.
+    if (unread.length > 0) {
+      for (const part of unread) context.unreadable(part);
+      return;
+    }
+    const settings = values.map((read) => read.setting);
     const names = settings.map((setting) => `'${setting.name}'`);
     context.report({
       ...(target === resource ? {} : { resource: target }),

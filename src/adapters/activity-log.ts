@@ -2,8 +2,8 @@
  * The subscription's activity log as rules about a subscription see it: the alerts that fire
  * on it (AZ-MON-002 … 006) and the diagnostic settings that export it (AZ-MON-007).
  */
-import { MalformedProperty, readEach } from '../engine/not-evaluated.js';
-import type { Evidence, RuleContext, UnreadPart } from '../engine/rule.js';
+import { MalformedProperty, readAll } from '../engine/not-evaluated.js';
+import type { Evidence, RuleContext } from '../engine/rule.js';
 import { idKey } from '../inventory/arm-id.js';
 import type { ArmResource } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
@@ -234,11 +234,4 @@ export function reportActivityLogNotExported(subscription: ArmResource, context:
         ? [{ resourceId: subscription.id, path: 'providers/Microsoft.Insights/diagnosticSettings', absent: true, note: 'diagnostic settings were read for the subscription and it has none' }]
         : values.map((read) => evidence(read.logs, read.logs.absent ? `no logs; lacks ${read.missing.join(', ')}` : `lacks ${read.missing.join(', ')}`)),
   });
-}
-
-/** Reads every resource; those that are malformed are returned as unread parts, for the caller to record only if they matter. */
-function readAll<T>(resources: readonly ArmResource[], read: (resource: ArmResource) => T): { values: T[]; unread: UnreadPart[] } {
-  const unread: UnreadPart[] = [];
-  const values = readEach(resources, read, { unreadable: (part) => unread.push(part) }).map((entry) => entry.value);
-  return { values, unread };
 }

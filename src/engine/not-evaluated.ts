@@ -1,3 +1,5 @@
+import type { UnreadPart } from './rule.js';
+
 /**
  * Thrown inside a rule when the data it needs is not known: not collected, a failed read,
  * or a property whose value azscan cannot interpret. The engine turns it into an `error`
@@ -38,4 +40,14 @@ export function readEach<C extends { readonly id: string; readonly type: string;
     }
   }
   return values;
+}
+
+/**
+ * Reads every child; those that are malformed come back as unread parts, for a rule that
+ * passes on any one good child to record only when no child passes (one of them might have).
+ */
+export function readAll<C extends { readonly id: string; readonly type: string; readonly name: string }, T>(children: readonly C[], read: (child: C) => T): { values: T[]; unread: UnreadPart[] } {
+  const unread: UnreadPart[] = [];
+  const values = readEach(children, read, { unreadable: (part) => unread.push(part) }).map((entry) => entry.value);
+  return { values, unread };
 }

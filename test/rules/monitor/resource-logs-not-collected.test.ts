@@ -9,6 +9,8 @@ testRule(rule, {
     'keyvault-audit-group': {},
     'one-of-two-settings-has-logs': {},
     'target-id-case-differs': {},
+    // A setting whose `logs` is not an array does not hide the one that sends logs.
+    'malformed-setting-beside-one-that-sends': {},
   },
   fail: {
     'hub-without-settings': { findings: [{ resource: '/IotHubs/iot-fixture', message: /IoT hub 'iot-fixture' has no diagnostic setting/ }] },
@@ -24,5 +26,7 @@ testRule(rule, {
   notEvaluated: {
     'diagnostics-not-collected': { code: 'NotCollected' },
     'diagnostics-read-failed-for-subscription': { code: 'AuthorizationFailed' },
+    // Alone, it might have been the one: neither a pass nor a fail.
+    'logs-not-an-array': { code: 'MalformedProperty', reason: /^'logs-as-object': properties\.logs is \{"category":"AuditEvent","enabled":true\}, expected an array of log settings/ },
   },
 });
