@@ -238,7 +238,14 @@ class SubscriptionCollector {
 /** A resource as a parent for its children's reads, when it has the id that needs. */
 function parentOf(item: unknown): ParentResource[] {
   if (!isJsonObject(item) || typeof item.id !== 'string') return [];
-  return [{ id: item.id, name: typeof item.name === 'string' ? item.name : '', ...(typeof item.kind === 'string' ? { kind: item.kind } : {}) }];
+  return [
+    {
+      id: item.id,
+      name: typeof item.name === 'string' ? item.name : '',
+      ...(typeof item.kind === 'string' ? { kind: item.kind } : {}),
+      ...(isJsonObject(item.properties) ? { properties: item.properties } : {}),
+    },
+  ];
 }
 
 function sortById(resources: unknown[]): unknown[] {

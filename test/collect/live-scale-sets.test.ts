@@ -42,7 +42,9 @@ describe('scale set instances, live', () => {
       expect(paths).toContain(`GET /subscriptions/22222222-3333-4444-5555-666666666666/resourcegroups/rg-web/providers/microsoft.compute/virtualmachinescalesets/${scaleSet}/networkinterfaces`);
       expect(paths).toContain(`GET /subscriptions/22222222-3333-4444-5555-666666666666/resourcegroups/rg-web/providers/microsoft.compute/virtualmachinescalesets/${scaleSet}/publicipaddresses`);
     }
-    expect(arm.requests.every((request) => request.method === 'GET')).toBe(true);
+    // A Flexible scale set's instances are in the subscription-wide lists; ARM would answer 404.
+    expect(paths.filter((path) => path.includes('/vmss-flex/'))).toEqual([]);
+    expect(arm.requests.every((request) => request.method === 'GET' && request.status === 200)).toBe(true);
   });
 
   it('collects the instances\' interfaces and public IPs with their type, and the snapshot scans as the live estate does', async () => {
@@ -72,7 +74,7 @@ describe('scale set instances, live', () => {
     const live = await runLive(arm, ['exposure', '--format', 'json']);
     expect(live.status).toBe(3);
     const report = JSON.parse(live.stdout);
-    expect(report.endpoints).toEqual([]);
+    expect(report.endpoints.map((endpoint: { workload: { name: string } }) => endpoint.workload.name)).toEqual(['vmss-flex_1a2b3c4d']);
     expect(report.unknown).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'AuthorizationFailed', reason: expect.stringContaining('scale set vmss-web') })]),
     );

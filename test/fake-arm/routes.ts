@@ -59,6 +59,10 @@ function routeCollection(index: TenantIndex, segments: readonly string[], provid
   // extension resources); a child collection lists what lives in the resource before it.
   const parent = isTypeCollection ? segments.slice(0, providersAt) : segments.slice(0, -1);
   if (!index.exists(parent)) return parentNotFound(parent);
+  if (!isTypeCollection && isFlexibleScaleSet(index.resource(parent))) {
+    // ARM keeps no instance network resources under a Flexible scale set: its VMs' are top-level.
+    return armError(404, 'NotFound', `The Resource '${segments.slice(providersAt + 1).join('/')}' was not found.`);
+  }
   return list(index.collection(segments), paged);
 }
 
@@ -73,6 +77,12 @@ function routeResource(index: TenantIndex, segments: readonly string[], provider
   const group = segments[2]?.toLowerCase() === 'resourcegroups' ? segments[3] : undefined;
   const where = group === undefined ? '' : ` under resource group '${group}'`;
   return armError(404, 'ResourceNotFound', `The Resource '${typeAndName}'${where} was not found.`);
+}
+
+function isFlexibleScaleSet(resource: Record<string, unknown> | undefined): boolean {
+  if (resource === undefined || String(resource.type).toLowerCase() !== 'microsoft.compute/virtualmachinescalesets') return false;
+  const properties = resource.properties as { orchestrationMode?: unknown } | undefined;
+  return String(properties?.orchestrationMode).toLowerCase() === 'flexible';
 }
 
 function parentNotFound(parent: readonly string[]): Reply {

@@ -25,6 +25,7 @@ const CONTAINER = `${ACCOUNT}/blobServices/default/containers/raw`;
 const SCALE_SET = `${group(SUB, 'rg-a')}/providers/Microsoft.Compute/virtualMachineScaleSets/vmss-web`;
 const INSTANCE_NIC = `${SCALE_SET}/virtualMachines/0/networkInterfaces/nic-web`;
 const INSTANCE_IP = `${INSTANCE_NIC}/ipConfigurations/ipconfig1/publicIPAddresses/pip-web`;
+const FLEXIBLE_SCALE_SET = `${group(SUB, 'rg-a')}/providers/Microsoft.Compute/virtualMachineScaleSets/vmss-flex`;
 
 function resource(id: string, type: string): Record<string, unknown> {
   return { id, name: id.split('/').at(-1), type, location: 'westeurope', properties: { provisioningState: 'Succeeded' } };
@@ -49,6 +50,7 @@ const tenant: FakeTenant = {
     resource(SCALE_SET, 'Microsoft.Compute/virtualMachineScaleSets'),
     resource(INSTANCE_NIC, 'Microsoft.Network/networkInterfaces'),
     resource(INSTANCE_IP, 'Microsoft.Network/publicIPAddresses'),
+    { ...resource(FLEXIBLE_SCALE_SET, 'Microsoft.Compute/virtualMachineScaleSets'), properties: { orchestrationMode: 'Flexible' } },
   ],
 };
 
@@ -222,6 +224,11 @@ describe('fake ARM: lists', () => {
     expect(ids((await client.json<ListBody>(`/subscriptions/${SUB}/providers/Microsoft.Network/publicIPAddresses?${API}`)).body)).toEqual([]);
     const missing = await client.json<ErrorBody>(`${SCALE_SET.replace('vmss-web', 'vmss-none')}/networkInterfaces?${API}`);
     expect(missing.body.error.code).toBe('ParentResourceNotFound');
+    // As ARM does for a Flexible scale set, whose VMs' interfaces are top-level.
+    for (const type of ['networkInterfaces', 'publicipaddresses']) {
+      const flexible = await client.json<ErrorBody>(`${FLEXIBLE_SCALE_SET}/${type}?${API}`);
+      expect(flexible).toMatchObject({ status: 404, body: { error: { code: 'NotFound' } } });
+    }
   });
 
   it('answers an empty child collection, or 404 ParentResourceNotFound when the parent is missing', async () => {

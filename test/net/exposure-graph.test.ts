@@ -73,12 +73,14 @@ describe('the exposure graph', () => {
       '20.1.2.1 tcp 5601 vmss-web_0',
       '20.1.2.1 tcp 5601 vmss-web_1',
       '20.1.2.10 tcp 80, 443, 5601 vmss-web_0',
+      // A Flexible scale set's instance is an ordinary VM with a top-level interface.
+      '20.1.2.20 tcp 443 vmss-flex_1a2b3c4d',
     ]);
     const kibana = graph.all().endpoints.find((endpoint) => endpoint.address === '20.1.2.1' && endpoint.ports.has(5601))!;
     expect(describePath(kibana.path)).toBe('20.1.2.1 (pip-lbe-web) → load balancer lbe-web TCP 5601 → 5601 (rule rule-5601) → nic-web (10.20.1.4) → nsg-web-nodes allowed by allow-kibana (priority 200) → VM vmss-web_0');
     const nsgs = new Map(inventory.ofType(NSG_TYPE).map((nsg) => [nsg.name, graph.attachment(nsg)]));
     // A scale set scaled to zero still attaches its model's NSG to every instance it will create.
-    expect(Object.fromEntries(nsgs)).toEqual({ 'nsg-web-nodes': 'attached', 'nsg-idle': 'attached', 'nsg-orphan': 'unattached' });
+    expect(Object.fromEntries(nsgs)).toEqual({ 'nsg-web-nodes': 'attached', 'nsg-idle': 'attached', 'nsg-orphan': 'unattached', 'nsg-flex': 'attached' });
     expect(graph.guardsPublicPath(inventory.ofType(NSG_TYPE).find((nsg) => nsg.name === 'nsg-web-nodes')!)).toBe(true);
   });
 

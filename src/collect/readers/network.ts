@@ -10,7 +10,7 @@ import {
 import { NSG_TYPE } from '../../checks/port-exposure.js';
 import { readList } from '../read.js';
 import { isJsonObject } from '../../inventory/types.js';
-import { place, type ResourceReader } from './reader.js';
+import { place, type ParentResource, type ResourceReader } from './reader.js';
 
 /**
  * What relates the internet to workloads: NSGs, network interfaces, public IPs, virtual
@@ -72,6 +72,7 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
     type: NIC_TYPE,
     parentType: SCALE_SET_TYPE,
     read: async (clients, sub, parent) => {
+      if (isFlexible(parent)) return [];
       const network = await clients.network(sub);
       const { group, name } = place(parent);
       return typed(NIC_TYPE, await readList((options) => network.networkInterfaces.listVirtualMachineScaleSetNetworkInterfaces(group, name, options)));
@@ -81,6 +82,7 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
     type: PUBLIC_IP_TYPE,
     parentType: SCALE_SET_TYPE,
     read: async (clients, sub, parent) => {
+      if (isFlexible(parent)) return [];
       const network = await clients.network(sub);
       const { group, name } = place(parent);
       return typed(PUBLIC_IP_TYPE, await readList((options) => network.publicIPAddresses.listVirtualMachineScaleSetPublicIPAddresses(group, name, options)));
@@ -101,4 +103,13 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
  */
 function typed(type: string, items: unknown[]): unknown[] {
   return items.map((item) => (isJsonObject(item) && item.type === undefined ? { ...item, type } : item));
+}
+
+/**
+ * A Flexible scale set's instances are ordinary virtual machines whose interfaces and public
+ * IPs the subscription-wide lists include; ARM answers the scale-set lists for it with 404.
+ */
+function isFlexible(scaleSet: ParentResource | undefined): boolean {
+  const mode = scaleSet?.properties?.orchestrationMode;
+  return typeof mode === 'string' && mode.toLowerCase() === 'flexible';
 }

@@ -6,6 +6,8 @@ export interface ParentResource {
   readonly id: string;
   readonly name: string;
   readonly kind?: string;
+  /** The parent's properties as ARM sent them, for readers whose children depend on them. */
+  readonly properties?: Readonly<Record<string, unknown>>;
 }
 
 /**
