@@ -6,7 +6,7 @@ export interface RawResponseHook {
   onResponse?: (rawResponse: { status: number; bodyAsText?: string | null }) => void;
 }
 
-interface Pageable {
+export interface Pageable {
   byPage(): AsyncIterableIterator<unknown>;
 }
 

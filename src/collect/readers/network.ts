@@ -8,7 +8,8 @@ import {
   VIRTUAL_NETWORK_TYPE,
 } from '../../adapters/network.js';
 import { NSG_TYPE } from '../../checks/port-exposure.js';
-import { readList } from '../read.js';
+import type { ArmClients } from '../clients.js';
+import { readList, type Pageable, type RawResponseHook } from '../read.js';
 import { isJsonObject } from '../../inventory/types.js';
 import { place, type ParentResource, type ResourceReader } from './reader.js';
 
@@ -68,26 +69,8 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
       return readList((options) => compute.virtualMachineScaleSets.listAll(options));
     },
   },
-  {
-    type: NIC_TYPE,
-    parentType: SCALE_SET_TYPE,
-    read: async (clients, sub, parent) => {
-      if (isFlexible(parent)) return [];
-      const network = await clients.network(sub);
-      const { group, name } = place(parent);
-      return typed(NIC_TYPE, await readList((options) => network.networkInterfaces.listVirtualMachineScaleSetNetworkInterfaces(group, name, options)));
-    },
-  },
-  {
-    type: PUBLIC_IP_TYPE,
-    parentType: SCALE_SET_TYPE,
-    read: async (clients, sub, parent) => {
-      if (isFlexible(parent)) return [];
-      const network = await clients.network(sub);
-      const { group, name } = place(parent);
-      return typed(PUBLIC_IP_TYPE, await readList((options) => network.publicIPAddresses.listVirtualMachineScaleSetPublicIPAddresses(group, name, options)));
-    },
-  },
+  perUniformScaleSet(NIC_TYPE, (network, group, name, options) => network.networkInterfaces.listVirtualMachineScaleSetNetworkInterfaces(group, name, options)),
+  perUniformScaleSet(PUBLIC_IP_TYPE, (network, group, name, options) => network.publicIPAddresses.listVirtualMachineScaleSetPublicIPAddresses(group, name, options)),
   {
     type: CONTAINER_GROUP_TYPE,
     read: async (clients, sub) => {
@@ -97,12 +80,25 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
   },
 ];
 
+type NetworkClient = Awaited<ReturnType<ArmClients['network']>>;
+
 /**
- * The scale-set lists answer with network interfaces and public IPs whose ids name the scale
- * set; the type is what the operation lists, and Microsoft's examples leave it out of some items.
+ * A reader of `type` under each Uniform scale set. The scale-set lists answer with network
+ * interfaces and public IPs whose ids name the scale set; the type is what the operation
+ * lists, and Microsoft's examples leave it out of some items.
  */
-function typed(type: string, items: unknown[]): unknown[] {
-  return items.map((item) => (isJsonObject(item) && item.type === undefined ? { ...item, type } : item));
+function perUniformScaleSet(type: string, list: (network: NetworkClient, group: string, name: string, options: RawResponseHook) => Pageable): ResourceReader {
+  return {
+    type,
+    parentType: SCALE_SET_TYPE,
+    read: async (clients, sub, parent) => {
+      if (isFlexible(parent)) return [];
+      const network = await clients.network(sub);
+      const { group, name } = place(parent);
+      const items = await readList((options) => list(network, group, name, options));
+      return items.map((item) => (isJsonObject(item) && item.type === undefined ? { ...item, type } : item));
+    },
+  };
 }
 
 /**
