@@ -168,7 +168,7 @@ export class ExposureGraph {
       if (verdict.status === 'unknown') unknown.push({ id: pip.id, code: verdict.code, reason: verdict.reason });
     }
     for (const group of this.inventory.ofType(CONTAINER_GROUP_TYPE)) endpoints.push(...this.containerGroup(group));
-    return { endpoints: endpoints.sort(compareEndpoints), unknown };
+    return { endpoints: sortEndpoints(endpoints), unknown };
   }
 
   private endpointsByNsg: Map<string, Endpoint[]> | undefined;
@@ -379,14 +379,24 @@ export function exposureGraph(inventory: Inventory): ExposureGraph {
   return graph;
 }
 
-/** The order an attacker's scan of the addresses would list endpoints: by address, protocol, then port. */
-export function compareEndpoints(a: Endpoint, b: Endpoint): number {
-  return (
-    a.address.localeCompare(b.address, 'en', { numeric: true }) ||
-    a.protocol.localeCompare(b.protocol) ||
-    a.ports.ranges[0]!.from - b.ports.ranges[0]!.from ||
-    idKey(a.workload.id).localeCompare(idKey(b.workload.id))
-  );
+/**
+ * Endpoints in the order an attacker's scan of the addresses would list them: IPv4 addresses
+ * numerically, then other addresses and names; then protocol, first port and workload. Keys
+ * are built once: sorting tens of thousands of endpoints with a locale-aware compare took
+ * a tenth of a second.
+ */
+function sortEndpoints(endpoints: readonly Endpoint[]): Endpoint[] {
+  const keyed = endpoints.map((endpoint) => ({
+    endpoint,
+    key: `${addressKey(endpoint.address)}|${endpoint.protocol}|${String(endpoint.ports.ranges[0]!.from).padStart(5, '0')}|${idKey(endpoint.workload.id)}`,
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((entry) => entry.endpoint);
+}
+
+function addressKey(address: string): string {
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+  return octets ? `4 ${octets.slice(1).map((octet) => octet.padStart(3, '0')).join('.')}` : `6 ${address.toLowerCase()}`;
 }
 
 /** The path with each NSG hop naming the rules that admit `ports` there. */

@@ -105,6 +105,22 @@ describe('the exposure graph', () => {
     expect(exposureGraph(withoutScaleSets).publicIp(lbIp)).toMatchObject({ status: 'unknown', code: 'NotCollected' });
   });
 
+  it('lists endpoints as a scan of the addresses would: IPv4 numerically, then protocol, port and workload', () => {
+    const document = JSON.parse(readFileSync(join(FIXTURES, 'scale-set-behind-load-balancer.json'), 'utf8'));
+    document.resources.find((resource: { name: string }) => resource.name === 'pip-lbe-web').properties.ipAddress = '20.1.2.100';
+    const order = exposureGraph(inventoryFromSnapshot(document, 'renumbered'))
+      .all()
+      .endpoints.map((endpoint) => `${endpoint.address} ${endpoint.ports.ranges[0]!.from} ${endpoint.workload.name}`);
+    expect(order).toEqual([
+      '20.1.2.10 80 vmss-web_0',
+      '20.1.2.20 443 vmss-flex_1a2b3c4d',
+      '20.1.2.100 443 vmss-web_0',
+      '20.1.2.100 443 vmss-web_1',
+      '20.1.2.100 5601 vmss-web_0',
+      '20.1.2.100 5601 vmss-web_1',
+    ]);
+  });
+
   it('says what it could not follow rather than guessing', () => {
     const document = JSON.parse(readFileSync(join(FIXTURES, 'nic-nsg-only.json'), 'utf8'));
     document.collected = document.collected.filter((type: string) => type !== 'Microsoft.Network/networkInterfaces');
