@@ -175,6 +175,7 @@ export const SYNTHETIC_COLLECTED = [
   'Microsoft.Network/virtualNetworks',
   'Microsoft.Network/publicIPAddresses',
   'Microsoft.Network/loadBalancers',
+  'Microsoft.Network/applicationGateways',
   'Microsoft.Compute/virtualMachines',
   'Microsoft.Compute/virtualMachineScaleSets',
   'Microsoft.Network/networkInterfaces@Microsoft.Compute/virtualMachineScaleSets',

@@ -5,7 +5,7 @@ import { valueAt } from './setting.js';
 /**
  * The network resources that relate a public address to a workload: public IPs, network
  * interfaces and their IP configurations, virtual networks' subnets, load balancers, virtual
- * machines, scale sets and container groups. Views are lenient: a reference that is not `{ id }` is read
+ * machines, scale sets, application gateways and container groups. Views are lenient: a reference that is not `{ id }` is read
  * as no reference, since the exposure path it would add cannot be followed anyway.
  */
 
@@ -21,6 +21,7 @@ export const VIRTUAL_MACHINE_TYPE = 'Microsoft.Compute/virtualMachines';
  */
 export const SCALE_SET_TYPE = 'Microsoft.Compute/virtualMachineScaleSets';
 export const CONTAINER_GROUP_TYPE = 'Microsoft.ContainerInstance/containerGroups';
+export const APPLICATION_GATEWAY_TYPE = 'Microsoft.Network/applicationGateways';
 
 /** The id an ARM reference (`{ "id": "…" }`) points at. */
 export function refId(value: unknown): string | undefined {
@@ -68,6 +69,7 @@ export interface NicIpConfiguration {
   readonly privateIp: string | undefined;
   readonly subnetId: string | undefined;
   readonly publicIpId: string | undefined;
+  /** Load balancer and application gateway backend pools the configuration is in. */
   readonly backendPoolIds: readonly string[];
   readonly natRuleIds: readonly string[];
   readonly applicationSecurityGroupIds: readonly string[];
@@ -91,7 +93,7 @@ export function networkInterfaceOf(resource: ArmResource): NetworkInterface {
         privateIp: typeof privateIp === 'string' ? privateIp.split('/')[0] : undefined,
         subnetId: refId(config.properties.subnet),
         publicIpId: refId(config.properties.publicIPAddress),
-        backendPoolIds: refIds(config.properties.loadBalancerBackendAddressPools),
+        backendPoolIds: [...refIds(config.properties.loadBalancerBackendAddressPools), ...refIds(config.properties.applicationGatewayBackendAddressPools)],
         natRuleIds: refIds(config.properties.loadBalancerInboundNatRules),
         applicationSecurityGroupIds: refIds(config.properties.applicationSecurityGroups),
       };
@@ -226,4 +228,89 @@ export function scaleSetNsgIdsOf(resource: ArmResource): string[] {
 export function scaleSetPlaceOf(id: string): { scaleSetId: string; instance: string | undefined } | undefined {
   const match = /^(.*?\/providers\/microsoft\.compute\/virtualmachinescalesets\/[^/]+)(?:\/virtualmachines\/([^/]+))?/i.exec(id);
   return match ? { scaleSetId: match[1]!, instance: match[2] } : undefined;
+}
+
+/** One way through an application gateway: a listener's frontend port, to the backends its routing rules name. */
+export interface GatewayRoute {
+  readonly listenerId: string;
+  readonly listenerName: string;
+  readonly frontendId: string | undefined;
+  /** `Http`, `Https`, or a v2 layer-4 listener's `Tcp`, `Tls`. */
+  readonly protocol: string;
+  readonly frontendPort: number;
+  /** The pools the gateway forwards to, with the port and protocol it connects on; empty for a redirect. */
+  readonly backends: ReadonlyArray<{ readonly poolId: string; readonly port: number; readonly protocol: string; readonly ruleName: string }>;
+}
+
+export interface ApplicationGateway {
+  /** The subnet the gateway's instances run in: its NSG filters what reaches the listeners. */
+  readonly subnetId: string | undefined;
+  readonly routes: readonly GatewayRoute[];
+  /** Backend pools by lower-cased id: NIC IP configurations and plain addresses or names. */
+  readonly pools: ReadonlyMap<string, { readonly configIds: readonly string[]; readonly addresses: readonly string[] }>;
+}
+
+/**
+ * An application gateway's listeners and where its routing rules send them: HTTP(S)
+ * listeners with request routing rules (basic, or path-based through a URL path map, whose
+ * default and path rules may each name a pool), and v2 layer-4 listeners with routing rules.
+ */
+export function applicationGatewayOf(resource: ArmResource): ApplicationGateway {
+  const p = resource.properties;
+  const key = (id: string | undefined): string => (id ?? '').toLowerCase();
+  const idOf = (entry: { id?: string; name?: string }, collection: string, i: number): string => entry.id ?? `${resource.id}/${collection}/${entry.name ?? i}`;
+  const port = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) ? value : -1);
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+  const frontendPorts = new Map(list(p.frontendPorts).map((entry, i) => [key(idOf(entry, 'frontendPorts', i)), port(entry.properties.port)]));
+  const settings = new Map(
+    [...list(p.backendHttpSettingsCollection).map((entry, i) => ({ entry, id: idOf(entry, 'backendHttpSettingsCollection', i) })), ...list(p.backendSettingsCollection).map((entry, i) => ({ entry, id: idOf(entry, 'backendSettingsCollection', i) }))].map(({ entry, id }) => [
+      key(id),
+      { port: port(entry.properties.port), protocol: text(entry.properties.protocol) },
+    ]),
+  );
+  type Target = { pool: string | undefined; settings: string | undefined };
+  const pathMaps = new Map(
+    list(p.urlPathMaps).map((map, i): [string, Target[]] => [
+      key(idOf(map, 'urlPathMaps', i)),
+      [
+        { pool: refId(map.properties.defaultBackendAddressPool), settings: refId(map.properties.defaultBackendHttpSettings) },
+        ...list(map.properties.pathRules).map((rule) => ({ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendHttpSettings) })),
+      ],
+    ]),
+  );
+  const targets = new Map<string, Array<Target & { rule: string }>>();
+  const route = (listener: string | undefined, rule: string, found: Target[]): void => {
+    if (!listener) return;
+    targets.set(key(listener), [...(targets.get(key(listener)) ?? []), ...found.map((target) => ({ ...target, rule }))]);
+  };
+  list(p.requestRoutingRules).forEach((rule, i) => {
+    const pathMap = refId(rule.properties.urlPathMap);
+    route(refId(rule.properties.httpListener), rule.name ?? `#${i}`, pathMap ? (pathMaps.get(key(pathMap)) ?? []) : [{ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendHttpSettings) }]);
+  });
+  list(p.routingRules).forEach((rule, i) => route(refId(rule.properties.listener), rule.name ?? `#${i}`, [{ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendSettings) }]));
+
+  const listeners = [...list(p.httpListeners).map((entry, i) => ({ entry, id: idOf(entry, 'httpListeners', i) })), ...list(p.listeners).map((entry, i) => ({ entry, id: idOf(entry, 'listeners', i) }))];
+  const routes = listeners.map(({ entry, id }): GatewayRoute => ({
+    listenerId: id,
+    listenerName: entry.name ?? id,
+    frontendId: refId(entry.properties.frontendIPConfiguration),
+    protocol: text(entry.properties.protocol),
+    frontendPort: frontendPorts.get(key(refId(entry.properties.frontendPort))) ?? -1,
+    backends: (targets.get(key(id)) ?? []).flatMap((target) => {
+      const setting = settings.get(key(target.settings));
+      return target.pool && setting && setting.port > 0 ? [{ poolId: target.pool, port: setting.port, protocol: setting.protocol, ruleName: target.rule }] : [];
+    }),
+  }));
+  const pools = new Map(
+    list(p.backendAddressPools).map((pool, i) => [
+      key(idOf(pool, 'backendAddressPools', i)),
+      {
+        configIds: refIds(pool.properties.backendIPConfigurations),
+        // Plain entries, not sub-resources: `{ "ipAddress": "10.0.2.4" }` or `{ "fqdn": "…" }`.
+        addresses: (Array.isArray(pool.properties.backendAddresses) ? pool.properties.backendAddresses : []).filter(isJsonObject).map((address) => text(address.ipAddress) || text(address.fqdn)).filter(Boolean),
+      },
+    ]),
+  );
+  return { subnetId: refId(list(p.gatewayIPConfigurations)[0]?.properties.subnet), routes: routes.filter((entry) => entry.frontendPort > 0), pools };
 }

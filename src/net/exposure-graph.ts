@@ -1,4 +1,6 @@
 import {
+  APPLICATION_GATEWAY_TYPE,
+  applicationGatewayOf,
   CONTAINER_GROUP_TYPE,
   containerGroupAddressOf,
   LOAD_BALANCER_TYPE,
@@ -20,12 +22,12 @@ import { NSG_TYPE, type InternetRule } from '../adapters/nsg.js';
 import { idKey, parseArmId } from '../inventory/arm-id.js';
 import { pushTo, type Inventory } from '../inventory/inventory.js';
 import type { ArmResource } from '../inventory/types.js';
-import { nsgExposureFor } from './nsg-exposure.js';
+import { nsgExposure, nsgExposureFor } from './nsg-exposure.js';
 import { PortSet } from './ports.js';
 
 /** One hop of the way from the internet to a workload. */
 export interface PathStep {
-  readonly kind: 'public-ip' | 'load-balancer' | 'nic' | 'subnet-nsg' | 'nic-nsg' | 'no-nsg' | 'vm' | 'container-group';
+  readonly kind: 'public-ip' | 'load-balancer' | 'application-gateway' | 'gateway-nsg' | 'nic' | 'subnet-nsg' | 'nic-nsg' | 'no-nsg' | 'vm' | 'container-group' | 'backend-address';
   readonly id: string;
   readonly name: string;
   /** What the hop does: an address, `TCP 50022 → 22`, `allow-es-anywhere (priority 200)`. */
@@ -42,8 +44,12 @@ export interface Endpoint {
   readonly backendPorts: PortSet;
   /** The public IP or container group the address belongs to. */
   readonly frontendId: string;
-  readonly workload: { readonly kind: 'vm' | 'nic' | 'container-group'; readonly id: string; readonly name: string };
-  /** NSGs the traffic passes (subnet, then NIC); empty for container groups. */
+  readonly workload: { readonly kind: 'vm' | 'nic' | 'container-group' | 'application-gateway' | 'address'; readonly id: string; readonly name: string };
+  /**
+   * NSGs the internet's traffic passes (subnet, then NIC) on its way to `backendPorts`; empty
+   * for container groups, and for application gateways, whose subnet NSG sees the listener's
+   * port and whose backends see the gateway, not the internet.
+   */
   readonly nsgIds: readonly string[];
   /** The NSG rules that let it in, by NSG id, with the backend ports each admits. */
   readonly allowedBy: ReadonlyArray<{ readonly nsgId: string; readonly rule: InternetRule; readonly ports: PortSet }>;
@@ -244,6 +250,9 @@ export class ExposureGraph {
     if (attachedKey.includes('/providers/microsoft.network/loadbalancers/')) {
       return this.followLoadBalancer(pip, view.attachedTo, address, pipStep);
     }
+    if (attachedKey.includes('/providers/microsoft.network/applicationgateways/')) {
+      return this.followApplicationGateway(pip, view.attachedTo, address, pipStep);
+    }
     return { status: 'other', attachedTo: view.attachedTo };
   }
 
@@ -277,6 +286,78 @@ export class ExposureGraph {
     return { status: endpoints.length > 0 ? 'reachable' : 'closed', endpoints };
   }
 
+  /**
+   * An application gateway's public frontend: each listener on it whose port the gateway
+   * subnet's NSG admits (without one, every listener: a gateway is there to be reached), to
+   * the backends of its routing rules on the port the gateway connects on. The backends' own
+   * NSGs are not applied: the gateway connects from its subnet, which they admit by default.
+   */
+  private followApplicationGateway(pip: ArmResource, frontendId: string, address: string, pipStep: PathStep): FrontendVerdict {
+    const gatewayId = parseArmId(frontendId).parentId!;
+    const resource = this.inventory.get(gatewayId);
+    if (!resource) throw this.missing(APPLICATION_GATEWAY_TYPE, gatewayId, pip);
+    const gateway = applicationGatewayOf(resource);
+    const subnetNsg = gateway.subnetId ? this.subnetNsgOf(gateway.subnetId, resource) : undefined;
+    const admitted = subnetNsg ? nsgExposure(subnetNsg) : undefined;
+    const endpoints: Endpoint[] = [];
+    for (const route of gateway.routes) {
+      if (!route.frontendId || idKey(route.frontendId) !== idKey(frontendId)) continue;
+      if (admitted && !admitted.exposed.tcp.has(route.frontendPort)) continue;
+      const ports = PortSet.single(route.frontendPort);
+      const nsgSteps: PathStep[] = subnetNsg && admitted
+        ? [{ kind: 'gateway-nsg', id: subnetNsg.id, name: subnetNsg.name, detail: `allowed by ${admitted.allows.filter((allow) => allow.exposed.tcp.has(route.frontendPort)).map(({ rule }) => `${rule.name} (priority ${rule.priority})`).join(', ')}` }]
+        : [];
+      const listener = `${route.protocol.toUpperCase()} ${route.frontendPort}`;
+      const base = { address, protocol: 'tcp' as const, ports, frontendId: pip.id, nsgIds: [], allowedBy: [] };
+      const gatewayStep = (detail: string): PathStep => ({ kind: 'application-gateway', id: resource.id, name: resource.name, detail });
+      if (route.backends.length === 0) {
+        endpoints.push({ ...base, backendPorts: ports, workload: { kind: 'application-gateway', id: resource.id, name: resource.name }, path: [pipStep, ...nsgSteps, gatewayStep(`${listener} (listener ${route.listenerName}, no backend)`)] });
+        continue;
+      }
+      for (const backend of route.backends) {
+        const backendPorts = PortSet.single(backend.port);
+        const hop = gatewayStep(`${listener} → ${backend.protocol.toUpperCase()} ${backend.port} (listener ${route.listenerName}, rule ${backend.ruleName})`);
+        const pool = gateway.pools.get(idKey(backend.poolId));
+        const members = new Map([...(pool?.configIds ?? []), ...(this.poolMembers.get(idKey(backend.poolId)) ?? [])].map((id) => [idKey(id), id]));
+        for (const member of members.values()) {
+          const target = this.configOrUnknown(member, pip);
+          const vmId = networkInterfaceOf(target.nic).virtualMachineId;
+          const vm = vmId ? (this.inventory.get(vmId) ?? { id: vmId, name: instanceName(vmId) }) : undefined;
+          const nicStep: PathStep = { kind: 'nic', id: target.nic.id, name: target.nic.name, ...(target.config.privateIp ? { detail: target.config.privateIp } : {}) };
+          endpoints.push({
+            ...base,
+            backendPorts,
+            workload: vm ? { kind: 'vm', id: vm.id, name: vm.name } : { kind: 'nic', id: target.nic.id, name: target.nic.name },
+            path: [pipStep, ...nsgSteps, hop, nicStep, ...(vm ? [{ kind: 'vm' as const, id: vm.id, name: vm.name }] : [])],
+          });
+        }
+        for (const backendAddress of pool?.addresses ?? []) {
+          endpoints.push({
+            ...base,
+            backendPorts,
+            workload: { kind: 'address', id: `${backend.poolId}#${backendAddress}`, name: backendAddress },
+            path: [pipStep, ...nsgSteps, hop, { kind: 'backend-address', id: backend.poolId, name: backendAddress }],
+          });
+        }
+      }
+    }
+    return { status: endpoints.length > 0 ? 'reachable' : 'closed', endpoints };
+  }
+
+  /** The NSG of a subnet, or none; unknown when the subnet's virtual network or its NSG was not read. */
+  private subnetNsgOf(subnetId: string, from: ArmResource): ArmResource | undefined {
+    const subnetKey = idKey(subnetId);
+    if (!this.subnetNsg.has(subnetKey)) {
+      const vnetId = parseArmId(subnetId).parentId ?? subnetId;
+      if (!this.inventory.get(vnetId)) throw this.missing(VIRTUAL_NETWORK_TYPE, vnetId, from);
+    }
+    const nsgId = this.subnetNsg.get(subnetKey);
+    if (!nsgId) return undefined;
+    const nsg = this.inventory.get(nsgId);
+    if (!nsg) throw this.missing(NSG_TYPE, nsgId, from);
+    return nsg;
+  }
+
   private configOrUnknown(configId: string, from: ArmResource): { nic: ArmResource; config: NicIpConfiguration } {
     const found = this.configs.get(idKey(configId));
     if (found) return found;
@@ -301,21 +382,18 @@ export class ExposureGraph {
   /** What the subnet NSG and the NIC NSG together admit from the internet to one IP configuration. */
   private allowance(target: { nic: ArmResource; config: NicIpConfiguration }, closedByDefault: boolean): Allowance {
     const nic = networkInterfaceOf(target.nic);
-    const onPath: Array<{ nsgId: string; kind: 'subnet-nsg' | 'nic-nsg' }> = [];
-    if (target.config.subnetId) {
-      const subnetKey = idKey(target.config.subnetId);
-      if (!this.subnetNsg.has(subnetKey)) {
-        const vnetId = parseArmId(target.config.subnetId).parentId ?? target.config.subnetId;
-        if (!this.inventory.get(vnetId)) throw this.missing(VIRTUAL_NETWORK_TYPE, vnetId, target.nic);
-      }
-      const subnetNsg = this.subnetNsg.get(subnetKey);
-      if (subnetNsg) onPath.push({ nsgId: subnetNsg, kind: 'subnet-nsg' });
+    const onPath: Array<{ nsg: ArmResource; kind: 'subnet-nsg' | 'nic-nsg' }> = [];
+    const subnetNsg = target.config.subnetId ? this.subnetNsgOf(target.config.subnetId, target.nic) : undefined;
+    if (subnetNsg) onPath.push({ nsg: subnetNsg, kind: 'subnet-nsg' });
+    if (nic.nsgId) {
+      const nicNsg = this.inventory.get(nic.nsgId);
+      if (!nicNsg) throw this.missing(NSG_TYPE, nic.nsgId, target.nic);
+      onPath.push({ nsg: nicNsg, kind: 'nic-nsg' });
     }
-    if (nic.nsgId) onPath.push({ nsgId: nic.nsgId, kind: 'nic-nsg' });
 
     const steps: PathStep[] = [{ kind: 'nic', id: target.nic.id, name: target.nic.name, ...(target.config.privateIp ? { detail: target.config.privateIp } : {}) }];
     const allowedBy: Allowance['allowedBy'] = { tcp: [], udp: [] };
-    const nsgIds = onPath.map((entry) => entry.nsgId);
+    const nsgIds = onPath.map((entry) => entry.nsg.id);
     if (onPath.length === 0) {
       const open = closedByDefault ? PortSet.EMPTY : ALL_PORTS;
       steps.push({ kind: 'no-nsg', id: target.nic.id, name: 'no NSG', detail: closedByDefault ? '(Standard SKU: closed without one)' : '(Basic SKU: open without one)' });
@@ -324,9 +402,7 @@ export class ExposureGraph {
     // Inbound traffic must pass the subnet's NSG and then the interface's.
     const ports: Record<TransportProtocol, PortSet> = { tcp: ALL_PORTS, udp: ALL_PORTS };
     const destination = { ip: target.config.privateIp, asgIds: target.config.applicationSecurityGroupIds };
-    for (const { nsgId, kind } of onPath) {
-      const nsg = this.inventory.get(nsgId);
-      if (!nsg) throw this.missing(NSG_TYPE, nsgId, target.nic);
+    for (const { nsg, kind } of onPath) {
       const exposure = nsgExposureFor(nsg, destination);
       for (const protocol of ['tcp', 'udp'] as const) {
         ports[protocol] = ports[protocol].intersect(exposure.exposed[protocol]);
@@ -423,6 +499,9 @@ export function describePath(path: readonly PathStep[]): string {
           return `${step.detail} (${step.name})`;
         case 'load-balancer':
           return `load balancer ${step.name} ${step.detail ?? ''}`.trim();
+        case 'application-gateway':
+          return `application gateway ${step.name} ${step.detail ?? ''}`.trim();
+        case 'gateway-nsg':
         case 'nic-nsg':
         case 'subnet-nsg':
         case 'no-nsg':
@@ -446,4 +525,4 @@ function lastName(id: string): string {
   return id.split('/').filter(Boolean).pop() ?? id;
 }
 
-export { CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE };
+export { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE };

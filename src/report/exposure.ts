@@ -40,6 +40,14 @@ export function renderExposureJson(report: ExposureReport): string {
   )}\n`;
 }
 
+const WORKLOAD_KINDS: Record<Endpoint['workload']['kind'], string> = {
+  vm: 'VM',
+  nic: 'NIC',
+  'container-group': 'container group',
+  'application-gateway': 'application gateway',
+  address: 'backend',
+};
+
 /** A table: address, protocol and ports, the services there, the workload, and the way in. */
 export function renderExposureTable(report: ExposureReport, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -53,7 +61,7 @@ export function renderExposureTable(report: ExposureReport, color: boolean): str
     const sensitive = endpoint.protocol === 'tcp' && !exposedServices(endpoint.backendPorts, ALL_SENSITIVE_PORTS).ports.isEmpty;
     const heading = (sensitive ? c.red.bold : c.bold)(clean(`${endpoint.address} ${endpoint.protocol.toUpperCase()} ${ports}`));
     lines.push(...wrap(`${heading}${named.length > 0 ? `: ${clean(named.join(', '))}` : ''}`, 80, '      ', '  '));
-    lines.push(c.dim(`      ${clean(`${endpoint.workload.kind === 'container-group' ? 'container group' : endpoint.workload.kind.toUpperCase()} ${endpoint.workload.name}`)}`));
+    lines.push(c.dim(`      ${clean(`${WORKLOAD_KINDS[endpoint.workload.kind]} ${endpoint.workload.name}`)}`));
     lines.push(...wrap(c.dim(`via ${clean(describePath(endpoint.path))}`), 80, '        ', '      '), '');
   }
   if (report.unknown.length > 0) {

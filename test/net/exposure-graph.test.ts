@@ -105,6 +105,25 @@ describe('the exposure graph', () => {
     expect(exposureGraph(withoutScaleSets).publicIp(lbIp)).toMatchObject({ status: 'unknown', code: 'NotCollected' });
   });
 
+  it('follows an application gateway\'s public listeners that its subnet NSG admits to the backends of their routing rules', () => {
+    const graph = exposureGraph(load('application-gateway'));
+    // 80 is blocked by the gateway subnet's NSG; the 8443 listener is on the private frontend.
+    // The backend's own NSG (deny all from the internet) does not see the internet: the gateway connects.
+    expect(summary(graph.all().endpoints)).toEqual(['20.1.3.1 tcp 443→5601 vm-kibana', '20.1.3.1 tcp 443→8080 10.30.2.20', '20.1.3.1 tcp 443→8080 api.internal.contoso.com']);
+    const api = graph.all().endpoints.find((endpoint) => endpoint.workload.name === 'api.internal.contoso.com')!;
+    expect(describePath(api.path)).toBe('20.1.3.1 (pip-agw) → nsg-agw allowed by allow-https (priority 100) → application gateway agw-web HTTPS 443 → HTTP 8080 (listener l-https, rule rule-https) → api.internal.contoso.com');
+    // Its NSGs are not rated by these ways in: the subnet NSG sees 443, not the backends' ports.
+    expect(api.nsgIds).toEqual([]);
+  });
+
+  it('treats a gateway without a subnet NSG as open on every listener, a redirect listener included', () => {
+    const document = JSON.parse(readFileSync(join(FIXTURES, 'application-gateway.json'), 'utf8'));
+    delete document.resources.find((resource: { name: string }) => resource.name === 'vnet-gateway').properties.subnets[0].properties.networkSecurityGroup;
+    const endpoints = exposureGraph(inventoryFromSnapshot(document, 'no-gateway-nsg')).all().endpoints;
+    expect(summary(endpoints)).toEqual(['20.1.3.1 tcp 443→5601 vm-kibana', '20.1.3.1 tcp 443→8080 10.30.2.20', '20.1.3.1 tcp 443→8080 api.internal.contoso.com', '20.1.3.1 tcp 80 agw-web']);
+    expect(describePath(endpoints.find((endpoint) => endpoint.ports.has(80))!.path)).toBe('20.1.3.1 (pip-agw) → application gateway agw-web HTTP 80 (listener l-http, no backend)');
+  });
+
   it('lists endpoints as a scan of the addresses would: IPv4 numerically, then protocol, port and workload', () => {
     const document = JSON.parse(readFileSync(join(FIXTURES, 'scale-set-behind-load-balancer.json'), 'utf8'));
     document.resources.find((resource: { name: string }) => resource.name === 'pip-lbe-web').properties.ipAddress = '20.1.2.100';

@@ -1,4 +1,5 @@
 import {
+  APPLICATION_GATEWAY_TYPE,
   CONTAINER_GROUP_TYPE,
   LOAD_BALANCER_TYPE,
   NIC_TYPE,
@@ -15,8 +16,8 @@ import { place, type ParentResource, type ResourceReader } from './reader.js';
 
 /**
  * What relates the internet to workloads: NSGs, network interfaces, public IPs, virtual
- * networks (their subnets and subnet NSGs), load balancers, virtual machines, scale sets and
- * container groups — each listed once per subscription — and the network interfaces and public
+ * networks (their subnets and subnet NSGs), load balancers, application gateways, virtual
+ * machines, scale sets and container groups — each listed once per subscription — and the network interfaces and public
  * IPs of scale set instances, which those lists leave out, once per scale set.
  */
 export const NETWORK_READERS: readonly ResourceReader[] = [
@@ -53,6 +54,13 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
     read: async (clients, sub) => {
       const network = await clients.network(sub);
       return readList((options) => network.loadBalancers.listAll(options));
+    },
+  },
+  {
+    type: APPLICATION_GATEWAY_TYPE,
+    read: async (clients, sub) => {
+      const network = await clients.network(sub);
+      return readList((options) => network.applicationGateways.listAll(options));
     },
   },
   {

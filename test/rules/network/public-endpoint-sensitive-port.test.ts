@@ -33,6 +33,17 @@ testRule(rule, {
     },
     'ssh-to-the-one-destination': { findings: [{ message: /TCP 22 \(SSH\) on vm-jump2\./ }] },
     'basic-ip-without-nsg': { findings: [{ severity: 'critical', message: /Basic SKU: open without one/ }] },
+    // Kibana behind a gateway's HTTPS listener: the gateway subnet's NSG admits 443, the
+    // backend's own NSG (which denies the internet) does not apply to the gateway's traffic.
+    'application-gateway-to-kibana': {
+      findings: [
+        {
+          resource: '/publicIPAddresses/pip-agw',
+          severity: 'critical',
+          message: /^Public IP 'pip-agw' \(20\.1\.3\.1\) admits the internet to TCP 443 → 5601 \(Kibana\) on vm-kibana\. Way in: 20\.1\.3\.1 \(pip-agw\) → nsg-agw allowed by allow-https \(priority 100\) → application gateway agw-web HTTPS 443 → HTTP 5601 \(listener l-https, rule rule-https\) → vm-kibana-nic \(10\.30\.2\.4\) → VM vm-kibana\.$/,
+        },
+      ],
+    },
     'scale-set-kibana-through-load-balancer': {
       findings: [
         { resource: '/publicIPAddresses/pip-lbe-web', severity: 'critical', message: /admits the internet to TCP 5601 \(Kibana\) on vmss-web_0; 5601 \(Kibana\) on vmss-web_1\. Way in: 20\.1\.2\.1 \(pip-lbe-web\) → load balancer lbe-web TCP 5601 → 5601/ },
@@ -41,12 +52,13 @@ testRule(rule, {
     },
   },
   notApplicable: {
-    'attached-to-application-gateway': { reason: /^attached to an application gateway, whose listeners azscan does not follow/ },
+    'attached-to-bastion-host': { reason: /^attached to a Bastion host, whose listeners azscan does not follow/ },
     'private-container-group': { reason: /no public IP address/ },
   },
   notEvaluated: {
     'interfaces-not-collected': { code: 'NotCollected', reason: /Microsoft\.Network\/networkInterfaces/ },
     'load-balancers-unreadable': { code: 'AuthorizationFailed' },
     'scale-set-interfaces-unreadable': { code: 'AuthorizationFailed', reason: /scale set vmss-web/ },
+    'application-gateways-not-collected': { code: 'NotCollected', reason: /Microsoft\.Network\/applicationGateways/ },
   },
 });
