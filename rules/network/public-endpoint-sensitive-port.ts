@@ -1,4 +1,5 @@
 import { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, NIC_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../../src/adapters/network.js';
+import { FIREWALL_POLICY_TYPE, FIREWALL_TYPE, RULE_COLLECTION_GROUP_TYPE } from '../../src/adapters/firewall.js';
 import { NSG_TYPE, ruleEvidence } from '../../src/adapters/nsg.js';
 import { NotEvaluated } from '../../src/engine/not-evaluated.js';
 import { defineRule, type Evidence } from '../../src/engine/rule.js';
@@ -19,13 +20,13 @@ export default defineRule({
   raisesSeverity: true,
   service: 'network',
   resourceTypes: [PUBLIC_IP_TYPE, CONTAINER_GROUP_TYPE],
-  requires: [NIC_TYPE, VIRTUAL_NETWORK_TYPE, NSG_TYPE, LOAD_BALANCER_TYPE, VIRTUAL_MACHINE_TYPE, SCALE_SET_TYPE, APPLICATION_GATEWAY_TYPE],
+  requires: [NIC_TYPE, VIRTUAL_NETWORK_TYPE, NSG_TYPE, LOAD_BALANCER_TYPE, VIRTUAL_MACHINE_TYPE, SCALE_SET_TYPE, APPLICATION_GATEWAY_TYPE, FIREWALL_TYPE, FIREWALL_POLICY_TYPE, RULE_COLLECTION_GROUP_TYPE],
   description:
-    'A public IP address (on a network interface, a public load balancer\'s frontend or an application gateway\'s listener) or a container group with a public address lets the internet reach a sensitive TCP port of a workload — a management, Elasticsearch/Kibana, MQTT or database/cache port from the AZ-NSG tables — after every NSG on the way (the subnet\'s and the interface\'s) and the load balancer\'s rules are applied. Without any NSG, a Basic public IP or load balancer is open and a Standard one closed. Container groups have no NSG at all. Critical for Elasticsearch/Kibana and MQTT 1883, low for MQTT over TLS alone, high otherwise.',
+    'A public IP address (on a network interface, a public load balancer\'s frontend, an application gateway\'s listener or an Azure Firewall\'s DNAT rules) or a container group with a public address lets the internet reach a sensitive TCP port of a workload — a management, Elasticsearch/Kibana, MQTT or database/cache port from the AZ-NSG tables — after every NSG on the way (the subnet\'s and the interface\'s) and the load balancer\'s rules are applied. Without any NSG, a Basic public IP or load balancer is open and a Standard one closed. Container groups have no NSG at all. Critical for Elasticsearch/Kibana and MQTT 1883, low for MQTT over TLS alone, high otherwise.',
   rationale:
     'An NSG rule is only a risk if something reachable sits behind it, and a workload is at risk even when no NSG rule looks open (a Basic public IP with no NSG, a container group). This is what an attacker\'s scan of the tenant\'s public addresses finds: the five Elasticsearch servers behind one changed NSG that leaked 250 million support records were found exactly this way.',
   remediation: {
-    text: 'Close the port on the way in: remove or narrow the NSG rule that admits it, remove the load balancer rule or NAT rule, or take the public IP off the workload and reach it privately (Bastion, VPN, private endpoint). For container groups, deploy into a virtual network instead of with a public IP.',
+    text: 'Close the port on the way in: remove or narrow the NSG rule that admits it, remove the load balancer rule, NAT rule, firewall DNAT rule or gateway routing rule, or take the public IP off the workload and reach it privately (Bastion, VPN, private endpoint). For container groups, deploy into a virtual network instead of with a public IP.',
     az: 'az network nic ip-config update --resource-group <resource-group> --nic-name <nic> --name <ip-config> --remove publicIpAddress',
   },
   references: [
@@ -51,7 +52,7 @@ export default defineRule({
         case 'unattached':
           return; // An address attached to nothing leads nowhere.
         case 'other':
-          context.notApplicable(`attached to ${kindOf(verdict.attachedTo)}, whose listeners azscan does not follow`);
+          context.notApplicable(`attached to ${kindOf(verdict.attachedTo)}, behind which azscan follows no workload`);
           return;
         default:
           endpoints = [...verdict.endpoints];

@@ -18,16 +18,18 @@ import {
   type NicIpConfiguration,
   type TransportProtocol,
 } from '../adapters/network.js';
+import { basePolicyOf, dnatRulesOfGroup, FIREWALL_POLICY_TYPE, FIREWALL_TYPE, firewallOf, RULE_COLLECTION_GROUP_TYPE, type DnatRule } from '../adapters/firewall.js';
 import { NSG_TYPE, type InternetRule } from '../adapters/nsg.js';
 import { idKey, parseArmId } from '../inventory/arm-id.js';
 import { pushTo, type Inventory } from '../inventory/inventory.js';
 import type { ArmResource } from '../inventory/types.js';
 import { nsgExposure, nsgExposureFor } from './nsg-exposure.js';
-import { PortSet } from './ports.js';
+import { isWholeInternetMask } from './addresses.js';
+import { parsePortRange, PortSet } from './ports.js';
 
 /** One hop of the way from the internet to a workload. */
 export interface PathStep {
-  readonly kind: 'public-ip' | 'load-balancer' | 'application-gateway' | 'gateway-nsg' | 'nic' | 'subnet-nsg' | 'nic-nsg' | 'no-nsg' | 'vm' | 'container-group' | 'backend-address';
+  readonly kind: 'public-ip' | 'load-balancer' | 'application-gateway' | 'firewall' | 'gateway-nsg' | 'nic' | 'subnet-nsg' | 'nic-nsg' | 'no-nsg' | 'vm' | 'container-group' | 'backend-address';
   readonly id: string;
   readonly name: string;
   /** What the hop does: an address, `TCP 50022 → 22`, `allow-es-anywhere (priority 200)`. */
@@ -253,6 +255,9 @@ export class ExposureGraph {
     if (attachedKey.includes('/providers/microsoft.network/applicationgateways/')) {
       return this.followApplicationGateway(pip, view.attachedTo, address, pipStep);
     }
+    if (attachedKey.includes('/providers/microsoft.network/azurefirewalls/')) {
+      return this.followFirewall(pip, view.attachedTo, view.address, pipStep);
+    }
     return { status: 'other', attachedTo: view.attachedTo };
   }
 
@@ -342,6 +347,98 @@ export class ExposureGraph {
       }
     }
     return { status: endpoints.length > 0 ? 'reachable' : 'closed', endpoints };
+  }
+
+  /**
+   * An Azure Firewall's public IP: the DNAT rules for that address that the whole internet
+   * matches (source `*` or a /0), in the order the firewall applies them — classic rules, or
+   * the base policy's groups and then the policy's, each group and collection by priority —
+   * the first rule to claim a port deciding it. The translated address is followed to the one
+   * interface that has it. The backends' NSGs are not applied: the firewall connects to them
+   * from its own address.
+   */
+  private followFirewall(pip: ArmResource, ipConfigurationId: string, address: string | undefined, pipStep: PathStep): FrontendVerdict {
+    const firewallId = parseArmId(ipConfigurationId).parentId!;
+    const resource = this.inventory.get(firewallId);
+    if (!resource) throw this.missing(FIREWALL_TYPE, firewallId, pip);
+    // An address not assigned yet matches no rule.
+    if (address === undefined) return { status: 'closed', endpoints: [] };
+    const firewall = firewallOf(resource);
+    const rules = [...firewall.classicRules, ...(firewall.policyId ? this.policyDnatRules(firewall.policyId, pip) : [])];
+    const decided: Record<TransportProtocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+    const endpoints: Endpoint[] = [];
+    for (const rule of rules) {
+      if (!rule.destinationAddresses.some((destination) => destination.trim() === address || destination.trim() === '*')) continue;
+      if (!rule.sourceAddresses.some((source) => source.trim() === '*' || isWholeInternetMask(source))) continue;
+      let ports: PortSet;
+      try {
+        ports = PortSet.of(rule.destinationPorts.map(parsePortRange));
+      } catch {
+        throw new Unknown('MalformedProperty', `${resource.name}: DNAT rule ${rule.name} has destination ports ${JSON.stringify(rule.destinationPorts)}`);
+      }
+      for (const protocol of rule.protocols) {
+        const claimed = ports.subtract(decided[protocol]);
+        decided[protocol] = decided[protocol].union(ports);
+        if (claimed.isEmpty || rule.translatedTo === undefined || rule.translatedPort === undefined) continue;
+        endpoints.push(this.dnatEndpoint(pip, address, pipStep, resource, rule, protocol, claimed));
+      }
+    }
+    return { status: endpoints.length > 0 ? 'reachable' : 'closed', endpoints };
+  }
+
+  private dnatEndpoint(pip: ArmResource, address: string, pipStep: PathStep, firewall: ArmResource, rule: DnatRule, protocol: TransportProtocol, ports: PortSet): Endpoint {
+    const translatedTo = rule.translatedTo!;
+    const hop: PathStep = { kind: 'firewall', id: firewall.id, name: firewall.name, detail: `${protocol.toUpperCase()} ${ports.toString()} → ${translatedTo}:${rule.translatedPort} (DNAT rule ${rule.name})` };
+    const base = { address, protocol, ports, backendPorts: PortSet.single(rule.translatedPort!), frontendId: pip.id, nsgIds: [], allowedBy: [] };
+    const target = this.configWithPrivateIp(translatedTo);
+    if (!target) {
+      return { ...base, workload: { kind: 'address', id: `${firewall.id}#${translatedTo}`, name: translatedTo }, path: [pipStep, hop, { kind: 'backend-address', id: firewall.id, name: translatedTo }] };
+    }
+    const vmId = networkInterfaceOf(target.nic).virtualMachineId;
+    const vm = vmId ? (this.inventory.get(vmId) ?? { id: vmId, name: instanceName(vmId) }) : undefined;
+    const nicStep: PathStep = { kind: 'nic', id: target.nic.id, name: target.nic.name, detail: translatedTo };
+    return {
+      ...base,
+      workload: vm ? { kind: 'vm', id: vm.id, name: vm.name } : { kind: 'nic', id: target.nic.id, name: target.nic.name },
+      path: [pipStep, hop, nicStep, ...(vm ? [{ kind: 'vm' as const, id: vm.id, name: vm.name }] : [])],
+    };
+  }
+
+  /** The DNAT rules a policy gives its firewalls: its base policy's first, then its own, groups by priority. */
+  private policyDnatRules(policyId: string, from: ArmResource): DnatRule[] {
+    const chain: ArmResource[] = [];
+    const seen = new Set<string>();
+    for (let id: string | undefined = policyId; id !== undefined && !seen.has(idKey(id)); ) {
+      seen.add(idKey(id));
+      const policy = this.inventory.get(id);
+      if (!policy) throw this.missing(FIREWALL_POLICY_TYPE, id, from);
+      chain.unshift(policy);
+      id = basePolicyOf(policy);
+    }
+    return chain.flatMap((policy) => {
+      const unavailable = this.inventory.unavailable(policy, RULE_COLLECTION_GROUP_TYPE);
+      if (unavailable) throw new Unknown(unavailable.code, `rule collection groups of firewall policy ${policy.name}: ${unavailable.reason}`);
+      return this.inventory
+        .childrenOf(policy, RULE_COLLECTION_GROUP_TYPE)
+        .map(dnatRulesOfGroup)
+        .sort((a, b) => a.priority - b.priority)
+        .flatMap((group) => group.rules);
+    });
+  }
+
+  private configsByPrivateIp: Map<string, Array<{ nic: ArmResource; config: NicIpConfiguration }>> | undefined;
+
+  /**
+   * The IP configuration with a private address, when exactly one in the estate has it:
+   * address spaces of unpeered networks may overlap, and a guess would name the wrong VM.
+   */
+  private configWithPrivateIp(ip: string): { nic: ArmResource; config: NicIpConfiguration } | undefined {
+    if (!this.configsByPrivateIp) {
+      this.configsByPrivateIp = new Map();
+      for (const found of this.configs.values()) if (found.config.privateIp) pushTo(this.configsByPrivateIp, found.config.privateIp, found);
+    }
+    const found = this.configsByPrivateIp.get(ip.trim());
+    return found?.length === 1 ? found[0] : undefined;
   }
 
   /** The NSG of a subnet, or none; unknown when the subnet's virtual network or its NSG was not read. */
@@ -501,6 +598,8 @@ export function describePath(path: readonly PathStep[]): string {
           return `load balancer ${step.name} ${step.detail ?? ''}`.trim();
         case 'application-gateway':
           return `application gateway ${step.name} ${step.detail ?? ''}`.trim();
+        case 'firewall':
+          return `firewall ${step.name} ${step.detail ?? ''}`.trim();
         case 'gateway-nsg':
         case 'nic-nsg':
         case 'subnet-nsg':
@@ -525,4 +624,5 @@ function lastName(id: string): string {
   return id.split('/').filter(Boolean).pop() ?? id;
 }
 
+export { FIREWALL_POLICY_TYPE, FIREWALL_TYPE, RULE_COLLECTION_GROUP_TYPE };
 export { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE };

@@ -124,6 +124,37 @@ describe('the exposure graph', () => {
     expect(describePath(endpoints.find((endpoint) => endpoint.ports.has(80))!.path)).toBe('20.1.3.1 (pip-agw) → application gateway agw-web HTTP 80 (listener l-http, no backend)');
   });
 
+  it('follows a firewall\'s DNAT rules that the whole internet matches, first rule per port, base policy first', () => {
+    const graph = exposureGraph(load('firewall-dnat'));
+    // ssh-from-office is from one network only; the child policy's 3389 rule is shadowed by the base policy's.
+    // vm-es's own NSG denies the internet but does not see it: the firewall connects.
+    expect(summary(graph.all().endpoints)).toEqual([
+      '20.1.4.1 tcp 3389 vm-jump',
+      '20.1.4.1 tcp 8080→80 app.internal.contoso.com',
+      '20.1.4.1 tcp 9200 vm-es',
+      '20.1.4.1 udp 53 vm-es',
+      '20.1.4.2 tcp 2222→22 vm-jump',
+    ]);
+    const rdp = graph.all().endpoints.find((endpoint) => endpoint.ports.has(3389))!;
+    expect(describePath(rdp.path)).toBe('20.1.4.1 (pip-fw) → firewall fw-hub TCP 3389 → 10.41.1.5:3389 (DNAT rule base-dnat/rdp-any) → vm-jump-nic (10.41.1.5) → VM vm-jump');
+  });
+
+  it('names a DNAT target by its address when no interface, or more than one, has it, and says when a policy\'s rules are unreadable', () => {
+    const document = JSON.parse(readFileSync(join(FIXTURES, 'firewall-dnat.json'), 'utf8'));
+    const jump = document.resources.find((resource: { name: string }) => resource.name === 'vm-jump-nic');
+    document.resources.push(JSON.parse(JSON.stringify(jump).replaceAll('vm-jump', 'vm-other')));
+    const ambiguous = exposureGraph(inventoryFromSnapshot(document, 'overlapping')).all().endpoints;
+    expect(ambiguous.filter((endpoint) => endpoint.ports.has(3389)).map((endpoint) => `${endpoint.workload.kind} ${endpoint.workload.name}`)).toEqual(['address 10.41.1.5']);
+
+    document.collected = document.collected.filter((type: string) => type !== 'Microsoft.Network/firewallPolicies/ruleCollectionGroups');
+    const partial = inventoryFromSnapshot(document, 'no-rule-groups');
+    const graph = exposureGraph(partial);
+    const verdicts = Object.fromEntries(partial.ofType(PUBLIC_IP_TYPE).map((pip) => [pip.name, graph.publicIp(pip)]));
+    expect(verdicts['pip-fw']).toMatchObject({ status: 'unknown', code: 'NotCollected', reason: expect.stringContaining('firewall policy policy-base') });
+    // The classic firewall's rules are its own: still followed.
+    expect(verdicts['pip-fw-classic']).toMatchObject({ status: 'reachable' });
+  });
+
   it('lists endpoints as a scan of the addresses would: IPv4 numerically, then protocol, port and workload', () => {
     const document = JSON.parse(readFileSync(join(FIXTURES, 'scale-set-behind-load-balancer.json'), 'utf8'));
     document.resources.find((resource: { name: string }) => resource.name === 'pip-lbe-web').properties.ipAddress = '20.1.2.100';

@@ -8,6 +8,7 @@ import {
   VIRTUAL_MACHINE_TYPE,
   VIRTUAL_NETWORK_TYPE,
 } from '../../adapters/network.js';
+import { FIREWALL_POLICY_TYPE, FIREWALL_TYPE, RULE_COLLECTION_GROUP_TYPE } from '../../adapters/firewall.js';
 import { NSG_TYPE } from '../../checks/port-exposure.js';
 import type { ArmClients } from '../clients.js';
 import { readList, type Pageable, type RawResponseHook } from '../read.js';
@@ -16,8 +17,9 @@ import { place, type ParentResource, type ResourceReader } from './reader.js';
 
 /**
  * What relates the internet to workloads: NSGs, network interfaces, public IPs, virtual
- * networks (their subnets and subnet NSGs), load balancers, application gateways, virtual
- * machines, scale sets and container groups — each listed once per subscription — and the network interfaces and public
+ * networks (their subnets and subnet NSGs), load balancers, application gateways, Azure
+ * Firewalls with their policies' rule collection groups, virtual machines, scale sets and
+ * container groups — each listed once per subscription — and the network interfaces and public
  * IPs of scale set instances, which those lists leave out, once per scale set.
  */
 export const NETWORK_READERS: readonly ResourceReader[] = [
@@ -61,6 +63,29 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
     read: async (clients, sub) => {
       const network = await clients.network(sub);
       return readList((options) => network.applicationGateways.listAll(options));
+    },
+  },
+  {
+    type: FIREWALL_TYPE,
+    read: async (clients, sub) => {
+      const network = await clients.network(sub);
+      return readList((options) => network.azureFirewalls.listAll(options));
+    },
+  },
+  {
+    type: FIREWALL_POLICY_TYPE,
+    read: async (clients, sub) => {
+      const network = await clients.network(sub);
+      return readList((options) => network.firewallPolicies.listAll(options));
+    },
+  },
+  {
+    type: RULE_COLLECTION_GROUP_TYPE,
+    parentType: FIREWALL_POLICY_TYPE,
+    read: async (clients, sub, parent) => {
+      const network = await clients.network(sub);
+      const { group, name } = place(parent);
+      return readList((options) => network.firewallPolicyRuleCollectionGroups.list(group, name, options));
     },
   },
   {

@@ -44,6 +44,12 @@ testRule(rule, {
         },
       ],
     },
+    'firewall-dnat-to-elasticsearch-and-rdp': {
+      findings: [
+        { resource: '/publicIPAddresses/pip-fw', severity: 'critical', message: /^Public IP 'pip-fw' \(20\.1\.4\.1\) admits the internet to TCP .*9200 \(Elasticsearch HTTP\) on vm-es.*\. Way in: 20\.1\.4\.1 \(pip-fw\) → firewall fw-hub TCP 9200 → 10\.41\.1\.4:9200 \(DNAT rule app-dnat\/es\)/ },
+        { resource: '/publicIPAddresses/pip-fw-classic', severity: 'high', message: /TCP 2222 → 22 \(SSH\) on vm-jump\./ },
+      ],
+    },
     'scale-set-kibana-through-load-balancer': {
       findings: [
         { resource: '/publicIPAddresses/pip-lbe-web', severity: 'critical', message: /admits the internet to TCP 5601 \(Kibana\) on vmss-web_0; 5601 \(Kibana\) on vmss-web_1\. Way in: 20\.1\.2\.1 \(pip-lbe-web\) → load balancer lbe-web TCP 5601 → 5601/ },
@@ -52,7 +58,7 @@ testRule(rule, {
     },
   },
   notApplicable: {
-    'attached-to-bastion-host': { reason: /^attached to a Bastion host, whose listeners azscan does not follow/ },
+    'attached-to-bastion-host': { reason: /^attached to a Bastion host, behind which azscan follows no workload/ },
     'private-container-group': { reason: /no public IP address/ },
   },
   notEvaluated: {
@@ -60,5 +66,6 @@ testRule(rule, {
     'load-balancers-unreadable': { code: 'AuthorizationFailed' },
     'scale-set-interfaces-unreadable': { code: 'AuthorizationFailed', reason: /scale set vmss-web/ },
     'application-gateways-not-collected': { code: 'NotCollected', reason: /Microsoft\.Network\/applicationGateways/ },
+    'firewall-rule-groups-unreadable': { code: 'AuthorizationFailed', reason: /rule collection groups of firewall policy policy-app/ },
   },
 });
