@@ -23,62 +23,14 @@ import { place, type ParentResource, type ResourceReader } from './reader.js';
  * IPs of scale set instances, which those lists leave out, once per scale set.
  */
 export const NETWORK_READERS: readonly ResourceReader[] = [
-  {
-    type: NSG_TYPE,
-    read: async (clients, sub) => {
-      const network = await clients.network(sub);
-      return readList((options) => network.networkSecurityGroups.listAll(options));
-    },
-  },
-  {
-    type: NIC_TYPE,
-    read: async (clients, sub) => {
-      const network = await clients.network(sub);
-      return readList((options) => network.networkInterfaces.listAll(options));
-    },
-  },
-  {
-    type: PUBLIC_IP_TYPE,
-    read: async (clients, sub) => {
-      const network = await clients.network(sub);
-      return readList((options) => network.publicIPAddresses.listAll(options));
-    },
-  },
-  {
-    type: VIRTUAL_NETWORK_TYPE,
-    read: async (clients, sub) => {
-      const network = await clients.network(sub);
-      return readList((options) => network.virtualNetworks.listAll(options));
-    },
-  },
-  {
-    type: LOAD_BALANCER_TYPE,
-    read: async (clients, sub) => {
-      const network = await clients.network(sub);
-      return readList((options) => network.loadBalancers.listAll(options));
-    },
-  },
-  {
-    type: APPLICATION_GATEWAY_TYPE,
-    read: async (clients, sub) => {
-      const network = await clients.network(sub);
-      return readList((options) => network.applicationGateways.listAll(options));
-    },
-  },
-  {
-    type: FIREWALL_TYPE,
-    read: async (clients, sub) => {
-      const network = await clients.network(sub);
-      return readList((options) => network.azureFirewalls.listAll(options));
-    },
-  },
-  {
-    type: FIREWALL_POLICY_TYPE,
-    read: async (clients, sub) => {
-      const network = await clients.network(sub);
-      return readList((options) => network.firewallPolicies.listAll(options));
-    },
-  },
+  inEachSubscription(NSG_TYPE, (network, options) => network.networkSecurityGroups.listAll(options)),
+  inEachSubscription(NIC_TYPE, (network, options) => network.networkInterfaces.listAll(options)),
+  inEachSubscription(PUBLIC_IP_TYPE, (network, options) => network.publicIPAddresses.listAll(options)),
+  inEachSubscription(VIRTUAL_NETWORK_TYPE, (network, options) => network.virtualNetworks.listAll(options)),
+  inEachSubscription(LOAD_BALANCER_TYPE, (network, options) => network.loadBalancers.listAll(options)),
+  inEachSubscription(APPLICATION_GATEWAY_TYPE, (network, options) => network.applicationGateways.listAll(options)),
+  inEachSubscription(FIREWALL_TYPE, (network, options) => network.azureFirewalls.listAll(options)),
+  inEachSubscription(FIREWALL_POLICY_TYPE, (network, options) => network.firewallPolicies.listAll(options)),
   {
     type: RULE_COLLECTION_GROUP_TYPE,
     parentType: FIREWALL_POLICY_TYPE,
@@ -114,6 +66,17 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
 ];
 
 type NetworkClient = Awaited<ReturnType<ArmClients['network']>>;
+
+/** A reader of `type` listed once per subscription through the network client. */
+function inEachSubscription(type: string, list: (network: NetworkClient, options: RawResponseHook) => Pageable): ResourceReader {
+  return {
+    type,
+    read: async (clients, sub) => {
+      const network = await clients.network(sub);
+      return readList((options) => list(network, options));
+    },
+  };
+}
 
 /**
  * A reader of `type` under each Uniform scale set. The scale-set lists answer with network
