@@ -104,7 +104,14 @@ function evidenceFor(resource: ArmResource, endpoints: readonly Endpoint[], look
           { resourceId: resource.id, path: 'properties.ipAddress', value: resource.properties.ipAddress ?? null },
           { resourceId: resource.id, path: 'properties.ipConfiguration.id', value: (resource.properties.ipConfiguration as { id?: string } | undefined)?.id ?? null },
         ];
+  // The rules that forward the traffic (load balancer, gateway, DNAT), then the NSG rules that let it in, each once.
   const rules = new Map<string, Evidence[]>();
+  for (const endpoint of endpoints) {
+    for (const { resourceId, path, value } of endpoint.forwardedBy) {
+      const key = `${resourceId.toLowerCase()}|${path}`;
+      if (!rules.has(key)) rules.set(key, [{ resourceId, path, value }]);
+    }
+  }
   for (const endpoint of endpoints) {
     for (const { nsgId, rule } of endpoint.allowedBy) {
       const nsg = lookup(nsgId);

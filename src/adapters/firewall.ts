@@ -1,6 +1,6 @@
 import type { ArmResource } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
-import { refId, type TransportProtocol } from './network.js';
+import { refId, type ConfigLocation, type TransportProtocol } from './network.js';
 
 /**
  * Azure Firewall's destination NAT: the rules that publish a private address and port on
@@ -25,6 +25,7 @@ export interface DnatRule {
   /** The private address, or name, and port the traffic is sent on to. */
   readonly translatedTo: string | undefined;
   readonly translatedPort: number | undefined;
+  readonly location: ConfigLocation;
 }
 
 export interface Firewall {
@@ -34,14 +35,14 @@ export interface Firewall {
 }
 
 export function firewallOf(resource: ArmResource): Firewall {
-  const collections = objects(resource.properties.natRuleCollections)
-    .map((collection) => ({ collection, properties: isJsonObject(collection.properties) ? collection.properties : {} }))
+  const collections = indexed(resource.properties.natRuleCollections)
+    .map(({ entry, index }) => ({ entry, index, properties: isJsonObject(entry.properties) ? entry.properties : {} }))
     .filter(({ properties }) => isDnat(properties.action))
     .sort((a, b) => priorityOf(a.properties.priority) - priorityOf(b.properties.priority));
   return {
     policyId: refId(resource.properties.firewallPolicy),
-    classicRules: collections.flatMap(({ collection, properties }) =>
-      objects(properties.rules).map((rule) => dnatRule(text(collection.name), rule, rule.protocols)),
+    classicRules: collections.flatMap(({ entry, index, properties }) =>
+      indexed(properties.rules).map((rule) => dnatRule(text(entry.name), rule.entry, rule.entry.protocols, { resourceId: resource.id, path: `properties.natRuleCollections[${index}].properties.rules[${rule.index}]`, value: rule.entry })),
     ),
   };
 }
@@ -53,16 +54,18 @@ export function basePolicyOf(policy: ArmResource): string | undefined {
 
 /** A rule collection group's DNAT rules in the order the firewall applies them, with the group's priority. */
 export function dnatRulesOfGroup(group: ArmResource): { priority: number; rules: DnatRule[] } {
-  const collections = objects(group.properties.ruleCollections)
-    .filter((collection) => text(collection.ruleCollectionType) === 'FirewallPolicyNatRuleCollection' && isDnat(collection.action))
-    .sort((a, b) => priorityOf(a.priority) - priorityOf(b.priority));
+  const collections = indexed(group.properties.ruleCollections)
+    .filter(({ entry }) => text(entry.ruleCollectionType) === 'FirewallPolicyNatRuleCollection' && isDnat(entry.action))
+    .sort((a, b) => priorityOf(a.entry.priority) - priorityOf(b.entry.priority));
   return {
     priority: priorityOf(group.properties.priority),
-    rules: collections.flatMap((collection) => objects(collection.rules).map((rule) => dnatRule(text(collection.name), rule, rule.ipProtocols))),
+    rules: collections.flatMap(({ entry, index }) =>
+      indexed(entry.rules).map((rule) => dnatRule(text(entry.name), rule.entry, rule.entry.ipProtocols, { resourceId: group.id, path: `properties.ruleCollections[${index}].rules[${rule.index}]`, value: rule.entry })),
+    ),
   };
 }
 
-function dnatRule(collection: string, rule: Record<string, unknown>, protocols: unknown): DnatRule {
+function dnatRule(collection: string, rule: Record<string, unknown>, protocols: unknown, location: ConfigLocation): DnatRule {
   const port = Number(rule.translatedPort);
   return {
     name: `${collection}/${text(rule.name)}`,
@@ -76,6 +79,7 @@ function dnatRule(collection: string, rule: Record<string, unknown>, protocols: 
     destinationPorts: strings(rule.destinationPorts),
     translatedTo: text(rule.translatedAddress) || text(rule.translatedFqdn) || undefined,
     translatedPort: Number.isInteger(port) && port > 0 && port <= 65535 ? port : undefined,
+    location,
   };
 }
 
@@ -89,8 +93,9 @@ function priorityOf(value: unknown): number {
   return Number.isFinite(number) && value !== null && value !== '' ? number : Number.MAX_SAFE_INTEGER;
 }
 
-function objects(value: unknown): Array<Record<string, unknown>> {
-  return Array.isArray(value) ? value.filter(isJsonObject) : [];
+/** The object entries of an ARM array, with their indexes in the array as sent. */
+function indexed(value: unknown): Array<{ entry: Record<string, unknown>; index: number }> {
+  return Array.isArray(value) ? value.flatMap((entry: unknown, index) => (isJsonObject(entry) ? [{ entry, index }] : [])) : [];
 }
 
 function strings(value: unknown): string[] {

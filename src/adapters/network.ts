@@ -32,13 +32,29 @@ function refIds(value: unknown): string[] {
   return Array.isArray(value) ? value.map(refId).filter((id): id is string => id !== undefined) : [];
 }
 
-function list(value: unknown): Array<{ id?: string; name?: string; properties: Record<string, unknown> }> {
+/** The object entries of an ARM array, each with its index in the array as sent and its raw JSON. */
+function list(value: unknown): Array<{ id?: string; name?: string; properties: Record<string, unknown>; index: number; raw: Record<string, unknown> }> {
   if (!Array.isArray(value)) return [];
-  return value.filter(isJsonObject).map((entry) => ({
-    ...(typeof entry.id === 'string' ? { id: entry.id } : {}),
-    ...(typeof entry.name === 'string' ? { name: entry.name } : {}),
-    properties: isJsonObject(entry.properties) ? entry.properties : {},
-  }));
+  return value.flatMap((entry: unknown, index) =>
+    isJsonObject(entry)
+      ? [
+          {
+            ...(typeof entry.id === 'string' ? { id: entry.id } : {}),
+            ...(typeof entry.name === 'string' ? { name: entry.name } : {}),
+            properties: isJsonObject(entry.properties) ? entry.properties : {},
+            index,
+            raw: entry,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Where a forwarding rule sits in its resource's ARM JSON, and what it says: a finding's evidence. */
+export interface ConfigLocation {
+  readonly resourceId: string;
+  readonly path: string;
+  readonly value: unknown;
 }
 
 export interface PublicIp {
@@ -131,6 +147,7 @@ export interface LoadBalancerForward {
   readonly poolIds: readonly string[];
   /** For inbound NAT rules: the one backend IP configuration. */
   readonly backendConfigurationId: string | undefined;
+  readonly location: ConfigLocation;
 }
 
 export interface LoadBalancer {
@@ -155,6 +172,7 @@ export function loadBalancerOf(resource: ArmResource): LoadBalancer {
   }));
   const port = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) ? value : -1);
   const rules = list(resource.properties.loadBalancingRules).map((rule, i): LoadBalancerForward => ({
+    location: { resourceId: resource.id, path: `properties.loadBalancingRules[${rule.index}]`, value: rule.raw },
     kind: 'rule',
     id: rule.id ?? `${resource.id}/loadBalancingRules/${rule.name ?? i}`,
     name: rule.name ?? `#${i}`,
@@ -166,6 +184,7 @@ export function loadBalancerOf(resource: ArmResource): LoadBalancer {
     backendConfigurationId: undefined,
   }));
   const nat = list(resource.properties.inboundNatRules).map((rule, i): LoadBalancerForward => ({
+    location: { resourceId: resource.id, path: `properties.inboundNatRules[${rule.index}]`, value: rule.raw },
     kind: 'nat',
     id: rule.id ?? `${resource.id}/inboundNatRules/${rule.name ?? i}`,
     name: rule.name ?? `#${i}`,
@@ -238,8 +257,10 @@ export interface GatewayRoute {
   /** `Http`, `Https`, or a v2 layer-4 listener's `Tcp`, `Tls`. */
   readonly protocol: string;
   readonly frontendPort: number;
-  /** The pools the gateway forwards to, with the port and protocol it connects on; empty for a redirect. */
-  readonly backends: ReadonlyArray<{ readonly poolId: string; readonly port: number; readonly protocol: string; readonly ruleName: string }>;
+  /** The listener. */
+  readonly location: ConfigLocation;
+  /** The pools the gateway forwards to, with the port and protocol it connects on, and the routing rule; empty for a redirect. */
+  readonly backends: ReadonlyArray<{ readonly poolId: string; readonly port: number; readonly protocol: string; readonly ruleName: string; readonly location: ConfigLocation }>;
 }
 
 export interface ApplicationGateway {
@@ -279,27 +300,32 @@ export function applicationGatewayOf(resource: ArmResource): ApplicationGateway 
       ],
     ]),
   );
-  const targets = new Map<string, Array<Target & { rule: string }>>();
-  const route = (listener: string | undefined, rule: string, found: Target[]): void => {
+  const targets = new Map<string, Array<Target & { rule: string; location: ConfigLocation }>>();
+  const route = (listener: string | undefined, rule: { name?: string; index: number; raw: unknown }, collection: string, found: Target[]): void => {
     if (!listener) return;
-    targets.set(key(listener), [...(targets.get(key(listener)) ?? []), ...found.map((target) => ({ ...target, rule }))]);
+    const location = { resourceId: resource.id, path: `properties.${collection}[${rule.index}]`, value: rule.raw };
+    targets.set(key(listener), [...(targets.get(key(listener)) ?? []), ...found.map((target) => ({ ...target, rule: rule.name ?? `#${rule.index}`, location }))]);
   };
-  list(p.requestRoutingRules).forEach((rule, i) => {
+  for (const rule of list(p.requestRoutingRules)) {
     const pathMap = refId(rule.properties.urlPathMap);
-    route(refId(rule.properties.httpListener), rule.name ?? `#${i}`, pathMap ? (pathMaps.get(key(pathMap)) ?? []) : [{ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendHttpSettings) }]);
-  });
-  list(p.routingRules).forEach((rule, i) => route(refId(rule.properties.listener), rule.name ?? `#${i}`, [{ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendSettings) }]));
+    route(refId(rule.properties.httpListener), rule, 'requestRoutingRules', pathMap ? (pathMaps.get(key(pathMap)) ?? []) : [{ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendHttpSettings) }]);
+  }
+  for (const rule of list(p.routingRules)) route(refId(rule.properties.listener), rule, 'routingRules', [{ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendSettings) }]);
 
-  const listeners = [...list(p.httpListeners).map((entry, i) => ({ entry, id: idOf(entry, 'httpListeners', i) })), ...list(p.listeners).map((entry, i) => ({ entry, id: idOf(entry, 'listeners', i) }))];
-  const routes = listeners.map(({ entry, id }): GatewayRoute => ({
+  const listeners = [
+    ...list(p.httpListeners).map((entry, i) => ({ entry, id: idOf(entry, 'httpListeners', i), path: `properties.httpListeners[${entry.index}]` })),
+    ...list(p.listeners).map((entry, i) => ({ entry, id: idOf(entry, 'listeners', i), path: `properties.listeners[${entry.index}]` })),
+  ];
+  const routes = listeners.map(({ entry, id, path }): GatewayRoute => ({
     listenerId: id,
     listenerName: entry.name ?? id,
     frontendId: refId(entry.properties.frontendIPConfiguration),
     protocol: text(entry.properties.protocol),
     frontendPort: frontendPorts.get(key(refId(entry.properties.frontendPort))) ?? -1,
+    location: { resourceId: resource.id, path, value: entry.raw },
     backends: (targets.get(key(id)) ?? []).flatMap((target) => {
       const setting = settings.get(key(target.settings));
-      return target.pool && setting && setting.port > 0 ? [{ poolId: target.pool, port: setting.port, protocol: setting.protocol, ruleName: target.rule }] : [];
+      return target.pool && setting && setting.port > 0 ? [{ poolId: target.pool, port: setting.port, protocol: setting.protocol, ruleName: target.rule, location: target.location }] : [];
     }),
   }));
   const pools = new Map(

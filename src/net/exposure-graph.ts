@@ -15,6 +15,7 @@ import {
   subnetsOf,
   VIRTUAL_MACHINE_TYPE,
   VIRTUAL_NETWORK_TYPE,
+  type ConfigLocation,
   type NicIpConfiguration,
   type TransportProtocol,
 } from '../adapters/network.js';
@@ -55,6 +56,8 @@ export interface Endpoint {
   readonly nsgIds: readonly string[];
   /** The NSG rules that let it in, by NSG id, with the backend ports each admits. */
   readonly allowedBy: ReadonlyArray<{ readonly nsgId: string; readonly rule: InternetRule; readonly ports: PortSet }>;
+  /** The rules that forward the traffic: a load balancer rule, a gateway listener and routing rule, a DNAT rule. */
+  readonly forwardedBy: readonly ConfigLocation[];
   readonly path: readonly PathStep[];
 }
 
@@ -160,6 +163,7 @@ export class ExposureGraph {
           workload: { kind: 'container-group' as const, id: group.id, name: group.name },
           nsgIds: [],
           allowedBy: [],
+          forwardedBy: [],
           path: [{ kind: 'container-group' as const, id: group.id, name: group.name, detail: `${where}, no NSG` }],
         },
       ];
@@ -245,7 +249,7 @@ export class ExposureGraph {
       const target = this.configOrUnknown(view.attachedTo, pip);
       const allowance = this.allowance(target, view.sku === 'Standard');
       const endpoints = (['tcp', 'udp'] as const).flatMap((protocol) =>
-        allowance.ports[protocol].isEmpty ? [] : [this.endpoint(address, protocol, allowance.ports[protocol], allowance.ports[protocol], pip.id, target, [pipStep, ...allowance.steps], allowance, protocol)],
+        allowance.ports[protocol].isEmpty ? [] : [this.endpoint(address, protocol, allowance.ports[protocol], allowance.ports[protocol], pip.id, target, [pipStep, ...allowance.steps], allowance, protocol, [])],
       );
       return { status: endpoints.length > 0 ? 'reachable' : 'closed', endpoints };
     }
@@ -283,7 +287,7 @@ export class ExposureGraph {
           if (!allowance.ports[protocol].has(forward.backendPort)) continue;
           const detail = `${protocol.toUpperCase()} ${forward.frontendPort} → ${forward.backendPort} (${forward.kind === 'nat' ? 'NAT rule' : 'rule'} ${forward.name})`;
           endpoints.push(
-            this.endpoint(address, protocol, PortSet.single(forward.frontendPort), PortSet.single(forward.backendPort), pip.id, target, [pipStep, { ...lbStep, detail }, ...allowance.steps], allowance, protocol),
+            this.endpoint(address, protocol, PortSet.single(forward.frontendPort), PortSet.single(forward.backendPort), pip.id, target, [pipStep, { ...lbStep, detail }, ...allowance.steps], allowance, protocol, [forward.location]),
           );
         }
       }
@@ -313,7 +317,7 @@ export class ExposureGraph {
         ? [{ kind: 'gateway-nsg', id: subnetNsg.id, name: subnetNsg.name, detail: `allowed by ${admitted.allows.filter((allow) => allow.exposed.tcp.has(route.frontendPort)).map(({ rule }) => `${rule.name} (priority ${rule.priority})`).join(', ')}` }]
         : [];
       const listener = `${route.protocol.toUpperCase()} ${route.frontendPort}`;
-      const base = { address, protocol: 'tcp' as const, ports, frontendId: pip.id, nsgIds: [], allowedBy: [] };
+      const base = { address, protocol: 'tcp' as const, ports, frontendId: pip.id, nsgIds: [], allowedBy: [], forwardedBy: [route.location] };
       const gatewayStep = (detail: string): PathStep => ({ kind: 'application-gateway', id: resource.id, name: resource.name, detail });
       if (route.backends.length === 0) {
         endpoints.push({ ...base, backendPorts: ports, workload: { kind: 'application-gateway', id: resource.id, name: resource.name }, path: [pipStep, ...nsgSteps, gatewayStep(`${listener} (listener ${route.listenerName}, no backend)`)] });
@@ -332,6 +336,7 @@ export class ExposureGraph {
           endpoints.push({
             ...base,
             backendPorts,
+            forwardedBy: [route.location, backend.location],
             workload: vm ? { kind: 'vm', id: vm.id, name: vm.name } : { kind: 'nic', id: target.nic.id, name: target.nic.name },
             path: [pipStep, ...nsgSteps, hop, nicStep, ...(vm ? [{ kind: 'vm' as const, id: vm.id, name: vm.name }] : [])],
           });
@@ -340,6 +345,7 @@ export class ExposureGraph {
           endpoints.push({
             ...base,
             backendPorts,
+            forwardedBy: [route.location, backend.location],
             workload: { kind: 'address', id: `${backend.poolId}#${backendAddress}`, name: backendAddress },
             path: [pipStep, ...nsgSteps, hop, { kind: 'backend-address', id: backend.poolId, name: backendAddress }],
           });
@@ -389,7 +395,7 @@ export class ExposureGraph {
   private dnatEndpoint(pip: ArmResource, address: string, pipStep: PathStep, firewall: ArmResource, rule: DnatRule, protocol: TransportProtocol, ports: PortSet): Endpoint {
     const translatedTo = rule.translatedTo!;
     const hop: PathStep = { kind: 'firewall', id: firewall.id, name: firewall.name, detail: `${protocol.toUpperCase()} ${ports.toString()} → ${translatedTo}:${rule.translatedPort} (DNAT rule ${rule.name})` };
-    const base = { address, protocol, ports, backendPorts: PortSet.single(rule.translatedPort!), frontendId: pip.id, nsgIds: [], allowedBy: [] };
+    const base = { address, protocol, ports, backendPorts: PortSet.single(rule.translatedPort!), frontendId: pip.id, nsgIds: [], allowedBy: [], forwardedBy: [rule.location] };
     const target = this.configWithPrivateIp(translatedTo);
     if (!target) {
       return { ...base, workload: { kind: 'address', id: `${firewall.id}#${translatedTo}`, name: translatedTo }, path: [pipStep, hop, { kind: 'backend-address', id: firewall.id, name: translatedTo }] };
@@ -522,6 +528,7 @@ export class ExposureGraph {
     steps: PathStep[],
     allowance: Allowance,
     forProtocol: TransportProtocol,
+    forwardedBy: readonly ConfigLocation[],
   ): Endpoint {
     const vmId = networkInterfaceOf(target.nic).virtualMachineId;
     const vm = vmId ? (this.inventory.get(vmId) ?? { id: vmId, name: instanceName(vmId) }) : undefined;
@@ -535,6 +542,7 @@ export class ExposureGraph {
       workload: vm ? { kind: 'vm', id: vm.id, name: vm.name } : { kind: 'nic', id: target.nic.id, name: target.nic.name },
       nsgIds: allowance.nsgIds,
       allowedBy,
+      forwardedBy,
       path: namingRules(vm ? [...steps, { kind: 'vm', id: vm.id, name: vm.name }] : steps, allowedBy, backendPorts),
     };
   }

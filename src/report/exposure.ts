@@ -31,6 +31,7 @@ export function renderExposureJson(report: ExposureReport): string {
         workload: endpoint.workload,
         frontendId: endpoint.frontendId,
         allowedBy: endpoint.allowedBy.map(({ nsgId, rule, ports }) => ({ nsgId, rule: rule.name, priority: rule.priority, ports: ports.intersect(endpoint.backendPorts).ranges })),
+        forwardedBy: endpoint.forwardedBy.map(({ resourceId, path }) => ({ resourceId, path })),
         path: endpoint.path,
       })),
       unknown: report.unknown,

@@ -24,6 +24,8 @@ testRule(rule, {
           resource: '/publicIPAddresses/lbe-ingest-pip',
           severity: 'high',
           message: /TCP 50022 → 22 \(SSH\) on broker1; 8883 \(MQTT over TLS\) on broker1; 8883 \(MQTT over TLS\) on broker2\. Way in: 20\.1\.1\.4 \(lbe-ingest-pip\) → load balancer lbe-ingest TCP 50022 → 22 \(NAT rule nat-ssh-broker1\)/,
+          // The forwarding rules themselves are evidence, beside the NSG rules.
+          evidencePaths: ['properties.inboundNatRules[0]', 'properties.loadBalancingRules[0]', 'properties.securityRules[1].properties.sourceAddressPrefix'],
         },
       ],
     },
@@ -40,14 +42,15 @@ testRule(rule, {
         {
           resource: '/publicIPAddresses/pip-agw',
           severity: 'critical',
+          evidencePaths: ['properties.httpListeners[0]', 'properties.requestRoutingRules[0]'],
           message: /^Public IP 'pip-agw' \(20\.1\.3\.1\) admits the internet to TCP 443 → 5601 \(Kibana\) on vm-kibana\. Way in: 20\.1\.3\.1 \(pip-agw\) → nsg-agw allowed by allow-https \(priority 100\) → application gateway agw-web HTTPS 443 → HTTP 5601 \(listener l-https, rule rule-https\) → vm-kibana-nic \(10\.30\.2\.4\) → VM vm-kibana\.$/,
         },
       ],
     },
     'firewall-dnat-to-elasticsearch-and-rdp': {
       findings: [
-        { resource: '/publicIPAddresses/pip-fw', severity: 'critical', message: /^Public IP 'pip-fw' \(20\.1\.4\.1\) admits the internet to TCP .*9200 \(Elasticsearch HTTP\) on vm-es.*\. Way in: 20\.1\.4\.1 \(pip-fw\) → firewall fw-hub TCP 9200 → 10\.41\.1\.4:9200 \(DNAT rule app-dnat\/es\)/ },
-        { resource: '/publicIPAddresses/pip-fw-classic', severity: 'high', message: /TCP 2222 → 22 \(SSH\) on vm-jump\./ },
+        { resource: '/publicIPAddresses/pip-fw', severity: 'critical', evidencePaths: ['properties.ruleCollections[0].rules[0]', 'properties.ruleCollections[0].rules[1]'], message: /^Public IP 'pip-fw' \(20\.1\.4\.1\) admits the internet to TCP .*9200 \(Elasticsearch HTTP\) on vm-es.*\. Way in: 20\.1\.4\.1 \(pip-fw\) → firewall fw-hub TCP 9200 → 10\.41\.1\.4:9200 \(DNAT rule app-dnat\/es\)/ },
+        { resource: '/publicIPAddresses/pip-fw-classic', severity: 'high', evidencePaths: ['properties.natRuleCollections[0].properties.rules[0]'], message: /TCP 2222 → 22 \(SSH\) on vm-jump\./ },
       ],
     },
     'scale-set-kibana-through-load-balancer': {
