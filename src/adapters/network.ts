@@ -259,6 +259,8 @@ export interface GatewayRoute {
   readonly frontendPort: number;
   /** The listener. */
   readonly location: ConfigLocation;
+  /** Why the listener's way through cannot be worked out (a port or backend settings that are not there), if so. */
+  readonly unreadable: string | undefined;
   /** The pools the gateway forwards to, with the port and protocol it connects on, and the routing rule; empty for a redirect. */
   readonly backends: ReadonlyArray<{ readonly poolId: string; readonly port: number; readonly protocol: string; readonly ruleName: string; readonly location: ConfigLocation }>;
 }
@@ -327,6 +329,7 @@ export function applicationGatewayOf(resource: ArmResource): ApplicationGateway 
       const setting = settings.get(key(target.settings));
       return target.pool && setting && setting.port > 0 ? [{ poolId: target.pool, port: setting.port, protocol: setting.protocol, ruleName: target.rule, location: target.location }] : [];
     }),
+    unreadable: unreadableRoute(entry.name ?? id, frontendPorts.get(key(refId(entry.properties.frontendPort))), (targets.get(key(id)) ?? []).map((target) => ({ ...target, setting: settings.get(key(target.settings)) }))),
   }));
   const pools = new Map(
     list(p.backendAddressPools).map((pool, i) => [
@@ -338,5 +341,12 @@ export function applicationGatewayOf(resource: ArmResource): ApplicationGateway 
       },
     ]),
   );
-  return { subnetId: refId(list(p.gatewayIPConfigurations)[0]?.properties.subnet), routes: routes.filter((entry) => entry.frontendPort > 0), pools };
+  return { subnetId: refId(list(p.gatewayIPConfigurations)[0]?.properties.subnet), routes, pools };
+}
+
+/** A listener whose port, or a routing rule whose backend settings, cannot be resolved: its way through is unknown, not absent. */
+function unreadableRoute(listener: string, port: number | undefined, targets: ReadonlyArray<{ pool: string | undefined; rule: string; setting: { port: number } | undefined }>): string | undefined {
+  if (port === undefined || port <= 0) return `listener ${listener} has no readable frontend port`;
+  const broken = targets.find((target) => target.pool !== undefined && (target.setting === undefined || target.setting.port <= 0));
+  return broken ? `routing rule ${broken.rule} of listener ${listener} names backend settings that are not there or have no port` : undefined;
 }

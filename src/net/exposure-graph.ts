@@ -311,6 +311,7 @@ export class ExposureGraph {
     const endpoints: Endpoint[] = [];
     for (const route of gateway.routes) {
       if (!route.frontendId || idKey(route.frontendId) !== idKey(frontendId)) continue;
+      if (route.unreadable) throw new Unknown('MalformedProperty', `application gateway ${resource.name}: ${route.unreadable}`);
       if (admitted && !admitted.exposed.tcp.has(route.frontendPort)) continue;
       const ports = PortSet.single(route.frontendPort);
       const nsgSteps: PathStep[] = subnetNsg && admitted
@@ -385,7 +386,10 @@ export class ExposureGraph {
       for (const protocol of rule.protocols) {
         const claimed = ports.subtract(decided[protocol]);
         decided[protocol] = decided[protocol].union(ports);
-        if (claimed.isEmpty || rule.translatedTo === undefined || rule.translatedPort === undefined) continue;
+        if (claimed.isEmpty) continue;
+        if (rule.translatedTo === undefined || rule.translatedPort === undefined) {
+          throw new Unknown('MalformedProperty', `firewall ${resource.name}: DNAT rule ${rule.name} has no readable translated address and port`);
+        }
         endpoints.push(this.dnatEndpoint(pip, address, pipStep, resource, rule, protocol, claimed));
       }
     }

@@ -155,6 +155,25 @@ describe('the exposure graph', () => {
     expect(verdicts['pip-fw-classic']).toMatchObject({ status: 'reachable' });
   });
 
+  it('does not drop a gateway listener or DNAT rule it cannot read: the public IP becomes unknown', () => {
+    const gateway = JSON.parse(readFileSync(join(FIXTURES, 'application-gateway.json'), 'utf8'));
+    const agw = gateway.resources.find((resource: { name: string }) => resource.name === 'agw-web');
+    agw.properties.backendHttpSettingsCollection = agw.properties.backendHttpSettingsCollection.filter((setting: { name: string }) => setting.name !== 'set-kibana');
+    const gatewayInventory = inventoryFromSnapshot(gateway, 'settings-missing');
+    expect(exposureGraph(gatewayInventory).publicIp(gatewayInventory.ofType(PUBLIC_IP_TYPE)[0]!)).toMatchObject({
+      status: 'unknown',
+      code: 'MalformedProperty',
+      reason: 'application gateway agw-web: routing rule rule-https of listener l-https names backend settings that are not there or have no port',
+    });
+
+    const firewall = JSON.parse(readFileSync(join(FIXTURES, 'firewall-dnat.json'), 'utf8'));
+    const classic = firewall.resources.find((resource: { name: string }) => resource.name === 'fw-classic');
+    delete classic.properties.natRuleCollections[0].properties.rules[0].translatedPort;
+    const firewallInventory = inventoryFromSnapshot(firewall, 'dnat-without-port');
+    const pip = firewallInventory.ofType(PUBLIC_IP_TYPE).find((resource) => resource.name === 'pip-fw-classic')!;
+    expect(exposureGraph(firewallInventory).publicIp(pip)).toMatchObject({ status: 'unknown', code: 'MalformedProperty', reason: expect.stringContaining('DNAT rule natrulecoll/ssh-jump') });
+  });
+
   it('lists endpoints as a scan of the addresses would: IPv4 numerically, then protocol, port and workload', () => {
     const document = JSON.parse(readFileSync(join(FIXTURES, 'scale-set-behind-load-balancer.json'), 'utf8'));
     document.resources.find((resource: { name: string }) => resource.name === 'pip-lbe-web').properties.ipAddress = '20.1.2.100';
