@@ -1,3 +1,4 @@
+import { pushTo } from '../collections.js';
 import type { ArmResource } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
 import { valueAt } from './setting.js';
@@ -306,7 +307,7 @@ export function applicationGatewayOf(resource: ArmResource): ApplicationGateway 
   const route = (listener: string | undefined, rule: { name?: string; index: number; raw: unknown }, collection: string, found: Target[]): void => {
     if (!listener) return;
     const location = { resourceId: resource.id, path: `properties.${collection}[${rule.index}]`, value: rule.raw };
-    targets.set(key(listener), [...(targets.get(key(listener)) ?? []), ...found.map((target) => ({ ...target, rule: rule.name ?? `#${rule.index}`, location }))]);
+    for (const target of found) pushTo(targets, key(listener), { ...target, rule: rule.name ?? `#${rule.index}`, location });
   };
   for (const rule of list(p.requestRoutingRules)) {
     const pathMap = refId(rule.properties.urlPathMap);

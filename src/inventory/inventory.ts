@@ -1,3 +1,4 @@
+import { pushTo } from '../collections.js';
 import { idKey, isSameOrAncestorKey, parseArmId, typeKey } from './arm-id.js';
 import { IndexedResource } from './resource.js';
 import type {
@@ -189,11 +190,4 @@ function mergeReads(earlier: ArmResource, later: ArmResource): ArmResource {
   const properties: JsonObject = { ...earlier.properties, ...later.properties };
   const raw = { ...earlier.raw, ...later.raw, properties };
   return later instanceof IndexedResource ? later.withRaw(raw, properties) : { ...later, properties, raw };
-}
-
-/** Appends to the list under `key`, starting it when there is none: the indexes here and the exposure graph's. */
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -22,7 +22,8 @@ import {
 import { basePolicyOf, dnatRulesOfGroup, FIREWALL_POLICY_TYPE, FIREWALL_TYPE, firewallOf, RULE_COLLECTION_GROUP_TYPE, type DnatRule } from '../adapters/firewall.js';
 import { NSG_TYPE, type InternetRule } from '../adapters/nsg.js';
 import { idKey, parseArmId } from '../inventory/arm-id.js';
-import { pushTo, type Inventory } from '../inventory/inventory.js';
+import { pushTo } from '../collections.js';
+import type { Inventory } from '../inventory/inventory.js';
 import type { ArmResource } from '../inventory/types.js';
 import { nsgExposure, nsgExposureFor } from './nsg-exposure.js';
 import { isWholeInternetMask } from './addresses.js';
@@ -215,7 +216,7 @@ export class ExposureGraph {
         if (!forward.frontendId || !publicFrontends.has(idKey(forward.frontendId))) continue;
         if (forward.backendConfigurationId) publicConfigs.add(idKey(forward.backendConfigurationId));
         for (const pool of forward.poolIds) {
-          for (const member of [...(lb.pools.get(idKey(pool)) ?? []), ...(this.poolMembers.get(idKey(pool)) ?? [])]) publicConfigs.add(idKey(member));
+          for (const member of this.poolMembersOf(lb.pools.get(idKey(pool)) ?? [], pool)) publicConfigs.add(idKey(member));
         }
       }
     }
@@ -276,7 +277,7 @@ export class ExposureGraph {
       if (!forward.frontendId || idKey(forward.frontendId) !== idKey(frontendId)) continue;
       const members = forward.kind === 'nat'
         ? forward.backendConfigurationId ? [forward.backendConfigurationId] : []
-        : forward.poolIds.flatMap((pool) => [...(lb.pools.get(idKey(pool)) ?? []), ...(this.poolMembers.get(idKey(pool)) ?? [])]);
+        : forward.poolIds.flatMap((pool) => this.poolMembersOf(lb.pools.get(idKey(pool)) ?? [], pool));
       const seen = new Set<string>();
       for (const member of members) {
         if (seen.has(idKey(member))) continue;
@@ -328,18 +329,16 @@ export class ExposureGraph {
         const backendPorts = PortSet.single(backend.port);
         const hop = gatewayStep(`${listener} → ${backend.protocol.toUpperCase()} ${backend.port} (listener ${route.listenerName}, rule ${backend.ruleName})`);
         const pool = gateway.pools.get(idKey(backend.poolId));
-        const members = new Map([...(pool?.configIds ?? []), ...(this.poolMembers.get(idKey(backend.poolId)) ?? [])].map((id) => [idKey(id), id]));
-        for (const member of members.values()) {
+        for (const member of this.poolMembersOf(pool?.configIds ?? [], backend.poolId)) {
           const target = this.configOrUnknown(member, pip);
-          const vmId = networkInterfaceOf(target.nic).virtualMachineId;
-          const vm = vmId ? (this.inventory.get(vmId) ?? { id: vmId, name: instanceName(vmId) }) : undefined;
+          const behind = this.workloadBehind(target.nic);
           const nicStep: PathStep = { kind: 'nic', id: target.nic.id, name: target.nic.name, ...(target.config.privateIp ? { detail: target.config.privateIp } : {}) };
           endpoints.push({
             ...base,
             backendPorts,
             forwardedBy: [route.location, backend.location],
-            workload: vm ? { kind: 'vm', id: vm.id, name: vm.name } : { kind: 'nic', id: target.nic.id, name: target.nic.name },
-            path: [pipStep, ...nsgSteps, hop, nicStep, ...(vm ? [{ kind: 'vm' as const, id: vm.id, name: vm.name }] : [])],
+            workload: behind.workload,
+            path: [pipStep, ...nsgSteps, hop, nicStep, ...behind.steps],
           });
         }
         for (const backendAddress of pool?.addresses ?? []) {
@@ -404,14 +403,9 @@ export class ExposureGraph {
     if (!target) {
       return { ...base, workload: { kind: 'address', id: `${firewall.id}#${translatedTo}`, name: translatedTo }, path: [pipStep, hop, { kind: 'backend-address', id: firewall.id, name: translatedTo }] };
     }
-    const vmId = networkInterfaceOf(target.nic).virtualMachineId;
-    const vm = vmId ? (this.inventory.get(vmId) ?? { id: vmId, name: instanceName(vmId) }) : undefined;
+    const behind = this.workloadBehind(target.nic);
     const nicStep: PathStep = { kind: 'nic', id: target.nic.id, name: target.nic.name, detail: translatedTo };
-    return {
-      ...base,
-      workload: vm ? { kind: 'vm', id: vm.id, name: vm.name } : { kind: 'nic', id: target.nic.id, name: target.nic.name },
-      path: [pipStep, hop, nicStep, ...(vm ? [{ kind: 'vm' as const, id: vm.id, name: vm.name }] : [])],
-    };
+    return { ...base, workload: behind.workload, path: [pipStep, hop, nicStep, ...behind.steps] };
   }
 
   /** The DNAT rules a policy gives its firewalls: its base policy's first, then its own, groups by priority. */
@@ -534,8 +528,7 @@ export class ExposureGraph {
     forProtocol: TransportProtocol,
     forwardedBy: readonly ConfigLocation[],
   ): Endpoint {
-    const vmId = networkInterfaceOf(target.nic).virtualMachineId;
-    const vm = vmId ? (this.inventory.get(vmId) ?? { id: vmId, name: instanceName(vmId) }) : undefined;
+    const behind = this.workloadBehind(target.nic);
     const allowedBy = allowance.allowedBy[forProtocol].filter((entry) => !entry.ports.intersect(backendPorts).isEmpty);
     return {
       address,
@@ -543,12 +536,27 @@ export class ExposureGraph {
       ports,
       backendPorts,
       frontendId,
-      workload: vm ? { kind: 'vm', id: vm.id, name: vm.name } : { kind: 'nic', id: target.nic.id, name: target.nic.name },
+      workload: behind.workload,
       nsgIds: allowance.nsgIds,
       allowedBy,
       forwardedBy,
-      path: namingRules(vm ? [...steps, { kind: 'vm', id: vm.id, name: vm.name }] : steps, allowedBy, backendPorts),
+      path: namingRules([...steps, ...behind.steps], allowedBy, backendPorts),
     };
+  }
+
+  /** The VM (or scale set instance) behind an interface, as the workload and the path's last hop; the interface itself when no VM is attached. */
+  private workloadBehind(nic: ArmResource): { workload: Endpoint['workload']; steps: PathStep[] } {
+    const vmId = networkInterfaceOf(nic).virtualMachineId;
+    if (!vmId) return { workload: { kind: 'nic', id: nic.id, name: nic.name }, steps: [] };
+    const vm = this.inventory.get(vmId) ?? { id: vmId, name: instanceName(vmId) };
+    return { workload: { kind: 'vm', id: vm.id, name: vm.name }, steps: [{ kind: 'vm', id: vm.id, name: vm.name }] };
+  }
+
+  /** A backend pool's IP configurations, as its load balancer or gateway lists them and as interfaces name the pool, each once. */
+  private poolMembersOf(listed: readonly string[], poolId: string): string[] {
+    const members = new Map<string, string>();
+    for (const id of [...listed, ...(this.poolMembers.get(idKey(poolId)) ?? [])]) if (!members.has(idKey(id))) members.set(idKey(id), id);
+    return [...members.values()];
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { groupBy } from '../collections.js';
 import type { ComplianceReport, ControlResult, ControlStatus } from '../compliance/evaluate.js';
 import type { SuppressionRule } from '../config/config.js';
 import type { BaselineFinding, BaselineReport } from '../engine/baseline.js';
@@ -6,6 +7,7 @@ import { makesIncomplete } from '../engine/evaluate.js';
 import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js';
 import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type Evidence, type RuleMeta, type Service } from '../engine/rule.js';
 import { SEVERITIES } from '../engine/severity.js';
+import { truncate } from './text.js';
 import type { SuppressionReport, SuppressionUse } from '../engine/suppress.js';
 
 /*
@@ -538,21 +540,6 @@ function suppressionTable(id: string, suppressions: readonly (SuppressionRule | 
 </table></div>`;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 function distinct<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return [...groups.values()];
 }

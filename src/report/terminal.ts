@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { groupBy } from '../collections.js';
 import type { ComplianceReport } from '../compliance/evaluate.js';
 import type { BaselineReport } from '../engine/baseline.js';
 import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js';
@@ -6,6 +7,7 @@ import type { Evidence } from '../engine/rule.js';
 import { SEVERITIES, type Severity } from '../engine/severity.js';
 import { makesIncomplete } from '../engine/evaluate.js';
 import { sanitizeForTerminal as clean } from './sanitize.js';
+import { truncate } from './text.js';
 import { wrap, wrapCommand } from './wrap.js';
 
 export interface TerminalOptions {
@@ -173,19 +175,4 @@ function lastNames(id: string): string {
     names.unshift(parts[i]);
   }
   return names.join('/');
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return [...groups.values()];
 }

@@ -37,3 +37,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/&(?!lt;)/g, '&amp;');
 }
+
+/** Text cut to `max` characters, an ellipsis marking the cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_SETTING_TYPE } from '../../adapters/diagnostics.js';
+import { pushTo } from '../../collections.js';
 import { typeKey } from '../../inventory/arm-id.js';
 import type { ArmClients } from '../clients.js';
 import { readValue } from '../read.js';
@@ -33,10 +34,7 @@ const READERS: readonly ResourceReader[] = [
 ];
 
 const BY_TYPE = new Map<string, ResourceReader[]>();
-for (const reader of READERS) {
-  const key = typeKey(reader.type);
-  BY_TYPE.set(key, [...(BY_TYPE.get(key) ?? []), reader]);
-}
+for (const reader of READERS) pushTo(BY_TYPE, typeKey(reader.type), reader);
 
 /** The readers that together read every resource of `type`. */
 export function readersFor(type: string): readonly ResourceReader[] {
