@@ -1,0 +1,39 @@
+/*
+ * HTML built from untrusted text. Every string in a report is untrusted: anyone who can name a resource in the tenant
+ * chooses resource names, and messages, evidence and ARM error text quote them. The page is
+ * therefore built only with the `html` tag below, which escapes every interpolated value
+ * unless it is markup the tag itself produced. Untrusted text never reaches the script: the
+ * script reads `data-*` attributes and textContent.
+ */
+
+/** Markup this module produced; anything else interpolated into `html` is escaped. */
+export class SafeHtml {
+  constructor(readonly markup: string) {}
+}
+
+export type Part = SafeHtml | string | number | undefined | false | readonly Part[];
+
+export function html(strings: TemplateStringsArray, ...parts: Part[]): SafeHtml {
+  let markup = strings[0]!;
+  parts.forEach((part, i) => {
+    markup += render(part) + strings[i + 1]!;
+  });
+  return new SafeHtml(markup);
+}
+
+function render(part: Part): string {
+  if (part instanceof SafeHtml) return part.markup;
+  if (typeof part === 'string' || typeof part === 'number') return escapeHtml(String(part));
+  if (part === undefined || part === false) return '';
+  return part.map(render).join('');
+}
+
+// C0 controls but tab and newline, DEL and C1 controls (invisible, or parse errors in HTML),
+// and bidi embeddings, overrides, isolates and marks, which reorder what the reader sees.
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe in an HTML text node and in a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(UNPRINTABLE, '').replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+}
