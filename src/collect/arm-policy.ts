@@ -42,15 +42,33 @@ export class RetriesExhausted extends Error {
   }
 }
 
+/**
+ * A request azscan would not send, or an answer it will not take: a request to an origin other
+ * than ARM's (only a nextLink can name one), or a redirect. Reported as a failed read with `code`.
+ */
+export class RefusedRead extends Error {
+  override readonly name = 'RefusedRead';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 const RETRIABLE_STATUS = new Set([500, 502, 503, 504]);
 
 /**
- * One policy in front of every SDK client's pipeline (the SDKs' own retries are off): it
- * refuses anything but GET, takes a turn from the scheduler, feeds ARM's remaining-reads
- * header back to it, honours 429 Retry-After up to a cap, and retries 5xx, timeouts and
- * connection resets with backoff, all within one retry budget for the scan.
+ * One policy in front of every SDK client's pipeline (the SDKs' own retries and redirects are
+ * off): it refuses anything but GET and anything not for ARM's origin, takes a turn from the
+ * scheduler, feeds ARM's remaining-reads header back to it, honours 429 Retry-After up to a
+ * cap, retries 5xx, timeouts and connection resets with backoff, all within one retry budget
+ * for the scan, and refuses redirects.
+ *
+ * It runs before the SDK's authentication policy, so a request it refuses never carries the
+ * bearer token: whatever a response's nextLink or Location says, the token goes to ARM only.
  */
-export function armReadPolicy(scheduler: RequestScheduler, stats: RequestStats, options: RetryOptions = DEFAULT_RETRY_OPTIONS): PipelinePolicy {
+export function armReadPolicy(scheduler: RequestScheduler, stats: RequestStats, armOrigin: string, options: RetryOptions = DEFAULT_RETRY_OPTIONS): PipelinePolicy {
   let budget = options.budget;
   const takeRetry = (): boolean => {
     if (budget <= 0) return false;
@@ -64,6 +82,8 @@ export function armReadPolicy(scheduler: RequestScheduler, stats: RequestStats, 
     async sendRequest(request: PipelineRequest, next): Promise<PipelineResponse> {
       // azscan is read-only by construction: a write can only be a bug, and must not reach ARM.
       if (request.method !== 'GET') throw new Error(`azscan makes GET requests only; refused ${request.method} ${pathOf(request.url)}`);
+      const origin = originOf(request.url);
+      if (origin !== armOrigin) throw new RefusedRead('ForeignOrigin', `refused a request to ${origin ?? 'an unreadable URL'}: azscan sends requests to ARM (${armOrigin}) only`);
       const lane = laneOf(request.url);
       for (let attempt = 1; ; attempt++) {
         const release = await scheduler.acquire(lane);
@@ -113,11 +133,26 @@ export function armReadPolicy(scheduler: RequestScheduler, stats: RequestStats, 
           await sleep(backoff(options.backoffMs, attempt));
           continue;
         }
+        if (response.status >= 300 && response.status < 400) {
+          // The SDKs' redirect policy is off: a redirect is a read that did not happen, never an empty list.
+          const location = response.headers.get('location');
+          const to = location === undefined ? '' : ` to ${originOf(location, request.url) ?? 'an unreadable URL'}`;
+          throw new RefusedRead(`HTTP${response.status}`, `${response.status}: ARM answered with a redirect${to}, which azscan does not follow`);
+        }
         if (failure !== undefined) throw failure;
         return response;
       }
     },
   };
+}
+
+/** The origin of a URL (relative to `base` when given): scheme, host and port, default ports left out. */
+export function originOf(url: string, base?: string): string | undefined {
+  try {
+    return new URL(url, base).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The scheduler lane of a request: its subscription, or `tenant` for tenant-level calls. */

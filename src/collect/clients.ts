@@ -24,6 +24,8 @@ export class ArmClients {
       endpoint: this.target.endpoint,
       credentialScopes: [this.target.scope],
       retryOptions: { maxRetries: 0 },
+      // A redirect is refused by azscan's policy, never followed (see armReadPolicy).
+      redirectOptions: { maxRetries: 0 },
       additionalPolicies: [{ policy: this.policy, position: 'perCall' as const }],
       userAgentOptions: { userAgentPrefix: `${TOOL.name}/${TOOL.version}` },
     };

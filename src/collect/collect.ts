@@ -57,7 +57,7 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
 
   const stats = new RequestStats();
   const scheduler = new RequestScheduler(options.scheduler ?? DEFAULT_SCHEDULER_OPTIONS);
-  const clients = new ArmClients(credential.credential, target, armReadPolicy(scheduler, stats, options.retry ?? DEFAULT_RETRY_OPTIONS));
+  const clients = new ArmClients(credential.credential, target, armReadPolicy(scheduler, stats, new URL(target.endpoint).origin, options.retry ?? DEFAULT_RETRY_OPTIONS));
   const progress = Progress.forTerminal(stats, options.quiet);
   progress.start();
   try {

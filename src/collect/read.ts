@@ -1,9 +1,9 @@
 import { isJsonObject } from '../inventory/types.js';
-import { RetriesExhausted } from './arm-policy.js';
+import { originOf, RefusedRead, RetriesExhausted } from './arm-policy.js';
 
 /** The options every SDK operation accepts that azscan uses: a hook on each raw response. */
 export interface RawResponseHook {
-  onResponse?: (rawResponse: { status: number; bodyAsText?: string | null }) => void;
+  onResponse?: (rawResponse: { status: number; bodyAsText?: string | null; request?: { url: string } }) => void;
 }
 
 export interface Pageable {
@@ -24,14 +24,41 @@ export class ReadFailure extends Error {
 }
 
 /**
+ * Follows a list's nextLinks: each is checked before it is followed, and paging stops at the
+ * first that must not be: one that names another origin than the page it came from (the
+ * bearer token would go with it), or one seen before (ARM paging in a circle). Either way the
+ * read is reported as failed, with the pages read so far.
+ */
+class NextLinks {
+  private readonly seen = new Set<string>();
+
+  /**
+   * The failure that following `link`, found on a page read from `pageUrl`, would be; undefined
+   * when it may be followed. A page whose URL is unknown vouches for no origin.
+   */
+  check(link: string, pageUrl: string, items: readonly unknown[]): ReadFailure | undefined {
+    const pages = this.seen.size + 1;
+    const from = originOf(pageUrl);
+    const to = originOf(link, pageUrl);
+    if (from === undefined || to !== from) {
+      return new ReadFailure('ForeignNextLink', `ARM returned a nextLink to another origin (${to ?? 'an unreadable URL'}), which azscan does not follow; paging stopped after ${pages} page${pages === 1 ? '' : 's'}`, items);
+    }
+    if (this.seen.has(link)) {
+      return new ReadFailure('NextLinkLoop', `ARM returned a nextLink it had returned before; paging stopped after ${pages} pages`, items);
+    }
+    this.seen.add(link);
+    return undefined;
+  }
+}
+
+/**
  * Every item of a list operation, as ARM sent it. The SDK models rename and flatten fields,
- * so items are taken from each page's body text, not from the SDK's objects. A nextLink seen
- * before means ARM is paging in a circle: paging stops there and the read is reported as
- * failed, with what it had read.
+ * so items are taken from each page's body text, not from the SDK's objects. Paging stops
+ * at a nextLink that must not be followed (see NextLinks), before the SDK requests it.
  */
 export async function readList(list: (options: RawResponseHook) => Pageable): Promise<unknown[]> {
   const items: unknown[] = [];
-  const seenLinks = new Set<string>();
+  const nextLinks = new NextLinks();
   let problem: ReadFailure | undefined;
   const iterator = list({
     onResponse: (raw) => {
@@ -43,12 +70,7 @@ export async function readList(list: (options: RawResponseHook) => Pageable): Pr
       }
       items.push(...body.value);
       const nextLink = body.nextLink;
-      if (typeof nextLink === 'string' && nextLink !== '') {
-        if (seenLinks.has(nextLink)) {
-          problem = new ReadFailure('NextLinkLoop', `ARM returned a nextLink it had returned before; paging stopped after ${seenLinks.size + 1} pages`, items);
-        }
-        seenLinks.add(nextLink);
-      }
+      if (typeof nextLink === 'string' && nextLink !== '') problem = nextLinks.check(nextLink, raw.request?.url ?? '', items);
     },
   });
   try {
@@ -97,7 +119,7 @@ function parseBody(text: string | null | undefined): unknown {
 /** Turns what an SDK call threw into the code and message a snapshot records. */
 export function asReadFailure(error: unknown, partial: readonly unknown[]): ReadFailure {
   if (error instanceof ReadFailure) return error;
-  if (error instanceof RetriesExhausted) return new ReadFailure(error.code, error.message, partial);
+  if (error instanceof RetriesExhausted || error instanceof RefusedRead) return new ReadFailure(error.code, error.message, partial);
   const rest = error as { statusCode?: number; code?: string; message?: string };
   const message = oneLine(rest.message ?? String(error));
   if (rest.code === 'PARSE_ERROR') return new ReadFailure('MalformedResponse', 'the response body is not valid JSON', partial);
@@ -127,7 +149,7 @@ export interface PipelineClient {
 export async function readArmPath(client: PipelineClient, endpoint: string, path: string, apiVersion: string): Promise<unknown[]> {
   const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
   const items: unknown[] = [];
-  const seenLinks = new Set<string>();
+  const nextLinks = new NextLinks();
   let url: string | undefined = `${endpoint}${path}?api-version=${encodeURIComponent(apiVersion)}`;
   while (url !== undefined) {
     let response;
@@ -147,9 +169,9 @@ export async function readArmPath(client: PipelineClient, endpoint: string, path
     items.push(...body.value);
     const next: unknown = body.nextLink;
     if (typeof next !== 'string' || next === '') break;
-    if (seenLinks.has(next)) throw new ReadFailure('NextLinkLoop', `ARM returned a nextLink it had returned before; paging stopped after ${seenLinks.size + 1} pages`, items);
-    seenLinks.add(next);
-    url = next;
+    const problem = nextLinks.check(next, url, items);
+    if (problem) throw problem;
+    url = new URL(next, url).href;
   }
   return items;
 }

@@ -7,7 +7,7 @@ function pager(bodies: string[]) {
   return (options: RawResponseHook) => ({
     async *byPage() {
       for (const body of bodies) {
-        options.onResponse?.({ status: 200, bodyAsText: body });
+        options.onResponse?.({ status: 200, bodyAsText: body, request: { url: 'https://arm/x' } });
         yield [];
       }
     },
@@ -25,6 +25,18 @@ describe('readList', () => {
     const failure = await readList(pager([page, page, page, page])).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ReadFailure);
     expect(failure).toMatchObject({ code: 'NextLinkLoop', partial: [{ id: 'a' }, { id: 'a' }] });
+  });
+
+  it('does not follow a nextLink to another origin, keeping what it read', async () => {
+    const page = (nextLink: string) => JSON.stringify({ value: [{ id: 'a' }], nextLink });
+    for (const link of ['https://evil.example/x?$skiptoken=1', 'http://arm/x?$skiptoken=1', 'https://arm:8443/x', '//evil.example/x']) {
+      const failure = await readList(pager([page(link), page('https://arm/y')])).catch((error: unknown) => error);
+      expect(failure, link).toMatchObject({ code: 'ForeignNextLink', partial: [{ id: 'a' }] });
+    }
+    // The same origin, however it is written, is followed: an explicit default port, a relative link.
+    for (const link of ['https://arm:443/x?$skiptoken=1', 'HTTPS://ARM/x?$skiptoken=1', '/x?$skiptoken=1']) {
+      await expect(readList(pager([page(link), JSON.stringify({ value: [{ id: 'b' }] })]))).resolves.toEqual([{ id: 'a' }, { id: 'b' }]);
+    }
   });
 
   it('reports a page without a value array as a malformed response', async () => {
@@ -75,7 +87,7 @@ describe('armReadPolicy', async () => {
   const { RequestScheduler } = await import('../../src/collect/scheduler.js');
 
   it('refuses anything but GET before it reaches the network', async () => {
-    const policy = armReadPolicy(new RequestScheduler(), new RequestStats());
+    const policy = armReadPolicy(new RequestScheduler(), new RequestStats(), 'https://arm');
     let sent = 0;
     const next = async () => {
       sent++;
@@ -87,6 +99,25 @@ describe('armReadPolicy', async () => {
       );
     }
     expect(sent).toBe(0);
+  });
+
+  it('refuses a request to any origin but ARM\'s before it is sent, and refuses redirects', async () => {
+    const policy = armReadPolicy(new RequestScheduler(), new RequestStats(), 'https://arm');
+    let sent = 0;
+    const answer = (status: number, location?: string) => async () => {
+      sent++;
+      return { status, headers: { get: (name: string) => (name === 'location' ? location : undefined), has: (name: string) => name === 'location' && location !== undefined } } as never;
+    };
+    for (const url of ['https://evil.example/subscriptions/s', 'http://arm/subscriptions/s', 'https://arm:444/subscriptions/s']) {
+      await expect(policy.sendRequest({ method: 'GET', url } as never, answer(200))).rejects.toMatchObject({ code: 'ForeignOrigin' });
+    }
+    expect(sent).toBe(0);
+    await expect(policy.sendRequest({ method: 'GET', url: 'https://arm:443/subscriptions/s' } as never, answer(200))).resolves.toMatchObject({ status: 200 });
+    await expect(policy.sendRequest({ method: 'GET', url: 'https://arm/subscriptions/s' } as never, answer(302, 'https://evil.example/steal'))).rejects.toMatchObject({
+      code: 'HTTP302',
+      message: expect.stringContaining('redirect to https://evil.example'),
+    });
+    await expect(policy.sendRequest({ method: 'GET', url: 'https://arm/subscriptions/s' } as never, answer(307))).rejects.toMatchObject({ code: 'HTTP307' });
   });
 });
 
@@ -100,7 +131,7 @@ describe('armReadPolicy retries', async () => {
   it('retries a timed-out request and a reset connection', async () => {
     const stats = new RequestStats();
     const failures = [Object.assign(new Error('The operation was aborted. Rejecting from timeout.'), { name: 'AbortError' }), Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })];
-    const response = await armReadPolicy(new RequestScheduler(), stats, fast).sendRequest(request(), async () => {
+    const response = await armReadPolicy(new RequestScheduler(), stats, 'https://arm', fast).sendRequest(request(), async () => {
       const failure = failures.shift();
       if (failure) throw failure;
       return ok as never;
@@ -111,7 +142,7 @@ describe('armReadPolicy retries', async () => {
 
   it('gives up after the attempts allowed, naming the network error', async () => {
     const stats = new RequestStats();
-    const policy = armReadPolicy(new RequestScheduler(), stats, { ...fast, maxAttempts: 3 });
+    const policy = armReadPolicy(new RequestScheduler(), stats, 'https://arm', { ...fast, maxAttempts: 3 });
     const failure = await policy
       .sendRequest(request(), async () => {
         throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
@@ -126,7 +157,7 @@ describe('armReadPolicy retries', async () => {
     const stats = new RequestStats();
     const forbidden = Object.assign(new Error('denied'), { statusCode: 403, response: { status: 403, headers: { get: () => undefined, has: () => false } } });
     await expect(
-      armReadPolicy(new RequestScheduler(), stats, fast).sendRequest(request(), async () => {
+      armReadPolicy(new RequestScheduler(), stats, 'https://arm', fast).sendRequest(request(), async () => {
         throw forbidden;
       }),
     ).rejects.toBe(forbidden);

@@ -107,6 +107,10 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArm> {
       send(200, TRUNCATED_JSON);
       return;
     }
+    if (fault?.kind === 'redirect') {
+      send(302, '', { location: fault.location ?? '/' });
+      return;
+    }
     const injectedError = fault === undefined ? undefined : faultError(fault);
     if (injectedError !== undefined) {
       const headers: OutgoingHttpHeaders = {};
@@ -159,7 +163,8 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArm> {
       skip: Number(skipToken),
       loop: fault?.kind === 'nextLinkLoop',
       nextLink: (skip) =>
-        `${url}${rawPath}?${apiVersion === null ? '' : `api-version=${encodeURIComponent(apiVersion)}&`}$skiptoken=${skip}`,
+        `${fault?.kind === 'foreignNextLink' ? (fault.location ?? url) : url}${rawPath}?${apiVersion === null ? '' : `api-version=${encodeURIComponent(apiVersion)}&`}$skiptoken=${skip}`,
+      forceNextLink: fault?.kind === 'foreignNextLink',
     });
     send(200, JSON.stringify(page));
   }

@@ -17,7 +17,7 @@ export interface FakeTenant {
   resources: Array<Record<string, unknown>>;
 }
 
-export type FaultKind = '401' | '403' | '404' | '429' | '500' | '503' | 'reset' | 'malformed' | 'nextLinkLoop' | 'slow';
+export type FaultKind = '401' | '403' | '404' | '429' | '500' | '503' | 'reset' | 'malformed' | 'nextLinkLoop' | 'slow' | 'foreignNextLink' | 'redirect';
 
 export interface Fault {
   /** Matched against the request path (without query string), case-insensitively: a RegExp, or a string that must be a prefix of the path. */
@@ -32,6 +32,11 @@ export interface Fault {
   message?: string;
   /** For 'slow': milliseconds to delay the response. */
   delayMs?: number;
+  /**
+   * For 'foreignNextLink': the origin (`https://localhost:1234`) the list's first page names in its
+   * nextLink, with the same path and query. For 'redirect': the Location of a 302 answer.
+   */
+  location?: string;
 }
 
 /** ARM's per-subscription read token bucket. */
