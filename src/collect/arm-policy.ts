@@ -1,9 +1,16 @@
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
+import { Deadline } from './deadline.js';
+import { RefusedRead } from './refused-read.js';
 import type { RequestScheduler } from './scheduler.js';
 
 export interface RetryOptions {
   /** Attempts for one request, the first included. */
   readonly maxAttempts: number;
+  /**
+   * Retries of one request after an attempt timed out: a request that never answers costs at
+   * most (1 + this) × `timeoutMs`, not `maxAttempts` × `timeoutMs`.
+   */
+  readonly maxTimeoutRetries: number;
   /** Retries allowed across the whole scan: past it, a failing request fails for good. */
   readonly budget: number;
   /** The longest azscan waits on one Retry-After, whatever ARM asks. */
@@ -16,10 +23,11 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
   maxAttempts: 6,
+  maxTimeoutRetries: 2,
   budget: 1000,
   maxWaitMs: 60_000,
   backoffMs: 500,
-  timeoutMs: 60_000,
+  timeoutMs: 30_000,
 };
 
 /** What the requests of a scan did, for progress and the benchmark. */
@@ -42,20 +50,6 @@ export class RetriesExhausted extends Error {
   }
 }
 
-/**
- * A request azscan would not send, or an answer it will not take: a request to an origin other
- * than ARM's (only a nextLink can name one), or a redirect. Reported as a failed read with `code`.
- */
-export class RefusedRead extends Error {
-  override readonly name = 'RefusedRead';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const RETRIABLE_STATUS = new Set([500, 502, 503, 504]);
 
 /**
@@ -68,7 +62,13 @@ const RETRIABLE_STATUS = new Set([500, 502, 503, 504]);
  * It runs before the SDK's authentication policy, so a request it refuses never carries the
  * bearer token: whatever a response's nextLink or Location says, the token goes to ARM only.
  */
-export function armReadPolicy(scheduler: RequestScheduler, stats: RequestStats, armOrigin: string, options: RetryOptions = DEFAULT_RETRY_OPTIONS): PipelinePolicy {
+export function armReadPolicy(
+  scheduler: RequestScheduler,
+  stats: RequestStats,
+  armOrigin: string,
+  options: RetryOptions = DEFAULT_RETRY_OPTIONS,
+  deadline: Deadline = Deadline.NONE,
+): PipelinePolicy {
   let budget = options.budget;
   const takeRetry = (): boolean => {
     if (budget <= 0) return false;
@@ -85,14 +85,16 @@ export function armReadPolicy(scheduler: RequestScheduler, stats: RequestStats, 
       const origin = originOf(request.url);
       if (origin !== armOrigin) throw new RefusedRead('ForeignOrigin', `refused a request to ${origin ?? 'an unreadable URL'}: azscan sends requests to ARM (${armOrigin}) only`);
       const lane = laneOf(request.url);
+      let timeouts = 0;
       for (let attempt = 1; ; attempt++) {
-        const release = await scheduler.acquire(lane);
+        const release = await deadline.race(scheduler.acquire(lane), (late) => late());
         // The SDK's deserialisation, which runs inside `next`, throws ARM error statuses as a
         // RestError carrying the response; both ways of ending are looked at the same way.
         let response: PipelineResponse | undefined;
         let failure: unknown;
         try {
-          request.timeout = options.timeoutMs;
+          deadline.check();
+          request.timeout = Math.max(1, Math.min(options.timeoutMs, deadline.remainingMs()));
           stats.requests++;
           response = await next(request);
         } catch (error) {
@@ -101,6 +103,7 @@ export function armReadPolicy(scheduler: RequestScheduler, stats: RequestStats, 
         } finally {
           release();
         }
+        if (failure instanceof RefusedRead) throw failure;
         const giveUp = (): PipelineResponse => {
           stats.failures++;
           if (failure !== undefined) throw failure;
@@ -110,11 +113,14 @@ export function armReadPolicy(scheduler: RequestScheduler, stats: RequestStats, 
         if (response === undefined) {
           const code = networkCode(failure);
           if (code === undefined) throw failure;
-          if (attempt >= options.maxAttempts || !takeRetry()) {
+          // An attempt cut short by the scan's deadline is not a slow ARM: the scan is over.
+          deadline.check();
+          if (code === 'ETIMEDOUT') timeouts++;
+          if (attempt >= options.maxAttempts || timeouts > options.maxTimeoutRetries || !takeRetry()) {
             stats.failures++;
             throw new RetriesExhausted(code, `${describeNetwork(code)} after ${attempt} attempt${attempt > 1 ? 's' : ''}${budget <= 0 ? ' (retry budget spent)' : ''}`);
           }
-          await sleep(backoff(options.backoffMs, attempt));
+          await deadline.sleep(backoff(options.backoffMs, attempt));
           continue;
         }
 
@@ -130,7 +136,7 @@ export function armReadPolicy(scheduler: RequestScheduler, stats: RequestStats, 
         }
         if (RETRIABLE_STATUS.has(response.status)) {
           if (attempt >= options.maxAttempts || !takeRetry()) return giveUp();
-          await sleep(backoff(options.backoffMs, attempt));
+          await deadline.sleep(backoff(options.backoffMs, attempt));
           continue;
         }
         if (response.status >= 300 && response.status < 400) {
@@ -211,6 +217,3 @@ function pathOf(url: string): string {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -1,7 +1,7 @@
 import { resolveArmTarget } from '../auth/clouds.js';
 import { chooseCredential, verifyCredential } from '../auth/credential.js';
 import type { RuleMeta } from '../engine/rule.js';
-import { AuthenticationError, InputError } from '../errors.js';
+import { AuthenticationError, InputError, UsageError } from '../errors.js';
 import { idKey, typeKey } from '../inventory/arm-id.js';
 import { SUBSCRIPTION_TYPE } from '../inventory/inventory.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../inventory/snapshot.js';
@@ -11,6 +11,7 @@ import { isJsonObject } from '../inventory/types.js';
 import { armReadPolicy, DEFAULT_RETRY_OPTIONS, RequestStats, type RetryOptions } from './arm-policy.js';
 import { ArmClients } from './clients.js';
 import { diagnosticTargetOf, planCollection, type CollectionPlan } from './plan.js';
+import { Deadline } from './deadline.js';
 import { Progress } from './progress.js';
 import { asReadFailure, readList, ReadFailure } from './read.js';
 import { DIAGNOSTIC_SETTING_TYPE, readDiagnosticSettings, type ParentResource, type ResourceReader } from './readers/index.js';
@@ -25,6 +26,8 @@ export interface LiveOptions {
   readonly quiet: boolean;
   readonly scheduler?: SchedulerOptions;
   readonly retry?: RetryOptions;
+  /** `--timeout`: how long the whole collection may take; what is unread then is recorded as `ScanTimeout`. */
+  readonly timeoutMs?: number;
 }
 
 /** What a live collection read: a snapshot document, as `azscan collect` writes it. */
@@ -50,6 +53,7 @@ export interface Collection {
  * gives the same snapshot.
  */
 export async function collectEstate(rules: readonly RuleMeta[], options: LiveOptions): Promise<Collection> {
+  const deadline = options.timeoutMs === undefined ? Deadline.NONE : Deadline.after(options.timeoutMs);
   const plan = planCollection(rules);
   const target = resolveArmTarget(options.cloud, options.armEndpoint);
   const credential = await chooseCredential(target, options.tenant);
@@ -57,7 +61,7 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
 
   const stats = new RequestStats();
   const scheduler = new RequestScheduler(options.scheduler ?? DEFAULT_SCHEDULER_OPTIONS);
-  const clients = new ArmClients(credential.credential, target, armReadPolicy(scheduler, stats, new URL(target.endpoint).origin, options.retry ?? DEFAULT_RETRY_OPTIONS));
+  const clients = new ArmClients(credential.credential, target, armReadPolicy(scheduler, stats, new URL(target.endpoint).origin, options.retry ?? DEFAULT_RETRY_OPTIONS, deadline));
   const progress = Progress.forTerminal(stats, options.quiet);
   progress.start();
   try {
@@ -106,7 +110,7 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
   }
 }
 
-interface ListedSubscription extends SubscriptionInfo {
+export interface ListedSubscription extends SubscriptionInfo {
   readonly tenantId?: string;
 }
 
@@ -120,6 +124,7 @@ async function listSubscriptions(clients: ArmClients, source: string): Promise<L
     if (/^HTTP401$|InvalidAuthenticationToken|AuthenticationFailed|ExpiredAuthenticationToken/i.test(failure.code) || failure.message.startsWith('401')) {
       throw new AuthenticationError(`ARM rejected the token from ${source} (${failure.code}: ${failure.message}); get a new one with 'az account get-access-token' or run 'az login'`);
     }
+    if (failure.code === 'ScanTimeout') throw new InputError(`${failure.message.replace(/this was read$/, 'the subscriptions could be listed')}; nothing was scanned`);
     throw new InputError(`cannot list subscriptions (${failure.code}: ${failure.message})`);
   }
   return items.filter(isJsonObject).flatMap((item) => {
@@ -137,23 +142,44 @@ async function listSubscriptions(clients: ArmClients, source: string): Promise<L
 }
 
 /**
- * Narrows to `--subscription` ids. One asked for but not visible is kept, with a failure
- * covering everything in it, so the report says it was not scanned rather than nothing.
+ * Narrows to `--subscription` ids or display names. An id asked for but not visible is kept,
+ * with a failure covering everything in it, so the report says it was not scanned rather than
+ * nothing. A name must match exactly one visible subscription (case-insensitively): a name
+ * that matches none or several is a usage error listing the candidates, since guessing would
+ * scan the wrong estate.
  */
-function selectSubscriptions(listed: ListedSubscription[], wanted: readonly string[]): { subscriptions: ListedSubscription[]; errors: CollectionError[] } {
-  if (wanted.length === 0) return { subscriptions: listed, errors: [] };
-  const subscriptions: ListedSubscription[] = [];
+export function selectSubscriptions(listed: readonly ListedSubscription[], wanted: readonly string[]): { subscriptions: ListedSubscription[]; errors: CollectionError[] } {
+  if (wanted.length === 0) return { subscriptions: [...listed], errors: [] };
+  const chosen = new Map<string, ListedSubscription>();
   const errors: CollectionError[] = [];
-  for (const id of new Set(wanted.map((text) => text.trim().toLowerCase()))) {
-    const found = listed.find((sub) => sub.subscriptionId.toLowerCase() === id);
-    if (found) {
-      subscriptions.push(found);
-    } else {
-      subscriptions.push({ subscriptionId: id, state: 'NotFound' });
-      errors.push({ scope: `/subscriptions/${id}`, code: 'SubscriptionNotFound', message: 'the credential cannot see this subscription' });
+  for (const text of wanted) {
+    const key = text.trim().toLowerCase();
+    const byId = listed.find((sub) => sub.subscriptionId.toLowerCase() === key);
+    if (byId) {
+      chosen.set(key, byId);
+      continue;
+    }
+    const byName = listed.filter((sub) => sub.displayName?.toLowerCase() === key);
+    if (byName.length === 1) {
+      chosen.set(byName[0]!.subscriptionId.toLowerCase(), byName[0]!);
+      continue;
+    }
+    if (byName.length > 1) throw new UsageError(`--subscription '${text}': ${byName.length} subscriptions have that name: ${candidates(byName)}; give the id`);
+    if (!SUBSCRIPTION_ID.test(key)) throw new UsageError(`--subscription '${text}': no subscription the credential can see has that id or name${listed.length > 0 ? ` (it sees ${candidates(listed)})` : ''}`);
+    if (!chosen.has(key)) {
+      chosen.set(key, { subscriptionId: key, state: 'NotFound' });
+      errors.push({ scope: `/subscriptions/${key}`, code: 'SubscriptionNotFound', message: 'the credential cannot see this subscription' });
     }
   }
-  return { subscriptions, errors };
+  return { subscriptions: [...chosen.values()], errors };
+}
+
+const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `id (name), id (name)`, at most ten of them. */
+function candidates(subscriptions: readonly ListedSubscription[]): string {
+  const shown = subscriptions.slice(0, 10).map((sub) => `${sub.subscriptionId}${sub.displayName ? ` (${sub.displayName})` : ''}`);
+  return shown.join(', ') + (subscriptions.length > 10 ? `, and ${subscriptions.length - 10} more` : '');
 }
 
 function tenantOf(listed: ListedSubscription[], requested: string | undefined): string | undefined {

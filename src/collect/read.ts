@@ -1,5 +1,6 @@
 import { isJsonObject } from '../inventory/types.js';
-import { originOf, RefusedRead, RetriesExhausted } from './arm-policy.js';
+import { originOf, RetriesExhausted } from './arm-policy.js';
+import { RefusedRead } from './refused-read.js';
 
 /** The options every SDK operation accepts that azscan uses: a hook on each raw response. */
 export interface RawResponseHook {

@@ -79,3 +79,19 @@ describe('a nextLink or a redirect to another origin', () => {
     expect(report.notEvaluated).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'AZ-EVG-001', code: 'ForeignNextLink' })]));
   });
 });
+
+describe('--timeout', () => {
+  it('a read that never answers: at the deadline what is unread is not evaluated as ScanTimeout, and the report is still written', async () => {
+    arm.setFaults([{ match: /\/providers\/Microsoft\.KeyVault\/vaults$/, kind: 'slow', delayMs: 600_000 }]);
+    const started = Date.now();
+    const run = await runLive(arm, ['scan', '--format', 'json', '--timeout', '3']);
+    // Far less than the per-attempt timeout (30 s): the deadline cut the read short.
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(run.status).toBe(3);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary.complete).toBe(false);
+    expect(report.notEvaluated).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'AZ-KV-001', code: 'ScanTimeout', resourceType: 'Microsoft.KeyVault/vaults' })]));
+    // What was read in time is reported as usual.
+    expect(report.findings.some((finding: { ruleId: string }) => finding.ruleId === 'AZ-NSG-002')).toBe(true);
+  });
+});

@@ -153,6 +153,37 @@ describe('armReadPolicy retries', async () => {
     expect(stats.requests).toBe(3);
   });
 
+  it('retries a request that times out at most twice: one that never answers costs three attempts, not six', async () => {
+    const stats = new RequestStats();
+    const failure = await armReadPolicy(new RequestScheduler(), stats, 'https://arm', fast)
+      .sendRequest(request(), async () => {
+        throw Object.assign(new Error('The operation was aborted. Rejecting from timeout.'), { name: 'AbortError' });
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ETIMEDOUT', message: 'the request timed out after 3 attempts' });
+    expect(stats.requests).toBe(3);
+    expect(DEFAULT_RETRY_OPTIONS).toMatchObject({ timeoutMs: 30_000, maxTimeoutRetries: 2 });
+  });
+
+  it('stops at the scan\'s deadline: the attempt in flight is cut short and later reads are refused unsent, as ScanTimeout', async () => {
+    const { Deadline } = await import('../../src/collect/deadline.js');
+    const deadline = Deadline.after(300);
+    const policy = armReadPolicy(new RequestScheduler(), new RequestStats(), 'https://arm', fast, deadline);
+    let sent = 0;
+    // A request that never answers: it ends only when the attempt's timeout aborts it.
+    const hang = async (pending: { timeout: number }) => {
+      sent++;
+      await new Promise((resolve) => setTimeout(resolve, pending.timeout));
+      throw Object.assign(new Error('The operation was aborted. Rejecting from timeout.'), { name: 'AbortError' });
+    };
+    const first = request() as unknown as { timeout: number };
+    const failure = await policy.sendRequest(first as never, () => hang(first)).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ScanTimeout' });
+    expect(first.timeout).toBeLessThanOrEqual(300);
+    await expect(policy.sendRequest(request(), async () => ok as never)).rejects.toMatchObject({ code: 'ScanTimeout', message: expect.stringMatching(/--timeout of 0\.3 s/) });
+    expect(sent).toBe(1);
+  });
+
   it('does not retry what retrying cannot fix', async () => {
     const stats = new RequestStats();
     const forbidden = Object.assign(new Error('denied'), { statusCode: 403, response: { status: 403, headers: { get: () => undefined, has: () => false } } });
