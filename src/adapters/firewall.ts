@@ -1,6 +1,8 @@
+import { MalformedProperty } from '../engine/not-evaluated.js';
 import type { ArmResource } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
-import { refId, type ConfigLocation, type TransportProtocol } from './network.js';
+import type { ConfigLocation, TransportProtocol } from './network.js';
+import { readList, readRef } from './setting.js';
 
 /**
  * Azure Firewall's destination NAT: the rules that publish a private address and port on
@@ -35,71 +37,91 @@ export interface Firewall {
 }
 
 export function firewallOf(resource: ArmResource): Firewall {
-  const collections = indexed(resource.properties.natRuleCollections)
-    .map(({ entry, index }) => ({ entry, index, properties: isJsonObject(entry.properties) ? entry.properties : {} }))
-    .filter(({ properties }) => isDnat(properties.action))
-    .sort((a, b) => priorityOf(a.properties.priority) - priorityOf(b.properties.priority));
+  const collections = indexed(resource.properties.natRuleCollections, 'properties.natRuleCollections')
+    .map(({ entry, path }) => {
+      const properties = entry.properties ?? {};
+      if (!isJsonObject(properties)) throw new MalformedProperty(`${path}.properties`, 'an object', entry.properties);
+      return { entry, path, properties, priority: priorityOf(properties.priority, `${path}.properties.priority`) };
+    })
+    .filter(({ properties, path }) => isDnat(properties.action, `${path}.properties.action`))
+    .sort((a, b) => a.priority - b.priority);
   return {
-    policyId: refId(resource.properties.firewallPolicy),
-    classicRules: collections.flatMap(({ entry, index, properties }) =>
-      indexed(properties.rules).map((rule) => dnatRule(text(entry.name), rule.entry, rule.entry.protocols, { resourceId: resource.id, path: `properties.natRuleCollections[${index}].properties.rules[${rule.index}]`, value: rule.entry })),
+    policyId: readRef(resource.properties.firewallPolicy, 'properties.firewallPolicy'),
+    classicRules: collections.flatMap(({ entry, path, properties }) =>
+      indexed(properties.rules, `${path}.properties.rules`).map((rule) => dnatRule(text(entry.name), rule.entry, 'protocols', { resourceId: resource.id, path: rule.path, value: rule.entry })),
     ),
   };
 }
 
 /** The policy a firewall policy inherits rules from, applied before its own. */
 export function basePolicyOf(policy: ArmResource): string | undefined {
-  return refId(policy.properties.basePolicy);
+  return readRef(policy.properties.basePolicy, 'properties.basePolicy');
 }
 
 /** A rule collection group's DNAT rules in the order the firewall applies them, with the group's priority. */
 export function dnatRulesOfGroup(group: ArmResource): { priority: number; rules: DnatRule[] } {
-  const collections = indexed(group.properties.ruleCollections)
-    .filter(({ entry }) => text(entry.ruleCollectionType) === 'FirewallPolicyNatRuleCollection' && isDnat(entry.action))
-    .sort((a, b) => priorityOf(a.entry.priority) - priorityOf(b.entry.priority));
+  const collections = indexed(group.properties.ruleCollections, 'properties.ruleCollections')
+    .filter(({ entry, path }) => {
+      if (typeof entry.ruleCollectionType !== 'string') throw new MalformedProperty(`${path}.ruleCollectionType`, 'a rule collection type', entry.ruleCollectionType);
+      return entry.ruleCollectionType === 'FirewallPolicyNatRuleCollection' && isDnat(entry.action, `${path}.action`);
+    })
+    .map((collection) => ({ ...collection, priority: priorityOf(collection.entry.priority, `${collection.path}.priority`) }))
+    .sort((a, b) => a.priority - b.priority);
   return {
-    priority: priorityOf(group.properties.priority),
-    rules: collections.flatMap(({ entry, index }) =>
-      indexed(entry.rules).map((rule) => dnatRule(text(entry.name), rule.entry, rule.entry.ipProtocols, { resourceId: group.id, path: `properties.ruleCollections[${index}].rules[${rule.index}]`, value: rule.entry })),
+    priority: priorityOf(group.properties.priority, 'properties.priority'),
+    rules: collections.flatMap(({ entry, path }) =>
+      indexed(entry.rules, `${path}.rules`).map((rule) => dnatRule(text(entry.name), rule.entry, 'ipProtocols', { resourceId: group.id, path: rule.path, value: rule.entry })),
     ),
   };
 }
 
-function dnatRule(collection: string, rule: Record<string, unknown>, protocols: unknown, location: ConfigLocation): DnatRule {
+function dnatRule(collection: string, rule: Record<string, unknown>, protocolsKey: string, location: ConfigLocation): DnatRule {
+  const at = (name: string): string => `${location.path}.${name}`;
   const port = Number(rule.translatedPort);
   return {
     name: `${collection}/${text(rule.name)}`,
-    protocols: strings(protocols).flatMap((protocol): TransportProtocol[] => {
+    protocols: strings(rule[protocolsKey], at(protocolsKey)).flatMap((protocol): TransportProtocol[] => {
       const lower = protocol.toLowerCase();
-      return lower === 'tcp' ? ['tcp'] : lower === 'udp' ? ['udp'] : [];
+      // NAT rules take TCP and UDP; `Any` is both. ICMP has no ports to publish.
+      return lower === 'tcp' ? ['tcp'] : lower === 'udp' ? ['udp'] : lower === 'any' ? ['tcp', 'udp'] : [];
     }),
-    sourceAddresses: strings(rule.sourceAddresses),
-    sourceIpGroups: strings(rule.sourceIpGroups),
-    destinationAddresses: strings(rule.destinationAddresses),
-    destinationPorts: strings(rule.destinationPorts),
+    sourceAddresses: strings(rule.sourceAddresses, at('sourceAddresses')),
+    sourceIpGroups: strings(rule.sourceIpGroups, at('sourceIpGroups')),
+    destinationAddresses: strings(rule.destinationAddresses, at('destinationAddresses')),
+    destinationPorts: strings(rule.destinationPorts, at('destinationPorts')),
     translatedTo: text(rule.translatedAddress) || text(rule.translatedFqdn) || undefined,
     translatedPort: Number.isInteger(port) && port > 0 && port <= 65535 ? port : undefined,
     location,
   };
 }
 
-function isDnat(action: unknown): boolean {
-  return isJsonObject(action) && typeof action.type === 'string' && action.type.toLowerCase() === 'dnat';
+/** Whether a collection's action is DNAT; an action that cannot be read is malformed, since it may be. */
+function isDnat(action: unknown, path: string): boolean {
+  if (!isJsonObject(action) || typeof action.type !== 'string') throw new MalformedProperty(path, 'an action {"type": …}', action);
+  return action.type.toLowerCase() === 'dnat';
 }
 
-/** ARM sends priorities as numbers; Microsoft's classic example sends strings. Unreadable ones go last. */
-function priorityOf(value: unknown): number {
-  const number = Number(value);
-  return Number.isFinite(number) && value !== null && value !== '' ? number : Number.MAX_SAFE_INTEGER;
+/** ARM sends priorities as numbers; Microsoft's classic example sends strings. Priority decides which rule wins: one that cannot be read is malformed. */
+function priorityOf(value: unknown, path: string): number {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(number)) throw new MalformedProperty(path, 'a priority number', value);
+  return number;
 }
 
-/** The object entries of an ARM array, with their indexes in the array as sent. */
-function indexed(value: unknown): Array<{ entry: Record<string, unknown>; index: number }> {
-  return Array.isArray(value) ? value.flatMap((entry: unknown, index) => (isJsonObject(entry) ? [{ entry, index }] : [])) : [];
+/** The object entries of an ARM array at `path`, with their paths; an entry that is not an object is malformed. */
+function indexed(value: unknown, path: string): Array<{ entry: Record<string, unknown>; path: string }> {
+  return readList(value, path).map((entry, index) => {
+    if (!isJsonObject(entry)) throw new MalformedProperty(`${path}[${index}]`, 'an object', entry);
+    return { entry, path: `${path}[${index}]` };
+  });
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+/** An array of strings at `path`; absent is empty. */
+function strings(value: unknown, path: string): string[] {
+  return readList(value, path).map((entry, index) => {
+    if (typeof entry !== 'string') throw new MalformedProperty(`${path}[${index}]`, 'a string', entry);
+    return entry;
+  });
 }
 
 function text(value: unknown): string {

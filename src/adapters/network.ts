@@ -1,13 +1,15 @@
 import { pushTo } from '../collections.js';
+import { MalformedProperty } from '../engine/not-evaluated.js';
 import type { ArmResource } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
-import { valueAt } from './setting.js';
+import { readList, readRef, readRefs, valueAt } from './setting.js';
 
 /**
  * The network resources that relate a public address to a workload: public IPs, network
  * interfaces and their IP configurations, virtual networks' subnets, load balancers, virtual
- * machines, scale sets, application gateways and container groups. Views are lenient: a reference that is not `{ id }` is read
- * as no reference, since the exposure path it would add cannot be followed anyway.
+ * machines, scale sets, application gateways and container groups. A reference or list that
+ * is present but cannot be read throws MalformedProperty (see `readRef`): the way in it would
+ * add or rule out is unknown, and must not be read as absent.
  */
 
 export const NIC_TYPE = 'Microsoft.Network/networkInterfaces';
@@ -24,31 +26,55 @@ export const SCALE_SET_TYPE = 'Microsoft.Compute/virtualMachineScaleSets';
 export const CONTAINER_GROUP_TYPE = 'Microsoft.ContainerInstance/containerGroups';
 export const APPLICATION_GATEWAY_TYPE = 'Microsoft.Network/applicationGateways';
 
-/** The id an ARM reference (`{ "id": "…" }`) points at. */
-export function refId(value: unknown): string | undefined {
-  return isJsonObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
+/** One entry of an ARM array of sub-resources, with where it sits and its raw JSON. */
+interface Entry {
+  readonly id?: string;
+  readonly name?: string;
+  readonly properties: Record<string, unknown>;
+  readonly index: number;
+  /** `properties.ipConfigurations[2]` */
+  readonly path: string;
+  readonly raw: Record<string, unknown>;
 }
 
-function refIds(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(refId).filter((id): id is string => id !== undefined) : [];
+/**
+ * The entries of an ARM array of sub-resources at `path`. Absent is empty; an entry that is
+ * not an object, or whose `properties` is not one, is malformed rather than skipped: it may be
+ * the rule or configuration that decides a way in.
+ */
+function list(value: unknown, path: string): Entry[] {
+  return readList(value, path).map((entry, index) => {
+    const at = `${path}[${index}]`;
+    if (!isJsonObject(entry)) throw new MalformedProperty(at, 'an object', entry);
+    const properties = entry.properties ?? {};
+    if (!isJsonObject(properties)) throw new MalformedProperty(`${at}.properties`, 'an object', entry.properties);
+    // Others refer to the entry by its id: one that is there but unreadable cannot be matched.
+    if (entry.id !== undefined && entry.id !== null && (typeof entry.id !== 'string' || entry.id.trim() === '')) throw new MalformedProperty(`${at}.id`, 'a resource id', entry.id);
+    return {
+      ...(typeof entry.id === 'string' && entry.id !== '' ? { id: entry.id } : {}),
+      ...(typeof entry.name === 'string' ? { name: entry.name } : {}),
+      properties,
+      index,
+      path: at,
+      raw: entry,
+    };
+  });
 }
 
-/** The object entries of an ARM array, each with its index in the array as sent and its raw JSON. */
-function list(value: unknown): Array<{ id?: string; name?: string; properties: Record<string, unknown>; index: number; raw: Record<string, unknown> }> {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: unknown, index) =>
-    isJsonObject(entry)
-      ? [
-          {
-            ...(typeof entry.id === 'string' ? { id: entry.id } : {}),
-            ...(typeof entry.name === 'string' ? { name: entry.name } : {}),
-            properties: isJsonObject(entry.properties) ? entry.properties : {},
-            index,
-            raw: entry,
-          },
-        ]
-      : [],
-  );
+/** A reference inside an entry: `ref(entry, 'subnet')` reads `entry.properties.subnet`. */
+function ref(entry: Entry, name: string): string | undefined {
+  return readRef(entry.properties[name], `${entry.path}.properties.${name}`);
+}
+
+/** A reference ARM requires (a rule's frontend, a configuration's subnet): absent is malformed too, since nothing can be said without it. */
+function requiredRef(entry: Entry, name: string): string {
+  const id = ref(entry, name);
+  if (id === undefined) throw new MalformedProperty(`${entry.path}.properties.${name}`, 'a reference {"id": "<resource id>"} (ARM requires one)', entry.properties[name]);
+  return id;
+}
+
+function refs(entry: Entry, name: string): string[] {
+  return readRefs(entry.properties[name], `${entry.path}.properties.${name}`);
 }
 
 /** Where a forwarding rule sits in its resource's ARM JSON, and what it says: a finding's evidence. */
@@ -75,7 +101,7 @@ export function publicIpOf(resource: ArmResource): PublicIp {
     address: typeof address === 'string' && address !== '' ? address : undefined,
     // A public IP created before SKUs existed, or without one, is Basic.
     sku: typeof sku === 'string' && sku.toLowerCase() === 'standard' ? 'Standard' : 'Basic',
-    attachedTo: refId(resource.properties.ipConfiguration),
+    attachedTo: readRef(resource.properties.ipConfiguration, 'properties.ipConfiguration'),
     fqdn: typeof fqdn === 'string' ? fqdn : undefined,
   };
 }
@@ -100,19 +126,19 @@ export interface NetworkInterface {
 
 export function networkInterfaceOf(resource: ArmResource): NetworkInterface {
   return {
-    nsgId: refId(resource.properties.networkSecurityGroup),
-    virtualMachineId: refId(resource.properties.virtualMachine),
-    ipConfigurations: list(resource.properties.ipConfigurations).map((config, i) => {
+    nsgId: readRef(resource.properties.networkSecurityGroup, 'properties.networkSecurityGroup'),
+    virtualMachineId: readRef(resource.properties.virtualMachine, 'properties.virtualMachine'),
+    ipConfigurations: list(resource.properties.ipConfigurations, 'properties.ipConfigurations').map((config, i) => {
       const privateIp = config.properties.privateIPAddress;
       return {
         id: config.id ?? `${resource.id}/ipConfigurations/${config.name ?? i}`,
         name: config.name ?? `#${i}`,
         privateIp: typeof privateIp === 'string' ? privateIp.split('/')[0] : undefined,
-        subnetId: refId(config.properties.subnet),
-        publicIpId: refId(config.properties.publicIPAddress),
-        backendPoolIds: [...refIds(config.properties.loadBalancerBackendAddressPools), ...refIds(config.properties.applicationGatewayBackendAddressPools)],
-        natRuleIds: refIds(config.properties.loadBalancerInboundNatRules),
-        applicationSecurityGroupIds: refIds(config.properties.applicationSecurityGroups),
+        subnetId: requiredRef(config, 'subnet'),
+        publicIpId: ref(config, 'publicIPAddress'),
+        backendPoolIds: [...refs(config, 'loadBalancerBackendAddressPools'), ...refs(config, 'applicationGatewayBackendAddressPools')],
+        natRuleIds: refs(config, 'loadBalancerInboundNatRules'),
+        applicationSecurityGroupIds: refs(config, 'applicationSecurityGroups'),
       };
     }),
   };
@@ -126,27 +152,31 @@ export interface Subnet {
 
 /** A virtual network's subnets, as its GET and list embed them. */
 export function subnetsOf(resource: ArmResource): Subnet[] {
-  return list(resource.properties.subnets).map((subnet, i) => ({
+  return list(resource.properties.subnets, 'properties.subnets').map((subnet, i) => ({
     id: subnet.id ?? `${resource.id}/subnets/${subnet.name ?? i}`,
     name: subnet.name ?? `#${i}`,
-    nsgId: refId(subnet.properties.networkSecurityGroup),
+    nsgId: ref(subnet, 'networkSecurityGroup'),
   }));
 }
 
 export type TransportProtocol = 'tcp' | 'udp';
 
-/** A load balancer's way in: a frontend port mapped to a backend port, for a pool or one configuration. */
+/**
+ * A load balancer's way in: frontend ports mapped to a backend port, for a pool or one
+ * configuration. A single frontend port, except for an inbound NAT rule on a pool, which maps
+ * a range of frontend ports one each to the pool's members.
+ */
 export interface LoadBalancerForward {
   readonly kind: 'rule' | 'nat';
   readonly id: string;
   readonly name: string;
   readonly frontendId: string | undefined;
   readonly protocols: readonly TransportProtocol[];
-  readonly frontendPort: number;
+  readonly frontendPorts: { readonly from: number; readonly to: number };
   readonly backendPort: number;
-  /** For load-balancing rules: the backend pools. */
+  /** For load-balancing rules and inbound NAT rules on a pool: the backend pools. */
   readonly poolIds: readonly string[];
-  /** For inbound NAT rules: the one backend IP configuration. */
+  /** For an inbound NAT rule to one configuration: that configuration. */
   readonly backendConfigurationId: string | undefined;
   readonly location: ConfigLocation;
 }
@@ -159,53 +189,62 @@ export interface LoadBalancer {
   readonly pools: ReadonlyMap<string, readonly string[]>;
 }
 
-function protocolsOf(value: unknown): TransportProtocol[] {
+/** A load balancer rule's or container port's protocol: `Tcp`, `Udp` or `All`; anything else is malformed. */
+function protocolsOf(value: unknown, path: string): TransportProtocol[] {
   const protocol = typeof value === 'string' ? value.toLowerCase() : '';
-  return protocol === 'tcp' ? ['tcp'] : protocol === 'udp' ? ['udp'] : protocol === 'all' ? ['tcp', 'udp'] : [];
+  if (protocol === 'tcp') return ['tcp'];
+  if (protocol === 'udp') return ['udp'];
+  if (protocol === 'all') return ['tcp', 'udp'];
+  throw new MalformedProperty(path, 'Tcp, Udp or All', value);
+}
+
+/** A port number 0–65535 (a load balancer's 0 means every port, with HA ports). */
+function portAt(value: unknown, path: string): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535) return value;
+  throw new MalformedProperty(path, 'a port number', value);
 }
 
 export function loadBalancerOf(resource: ArmResource): LoadBalancer {
   const sku = valueAt(resource.raw, 'sku.name');
-  const frontends = list(resource.properties.frontendIPConfigurations).map((frontend, i) => ({
+  const frontends = list(resource.properties.frontendIPConfigurations, 'properties.frontendIPConfigurations').map((frontend, i) => ({
     id: frontend.id ?? `${resource.id}/frontendIPConfigurations/${frontend.name ?? i}`,
     name: frontend.name ?? `#${i}`,
-    publicIpId: refId(frontend.properties.publicIPAddress),
+    publicIpId: ref(frontend, 'publicIPAddress'),
   }));
-  const port = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) ? value : -1);
-  const rules = list(resource.properties.loadBalancingRules).map((rule, i): LoadBalancerForward => ({
-    location: { resourceId: resource.id, path: `properties.loadBalancingRules[${rule.index}]`, value: rule.raw },
-    kind: 'rule',
-    id: rule.id ?? `${resource.id}/loadBalancingRules/${rule.name ?? i}`,
-    name: rule.name ?? `#${i}`,
-    frontendId: refId(rule.properties.frontendIPConfiguration),
-    protocols: protocolsOf(rule.properties.protocol),
-    frontendPort: port(rule.properties.frontendPort),
-    backendPort: port(rule.properties.backendPort),
-    poolIds: [...refIds(rule.properties.backendAddressPools), ...(refId(rule.properties.backendAddressPool) ? [refId(rule.properties.backendAddressPool)!] : [])],
-    backendConfigurationId: undefined,
-  }));
-  const nat = list(resource.properties.inboundNatRules).map((rule, i): LoadBalancerForward => ({
-    location: { resourceId: resource.id, path: `properties.inboundNatRules[${rule.index}]`, value: rule.raw },
-    kind: 'nat',
-    id: rule.id ?? `${resource.id}/inboundNatRules/${rule.name ?? i}`,
-    name: rule.name ?? `#${i}`,
-    frontendId: refId(rule.properties.frontendIPConfiguration),
-    protocols: protocolsOf(rule.properties.protocol),
-    frontendPort: port(rule.properties.frontendPort),
-    backendPort: port(rule.properties.backendPort),
-    poolIds: [],
-    backendConfigurationId: refId(rule.properties.backendIPConfiguration),
-  }));
+  const forward = (rule: Entry, i: number, kind: 'rule' | 'nat', collection: string): LoadBalancerForward => {
+    const at = (name: string): string => `${rule.path}.properties.${name}`;
+    const single = rule.properties.frontendPort;
+    // An inbound NAT rule on a pool has a frontend port range instead of one port.
+    const onPool = kind === 'nat' && (single === undefined || single === null) && rule.properties.frontendPortRangeStart !== undefined;
+    const from = onPool ? portAt(rule.properties.frontendPortRangeStart, at('frontendPortRangeStart')) : portAt(single, at('frontendPort'));
+    const to = onPool ? portAt(rule.properties.frontendPortRangeEnd, at('frontendPortRangeEnd')) : from;
+    const pool = ref(rule, 'backendAddressPool');
+    return {
+      location: { resourceId: resource.id, path: rule.path, value: rule.raw },
+      kind,
+      id: rule.id ?? `${resource.id}/${collection}/${rule.name ?? i}`,
+      name: rule.name ?? `#${i}`,
+      frontendId: requiredRef(rule, 'frontendIPConfiguration'),
+      protocols: protocolsOf(rule.properties.protocol, at('protocol')),
+      frontendPorts: { from: Math.min(from, to), to: Math.max(from, to) },
+      backendPort: portAt(rule.properties.backendPort, at('backendPort')),
+      poolIds: kind === 'rule' ? [...refs(rule, 'backendAddressPools'), ...(pool === undefined ? [] : [pool])] : onPool && pool !== undefined ? [pool] : [],
+      backendConfigurationId: kind === 'nat' && !onPool ? ref(rule, 'backendIPConfiguration') : undefined,
+    };
+  };
+  const rules = list(resource.properties.loadBalancingRules, 'properties.loadBalancingRules').map((rule, i) => forward(rule, i, 'rule', 'loadBalancingRules'));
+  const nat = list(resource.properties.inboundNatRules, 'properties.inboundNatRules').map((rule, i) => forward(rule, i, 'nat', 'inboundNatRules'));
   const pools = new Map(
-    list(resource.properties.backendAddressPools).map((pool, i) => [
+    list(resource.properties.backendAddressPools, 'properties.backendAddressPools').map((pool, i) => [
       (pool.id ?? `${resource.id}/backendAddressPools/${pool.name ?? i}`).toLowerCase(),
-      refIds(pool.properties.backendIPConfigurations),
+      refs(pool, 'backendIPConfigurations'),
     ]),
   );
   return {
     sku: typeof sku === 'string' && sku.toLowerCase() === 'standard' ? 'Standard' : 'Basic',
     frontends,
-    forwards: [...rules, ...nat].filter((forward) => forward.frontendPort > 0 && forward.backendPort > 0 && forward.protocols.length > 0),
+    // Port 0 is HA ports, which only internal load balancers have: no way in from the internet.
+    forwards: [...rules, ...nat].filter((forward) => forward.frontendPorts.to > 0 && forward.backendPort > 0),
     pools,
   };
 }
@@ -219,15 +258,19 @@ export interface ContainerGroupAddress {
 
 /** A container group's IP address and the ports it publishes; containers behind a public one have no NSG at all. */
 export function containerGroupAddressOf(resource: ArmResource): ContainerGroupAddress {
-  const ip = isJsonObject(resource.properties.ipAddress) ? resource.properties.ipAddress : {};
-  const type = typeof ip.type === 'string' ? ip.type.toLowerCase() : '';
-  const ports = Array.isArray(ip.ports)
-    ? ip.ports.filter(isJsonObject).flatMap((entry) =>
-        typeof entry.port === 'number' ? [{ port: entry.port, protocols: entry.protocol === undefined ? (['tcp'] as TransportProtocol[]) : protocolsOf(entry.protocol) }] : [],
-      )
-    : [];
+  const ip = resource.properties.ipAddress;
+  if (ip === undefined || ip === null) return { public: false, address: undefined, fqdn: undefined, ports: [] };
+  if (!isJsonObject(ip)) throw new MalformedProperty('properties.ipAddress', 'an object', ip);
+  if (typeof ip.type !== 'string') throw new MalformedProperty('properties.ipAddress.type', 'Public or Private', ip.type);
+  const ports = readList(ip.ports, 'properties.ipAddress.ports').map((entry, i) => {
+    const at = `properties.ipAddress.ports[${i}]`;
+    if (!isJsonObject(entry)) throw new MalformedProperty(at, 'an object', entry);
+    // ARM's default protocol for a container group port is TCP.
+    const protocols: TransportProtocol[] = entry.protocol === undefined || entry.protocol === null ? ['tcp'] : protocolsOf(entry.protocol, `${at}.protocol`);
+    return { port: portAt(entry.port, `${at}.port`), protocols };
+  });
   return {
-    public: type === 'public',
+    public: ip.type.toLowerCase() === 'public',
     address: typeof ip.ip === 'string' ? ip.ip : undefined,
     fqdn: typeof ip.fqdn === 'string' ? ip.fqdn : undefined,
     ports,
@@ -236,8 +279,9 @@ export function containerGroupAddressOf(resource: ArmResource): ContainerGroupAd
 
 /** The NSGs a scale set's model puts on every instance's network interfaces, scaled out or not. */
 export function scaleSetNsgIdsOf(resource: ArmResource): string[] {
-  return list(valueAt(resource.raw, 'properties.virtualMachineProfile.networkProfile.networkInterfaceConfigurations'))
-    .map((config) => refId(config.properties.networkSecurityGroup))
+  const path = 'properties.virtualMachineProfile.networkProfile.networkInterfaceConfigurations';
+  return list(valueAt(resource.raw, path), path)
+    .map((config) => ref(config, 'networkSecurityGroup'))
     .filter((id): id is string => id !== undefined);
 }
 
@@ -269,6 +313,8 @@ export interface GatewayRoute {
 export interface ApplicationGateway {
   /** The subnet the gateway's instances run in: its NSG filters what reaches the listeners. */
   readonly subnetId: string | undefined;
+  /** Its frontend IP configurations' ids, lower-cased: what listeners and public IPs name. */
+  readonly frontendIds: ReadonlySet<string>;
   readonly routes: readonly GatewayRoute[];
   /** Backend pools by lower-cased id: NIC IP configurations and plain addresses or names. */
   readonly pools: ReadonlyMap<string, { readonly configIds: readonly string[]; readonly addresses: readonly string[] }>;
@@ -282,72 +328,103 @@ export interface ApplicationGateway {
 export function applicationGatewayOf(resource: ArmResource): ApplicationGateway {
   const p = resource.properties;
   const key = (id: string | undefined): string => (id ?? '').toLowerCase();
-  const idOf = (entry: { id?: string; name?: string }, collection: string, i: number): string => entry.id ?? `${resource.id}/${collection}/${entry.name ?? i}`;
+  const idOf = (entry: Entry, collection: string, i: number): string => entry.id ?? `${resource.id}/${collection}/${entry.name ?? i}`;
+  // A port that cannot be read is -1: the listener or backend settings it belongs to is reported unreadable below.
   const port = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) ? value : -1);
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  const entries = (name: string, value: unknown = p[name]): Entry[] => list(value, `properties.${name}`);
 
-  const frontendPorts = new Map(list(p.frontendPorts).map((entry, i) => [key(idOf(entry, 'frontendPorts', i)), port(entry.properties.port)]));
+  const frontendPorts = new Map(entries('frontendPorts').map((entry, i) => [key(idOf(entry, 'frontendPorts', i)), port(entry.properties.port)]));
   const settings = new Map(
-    [...list(p.backendHttpSettingsCollection).map((entry, i) => ({ entry, id: idOf(entry, 'backendHttpSettingsCollection', i) })), ...list(p.backendSettingsCollection).map((entry, i) => ({ entry, id: idOf(entry, 'backendSettingsCollection', i) }))].map(({ entry, id }) => [
+    [...entries('backendHttpSettingsCollection').map((entry, i) => ({ entry, id: idOf(entry, 'backendHttpSettingsCollection', i) })), ...entries('backendSettingsCollection').map((entry, i) => ({ entry, id: idOf(entry, 'backendSettingsCollection', i) }))].map(({ entry, id }) => [
       key(id),
       { port: port(entry.properties.port), protocol: text(entry.properties.protocol) },
     ]),
   );
-  type Target = { pool: string | undefined; settings: string | undefined };
+  type Target = { pool: string | undefined; settings: string | undefined; missing?: string };
   const pathMaps = new Map(
-    list(p.urlPathMaps).map((map, i): [string, Target[]] => [
+    entries('urlPathMaps').map((map, i): [string, Target[]] => [
       key(idOf(map, 'urlPathMaps', i)),
       [
-        { pool: refId(map.properties.defaultBackendAddressPool), settings: refId(map.properties.defaultBackendHttpSettings) },
-        ...list(map.properties.pathRules).map((rule) => ({ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendHttpSettings) })),
+        { pool: ref(map, 'defaultBackendAddressPool'), settings: ref(map, 'defaultBackendHttpSettings') },
+        ...list(map.properties.pathRules, `${map.path}.properties.pathRules`).map((rule) => ({ pool: ref(rule, 'backendAddressPool'), settings: ref(rule, 'backendHttpSettings') })),
       ],
     ]),
   );
   const targets = new Map<string, Array<Target & { rule: string; location: ConfigLocation }>>();
-  const route = (listener: string | undefined, rule: { name?: string; index: number; raw: unknown }, collection: string, found: Target[]): void => {
+  const pathMapTargets = (rule: Entry, pathMap: string): Target[] => {
+    const found = pathMaps.get(key(pathMap));
+    // A path map the gateway does not have: where the rule sends traffic is unknown, not nowhere.
+    return found ?? [{ pool: undefined, settings: undefined, missing: `names URL path map ${pathMap}, which the gateway does not have` }];
+  };
+  const route = (listener: string | undefined, rule: Entry, found: Target[]): void => {
     if (!listener) return;
-    const location = { resourceId: resource.id, path: `properties.${collection}[${rule.index}]`, value: rule.raw };
+    const location = { resourceId: resource.id, path: rule.path, value: rule.raw };
     for (const target of found) pushTo(targets, key(listener), { ...target, rule: rule.name ?? `#${rule.index}`, location });
   };
-  for (const rule of list(p.requestRoutingRules)) {
-    const pathMap = refId(rule.properties.urlPathMap);
-    route(refId(rule.properties.httpListener), rule, 'requestRoutingRules', pathMap ? (pathMaps.get(key(pathMap)) ?? []) : [{ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendHttpSettings) }]);
+  for (const rule of entries('requestRoutingRules')) {
+    const pathMap = ref(rule, 'urlPathMap');
+    route(requiredRef(rule, 'httpListener'), rule, pathMap ? pathMapTargets(rule, pathMap) : [{ pool: ref(rule, 'backendAddressPool'), settings: ref(rule, 'backendHttpSettings') }]);
   }
-  for (const rule of list(p.routingRules)) route(refId(rule.properties.listener), rule, 'routingRules', [{ pool: refId(rule.properties.backendAddressPool), settings: refId(rule.properties.backendSettings) }]);
+  for (const rule of entries('routingRules')) route(requiredRef(rule, 'listener'), rule, [{ pool: ref(rule, 'backendAddressPool'), settings: ref(rule, 'backendSettings') }]);
 
+  const poolEntries = entries('backendAddressPools').map((pool, i) => ({ pool, id: key(idOf(pool, 'backendAddressPools', i)) }));
+  const poolIds = new Set(poolEntries.map(({ id }) => id));
   const listeners = [
-    ...list(p.httpListeners).map((entry, i) => ({ entry, id: idOf(entry, 'httpListeners', i), path: `properties.httpListeners[${entry.index}]` })),
-    ...list(p.listeners).map((entry, i) => ({ entry, id: idOf(entry, 'listeners', i), path: `properties.listeners[${entry.index}]` })),
+    ...entries('httpListeners').map((entry, i) => ({ entry, id: idOf(entry, 'httpListeners', i) })),
+    ...entries('listeners').map((entry, i) => ({ entry, id: idOf(entry, 'listeners', i) })),
   ];
-  const routes = listeners.map(({ entry, id, path }): GatewayRoute => ({
-    listenerId: id,
-    listenerName: entry.name ?? id,
-    frontendId: refId(entry.properties.frontendIPConfiguration),
-    protocol: text(entry.properties.protocol),
-    frontendPort: frontendPorts.get(key(refId(entry.properties.frontendPort))) ?? -1,
-    location: { resourceId: resource.id, path, value: entry.raw },
-    backends: (targets.get(key(id)) ?? []).flatMap((target) => {
-      const setting = settings.get(key(target.settings));
-      return target.pool && setting && setting.port > 0 ? [{ poolId: target.pool, port: setting.port, protocol: setting.protocol, ruleName: target.rule, location: target.location }] : [];
-    }),
-    unreadable: unreadableRoute(entry.name ?? id, frontendPorts.get(key(refId(entry.properties.frontendPort))), (targets.get(key(id)) ?? []).map((target) => ({ ...target, setting: settings.get(key(target.settings)) }))),
-  }));
+  const routes = listeners.map(({ entry, id }): GatewayRoute => {
+    const frontendPort = frontendPorts.get(key(ref(entry, 'frontendPort')));
+    const routed = targets.get(key(id)) ?? [];
+    return {
+      listenerId: id,
+      listenerName: entry.name ?? id,
+      frontendId: requiredRef(entry, 'frontendIPConfiguration'),
+      protocol: text(entry.properties.protocol),
+      frontendPort: frontendPort ?? -1,
+      location: { resourceId: resource.id, path: entry.path, value: entry.raw },
+      backends: routed.flatMap((target) => {
+        const setting = settings.get(key(target.settings));
+        return target.pool && setting && setting.port > 0 ? [{ poolId: target.pool, port: setting.port, protocol: setting.protocol, ruleName: target.rule, location: target.location }] : [];
+      }),
+      unreadable: unreadableRoute(entry.name ?? id, frontendPort, routed.map((target) => ({ ...target, setting: settings.get(key(target.settings)) })), (pool) => poolIds.has(key(pool))),
+    };
+  });
   const pools = new Map(
-    list(p.backendAddressPools).map((pool, i) => [
-      key(idOf(pool, 'backendAddressPools', i)),
+    poolEntries.map(({ pool, id }) => [
+      id,
       {
-        configIds: refIds(pool.properties.backendIPConfigurations),
+        configIds: refs(pool, 'backendIPConfigurations'),
         // Plain entries, not sub-resources: `{ "ipAddress": "10.0.2.4" }` or `{ "fqdn": "…" }`.
-        addresses: (Array.isArray(pool.properties.backendAddresses) ? pool.properties.backendAddresses : []).filter(isJsonObject).map((address) => text(address.ipAddress) || text(address.fqdn)).filter(Boolean),
+        addresses: readList(pool.properties.backendAddresses, `${pool.path}.properties.backendAddresses`).map((address, j) => {
+          const name = isJsonObject(address) ? text(address.ipAddress) || text(address.fqdn) : '';
+          if (name === '') throw new MalformedProperty(`${pool.path}.properties.backendAddresses[${j}]`, 'an object with ipAddress or fqdn', address);
+          return name;
+        }),
       },
     ]),
   );
-  return { subnetId: refId(list(p.gatewayIPConfigurations)[0]?.properties.subnet), routes, pools };
+  const gatewayConfigurations = entries('gatewayIPConfigurations');
+  const frontendIds = new Set(entries('frontendIPConfigurations').map((frontend, i) => key(idOf(frontend, 'frontendIPConfigurations', i))));
+  return { subnetId: gatewayConfigurations[0] ? ref(gatewayConfigurations[0], 'subnet') : undefined, frontendIds, routes, pools };
 }
 
-/** A listener whose port, or a routing rule whose backend settings, cannot be resolved: its way through is unknown, not absent. */
-function unreadableRoute(listener: string, port: number | undefined, targets: ReadonlyArray<{ pool: string | undefined; rule: string; setting: { port: number } | undefined }>): string | undefined {
+/**
+ * A listener whose port, or a routing rule whose URL path map, backend pool or backend
+ * settings, cannot be resolved within the gateway: its way through is unknown, not absent.
+ */
+function unreadableRoute(
+  listener: string,
+  port: number | undefined,
+  targets: ReadonlyArray<{ pool: string | undefined; rule: string; setting: { port: number } | undefined; missing?: string }>,
+  hasPool: (id: string) => boolean,
+): string | undefined {
   if (port === undefined || port <= 0) return `listener ${listener} has no readable frontend port`;
+  const missing = targets.find((target) => target.missing !== undefined);
+  if (missing) return `routing rule ${missing.rule} of listener ${listener} ${missing.missing}`;
+  const noPool = targets.find((target) => target.pool !== undefined && !hasPool(target.pool));
+  if (noPool) return `routing rule ${noPool.rule} of listener ${listener} names backend pool ${noPool.pool}, which the gateway does not have`;
   const broken = targets.find((target) => target.pool !== undefined && (target.setting === undefined || target.setting.port <= 0));
   return broken ? `routing rule ${broken.rule} of listener ${listener} names backend settings that are not there or have no port` : undefined;
 }

@@ -5,6 +5,7 @@ import { isJsonObject } from '../inventory/types.js';
 import { isInternetSource, parseIPv4 } from '../net/addresses.js';
 import { parsePortRange, PortRangeSyntaxError, PortSet, type PortRange } from '../net/ports.js';
 import { memoizeByResource } from './memo.js';
+import { readList, readRefs } from './setting.js';
 
 export type Protocol = 'tcp' | 'udp';
 
@@ -117,12 +118,15 @@ function readInternetRule(nsg: ArmResource, entry: unknown, path: string): Inter
   if (typeof protocol !== 'string') throw new MalformedProperty(at('protocol'), 'a protocol', protocol);
 
   const name = typeof entry.name === 'string' ? entry.name : `#${path}`;
-  const destinations = [props.destinationAddressPrefix, ...(Array.isArray(props.destinationAddressPrefixes) ? props.destinationAddressPrefixes : [])].filter(
-    (prefix): prefix is string => typeof prefix === 'string' && prefix !== '',
-  );
-  const destinationAsgIds = Array.isArray(props.destinationApplicationSecurityGroups)
-    ? props.destinationApplicationSecurityGroups.flatMap((asg) => (isJsonObject(asg) && typeof asg.id === 'string' ? [asg.id] : []))
-    : [];
+  // Which addresses a rule applies to decides whether a Deny blocks a way in: a destination
+  // that cannot be read is malformed, never "any" (which would let a broken Deny hide exposure).
+  const single = props.destinationAddressPrefix;
+  if (single !== undefined && single !== null && typeof single !== 'string') throw new MalformedProperty(at('destinationAddressPrefix'), 'an address prefix', single);
+  const destinations = [single, ...readList(props.destinationAddressPrefixes, at('destinationAddressPrefixes')).map((prefix, i) => {
+    if (typeof prefix !== 'string') throw new MalformedProperty(`${at('destinationAddressPrefixes')}[${i}]`, 'an address prefix', prefix);
+    return prefix;
+  })].filter((prefix): prefix is string => typeof prefix === 'string' && prefix !== '');
+  const destinationAsgIds = readRefs(props.destinationApplicationSecurityGroups, at('destinationApplicationSecurityGroups'));
   return {
     id: typeof entry.id === 'string' ? entry.id : `${nsg.id}/securityRules/${name}`,
     name,
@@ -160,12 +164,17 @@ function protocolsOf(protocol: string): readonly Protocol[] {
 /** The path of the first internet source among `sourceAddressPrefix` and `sourceAddressPrefixes`, if any. */
 function internetSourcePath(props: JsonObject, at: (name: string) => string): string | undefined {
   const single = props.sourceAddressPrefix;
+  if (single !== undefined && single !== null && typeof single !== 'string') throw new MalformedProperty(at('sourceAddressPrefix'), 'an address prefix', single);
   if (typeof single === 'string' && isInternetSource(single)) return 'sourceAddressPrefix';
   const plural = props.sourceAddressPrefixes;
   if (plural === undefined || plural === null) return undefined;
   if (!Array.isArray(plural)) throw new MalformedProperty(at('sourceAddressPrefixes'), 'an array of prefixes', plural);
   const index = plural.findIndex((prefix) => typeof prefix === 'string' && isInternetSource(prefix));
-  return index < 0 ? undefined : `sourceAddressPrefixes[${index}]`;
+  if (index >= 0) return `sourceAddressPrefixes[${index}]`;
+  // A prefix that cannot be read might be the internet.
+  const unreadable = plural.findIndex((prefix) => typeof prefix !== 'string');
+  if (unreadable >= 0) throw new MalformedProperty(`${at('sourceAddressPrefixes')}[${unreadable}]`, 'an address prefix', plural[unreadable]);
+  return undefined;
 }
 
 function readDestinationPorts(props: JsonObject, at: (name: string) => string): PortSet {

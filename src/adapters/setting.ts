@@ -82,6 +82,34 @@ export function readArray(resource: ArmResource, path: string): Setting<readonly
   return read<readonly unknown[]>(resource, path, [], (raw) => (Array.isArray(raw) ? raw : undefined), 'an array');
 }
 
+/**
+ * The id an ARM reference (`{ "id": "…" }`) at `path` points at. A missing key or `null` is no
+ * reference; anything else that is not an object with a non-empty string `id` (`7`, `"x"`,
+ * `{}`, `{ "id": 42 }`, `{ "id": null }`) is malformed, never read as "no reference": a
+ * reference that cannot be read may point at the NSG or the pool that decides a finding.
+ */
+export function readRef(value: unknown, path: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isJsonObject(value) && typeof value.id === 'string' && value.id.trim() !== '') return value.id;
+  throw new MalformedProperty(path, 'a reference {"id": "<resource id>"}', value);
+}
+
+/** An array of ARM references at `path`; absent (missing or null) is none, anything else must be an array of references. */
+export function readRefs(value: unknown, path: string): string[] {
+  return readList(value, path).map((entry, i) => {
+    const id = readRef(entry, `${path}[${i}]`);
+    if (id === undefined) throw new MalformedProperty(`${path}[${i}]`, 'a reference {"id": "<resource id>"}', entry);
+    return id;
+  });
+}
+
+/** An ARM array at `path`: absent (missing or null) is empty; present, it must be an array. */
+export function readList(value: unknown, path: string): readonly unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new MalformedProperty(path, 'an array', value);
+  return value;
+}
+
 /** Case-insensitive comparison, since ARM enum values arrive as `Enabled`, `enabled` or `ENABLED`. */
 export function sameText(a: string | undefined, b: string): boolean {
   return a !== undefined && a.toLowerCase() === b.toLowerCase();

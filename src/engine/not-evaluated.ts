@@ -17,8 +17,14 @@ export class NotEvaluated extends Error {
 /** A property present with a value azscan cannot read (a string where a boolean belongs). */
 export class MalformedProperty extends NotEvaluated {
   constructor(path: string, expected: string, value: unknown) {
-    super('MalformedProperty', `${path} is ${JSON.stringify(value)}, expected ${expected}`);
+    super('MalformedProperty', `${path} is ${quoted(value)}, expected ${expected}`);
   }
+}
+
+/** A value as JSON for a reason, cut short: a malformed property may be an object of any size. */
+function quoted(value: unknown): string {
+  const text = value === undefined ? 'missing' : (JSON.stringify(value) ?? String(value));
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
 /**

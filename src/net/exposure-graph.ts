@@ -16,6 +16,7 @@ import {
   VIRTUAL_MACHINE_TYPE,
   VIRTUAL_NETWORK_TYPE,
   type ConfigLocation,
+  type LoadBalancer,
   type NicIpConfiguration,
   type TransportProtocol,
 } from '../adapters/network.js';
@@ -25,7 +26,8 @@ import { idKey, parseArmId } from '../inventory/arm-id.js';
 import { pushTo } from '../collections.js';
 import type { Inventory } from '../inventory/inventory.js';
 import type { ArmResource } from '../inventory/types.js';
-import { nsgExposure, nsgExposureFor } from './nsg-exposure.js';
+import { NotEvaluated } from '../engine/not-evaluated.js';
+import { nsgExposure, nsgExposureFor, type NsgExposure } from './nsg-exposure.js';
 import { isWholeInternetMask } from './addresses.js';
 import { parsePortRange, PortSet } from './ports.js';
 
@@ -94,19 +96,28 @@ class Unknown extends Error {
  * their backends, and container groups with public addresses. On the way, traffic must be
  * allowed by the subnet's NSG and the interface's NSG where each exists; with neither, a
  * Basic public IP or load balancer is open and a Standard one closed.
+ *
+ * A resource whose configuration cannot be read (a malformed reference, port or rule) makes
+ * every way in that passes it unknown. Where the graph looks a relation up from the other end
+ * — which interfaces name a pool, which interfaces and subnets use an NSG — one unreadable
+ * interface, network or scale set in the subscription makes the answer unknown there, since
+ * it may be the one that would have been found.
  */
 export class ExposureGraph {
-  private readonly nics = new Map<string, ArmResource>();
   private readonly configs = new Map<string, { nic: ArmResource; config: NicIpConfiguration }>();
   private readonly subnetNsg = new Map<string, string | undefined>();
   private readonly poolMembers = new Map<string, string[]>();
   private readonly nsgUses = new Map<string, number>();
   private readonly frontends = new Map<string, FrontendVerdict>();
+  /** Interfaces and virtual networks whose configuration cannot be read, by key, and why. */
+  private readonly unreadable = new Map<string, Unknown>();
+  /** Subscriptions (lower-cased) with an unreadable interface, network or scale set: the first reason. */
+  private readonly blind = new Map<string, Unknown>();
 
   constructor(private readonly inventory: Inventory) {
     for (const nic of inventory.ofType(NIC_TYPE)) {
-      this.nics.set(nic.key, nic);
-      const view = networkInterfaceOf(nic);
+      const view = this.readOrRecord(nic, 'network interface', networkInterfaceOf);
+      if (!view) continue;
       if (view.nsgId) this.count(view.nsgId);
       for (const config of view.ipConfigurations) {
         this.configs.set(idKey(config.id), { nic, config });
@@ -114,19 +125,34 @@ export class ExposureGraph {
       }
     }
     // A scale set's model attaches its NSG to every instance, including those not scaled out yet.
-    for (const scaleSet of inventory.ofType(SCALE_SET_TYPE)) for (const nsgId of scaleSetNsgIdsOf(scaleSet)) this.count(nsgId);
+    for (const scaleSet of inventory.ofType(SCALE_SET_TYPE)) for (const nsgId of this.readOrRecord(scaleSet, 'scale set', scaleSetNsgIdsOf) ?? []) this.count(nsgId);
     for (const vnet of inventory.ofType(VIRTUAL_NETWORK_TYPE)) {
-      for (const subnet of subnetsOf(vnet)) {
+      for (const subnet of this.readOrRecord(vnet, 'virtual network', subnetsOf) ?? []) {
         this.subnetNsg.set(idKey(subnet.id), subnet.nsgId);
         if (subnet.nsgId) this.count(subnet.nsgId);
       }
     }
   }
 
-  /** Whether anything uses the NSG: a network interface, a subnet or a scale set; unknown when those were not read. */
+  /** A view of a resource the graph indexes; undefined, with the resource and its subscription recorded, when it cannot be read. */
+  private readOrRecord<T>(resource: ArmResource, what: string, read: (resource: ArmResource) => T): T | undefined {
+    try {
+      return read(resource);
+    } catch (error) {
+      if (!(error instanceof NotEvaluated)) throw error;
+      const unknown = new Unknown(error.code, `${what} ${resource.name}: ${error.reason}`);
+      this.unreadable.set(resource.key, unknown);
+      const subscription = (resource.subscriptionId ?? '').toLowerCase();
+      if (!this.blind.has(subscription)) this.blind.set(subscription, unknown);
+      return undefined;
+    }
+  }
+
+  /** Whether anything uses the NSG: a network interface, a subnet or a scale set; unknown when those were not all read. */
   attachment(nsg: ArmResource): 'attached' | 'unattached' | 'unknown' {
     if ((this.nsgUses.get(nsg.key) ?? 0) > 0) return 'attached';
     const subscription = nsg.subscriptionId ?? '';
+    if (this.blind.has(subscription.toLowerCase())) return 'unknown';
     const read = (type: string) => this.inventory.unavailable(`/subscriptions/${subscription}`, type) === undefined;
     return read(NIC_TYPE) && read(VIRTUAL_NETWORK_TYPE) && read(SCALE_SET_TYPE) ? 'unattached' : 'unknown';
   }
@@ -138,15 +164,31 @@ export class ExposureGraph {
       try {
         verdict = this.followPublicIp(pip);
       } catch (error) {
-        if (!(error instanceof Unknown)) throw error;
-        verdict = { status: 'unknown', code: error.code, reason: error.reason };
+        if (error instanceof Unknown) verdict = { status: 'unknown', code: error.code, reason: error.reason };
+        else if (error instanceof NotEvaluated) verdict = { status: 'unknown', code: error.code, reason: `${pip.name}: ${error.reason}` };
+        else throw error;
       }
       this.frontends.set(pip.key, verdict);
     }
     return verdict;
   }
 
-  /** The endpoints a public container group publishes; it has no NSG in front. */
+  /**
+   * A view of a resource on a way in; a resource that cannot be read stops the verdict, naming
+   * the resource: whatever it would have allowed or forwarded is unknown.
+   */
+  private view<T>(resource: ArmResource, what: string, read: (resource: ArmResource) => T): T {
+    const known = this.unreadable.get(resource.key);
+    if (known) throw known;
+    try {
+      return read(resource);
+    } catch (error) {
+      if (error instanceof NotEvaluated) throw new Unknown(error.code, `${what} ${resource.name}: ${error.reason}`);
+      throw error;
+    }
+  }
+
+  /** The endpoints a public container group publishes; it has no NSG in front. Throws NotEvaluated when its address cannot be read. */
   containerGroup(group: ArmResource): Endpoint[] {
     const address = containerGroupAddressOf(group);
     if (!address.public) return [];
@@ -180,7 +222,14 @@ export class ExposureGraph {
       if (verdict.status === 'reachable') endpoints.push(...verdict.endpoints);
       if (verdict.status === 'unknown') unknown.push({ id: pip.id, code: verdict.code, reason: verdict.reason });
     }
-    for (const group of this.inventory.ofType(CONTAINER_GROUP_TYPE)) endpoints.push(...this.containerGroup(group));
+    for (const group of this.inventory.ofType(CONTAINER_GROUP_TYPE)) {
+      try {
+        endpoints.push(...this.containerGroup(group));
+      } catch (error) {
+        if (!(error instanceof NotEvaluated)) throw error;
+        unknown.push({ id: group.id, code: error.code, reason: `container group ${group.name}: ${error.reason}` });
+      }
+    }
     return { endpoints: sortEndpoints(endpoints), unknown };
   }
 
@@ -201,7 +250,17 @@ export class ExposureGraph {
    */
   guardsPublicPath(nsg: ArmResource): boolean {
     this.guardingNsgs ??= this.nsgsOnPublicPaths();
-    return this.guardingNsgs.has(nsg.key);
+    return this.guardingNsgs.has(nsg.key) && !this.hasUnknownIn(nsg.subscriptionId);
+  }
+
+  /**
+   * Whether some way in in the subscription could not be followed, or some of its network
+   * configuration read: then no NSG there can be said to guard nothing that is reached.
+   */
+  private hasUnknownIn(subscriptionId: string | undefined): boolean {
+    const key = (subscriptionId ?? '').toLowerCase();
+    if (this.blind.has(key)) return true;
+    return this.inventory.ofType(PUBLIC_IP_TYPE).some((pip) => (pip.subscriptionId ?? '').toLowerCase() === key && this.publicIp(pip).status === 'unknown');
   }
 
   private guardingNsgs: Set<string> | undefined;
@@ -210,13 +269,29 @@ export class ExposureGraph {
     const publicConfigs = new Set<string>();
     for (const { config } of this.configs.values()) if (config.publicIpId) publicConfigs.add(idKey(config.id));
     for (const lbResource of this.inventory.ofType(LOAD_BALANCER_TYPE)) {
-      const lb = loadBalancerOf(lbResource);
+      let lb: LoadBalancer;
+      let members: (pool: string) => string[];
+      try {
+        lb = this.view(lbResource, 'load balancer', loadBalancerOf);
+        members = (pool) => this.poolMembersOf(this.poolOf(lb.pools, pool, lbResource), pool, lbResource);
+      } catch (error) {
+        // Its public IPs are unknown, and hasUnknownIn says so for the subscription.
+        if (error instanceof Unknown) continue;
+        throw error;
+      }
       const publicFrontends = new Set(lb.frontends.filter((frontend) => frontend.publicIpId).map((frontend) => idKey(frontend.id)));
       for (const forward of lb.forwards) {
         if (!forward.frontendId || !publicFrontends.has(idKey(forward.frontendId))) continue;
         if (forward.backendConfigurationId) publicConfigs.add(idKey(forward.backendConfigurationId));
         for (const pool of forward.poolIds) {
-          for (const member of this.poolMembersOf(lb.pools.get(idKey(pool)) ?? [], pool)) publicConfigs.add(idKey(member));
+          let found: string[];
+          try {
+            found = members(pool);
+          } catch (error) {
+            if (error instanceof Unknown) continue;
+            throw error;
+          }
+          for (const member of found) publicConfigs.add(idKey(member));
         }
       }
     }
@@ -224,7 +299,7 @@ export class ExposureGraph {
     for (const key of publicConfigs) {
       const found = this.configs.get(key);
       if (!found) continue;
-      const nicNsg = networkInterfaceOf(found.nic).nsgId;
+      const nicNsg = this.view(found.nic, 'network interface', networkInterfaceOf).nsgId;
       const subnetNsg = found.config.subnetId ? this.subnetNsg.get(idKey(found.config.subnetId)) : undefined;
       if (nicNsg) guarding.add(idKey(nicNsg));
       if (subnetNsg) guarding.add(idKey(subnetNsg));
@@ -238,7 +313,7 @@ export class ExposureGraph {
   }
 
   private followPublicIp(pip: ArmResource): FrontendVerdict {
-    const view = publicIpOf(pip);
+    const view = this.view(pip, 'public IP', publicIpOf);
     const address = view.address ?? view.fqdn ?? '(address not assigned)';
     if (!view.attachedTo) return { status: 'unattached' };
     const attachedKey = idKey(view.attachedTo);
@@ -270,14 +345,18 @@ export class ExposureGraph {
     const lbId = parseArmId(frontendId).parentId!;
     const lbResource = this.inventory.get(lbId);
     if (!lbResource) throw this.missing(LOAD_BALANCER_TYPE, lbId, pip);
-    const lb = loadBalancerOf(lbResource);
+    const lb = this.view(lbResource, 'load balancer', loadBalancerOf);
     const lbStep = { kind: 'load-balancer' as const, id: lbResource.id, name: lbResource.name };
     const endpoints: Endpoint[] = [];
+    const frontends = new Set(lb.frontends.map((frontend) => idKey(frontend.id)));
     for (const forward of lb.forwards) {
-      if (!forward.frontendId || idKey(forward.frontendId) !== idKey(frontendId)) continue;
-      const members = forward.kind === 'nat'
-        ? forward.backendConfigurationId ? [forward.backendConfigurationId] : []
-        : forward.poolIds.flatMap((pool) => this.poolMembersOf(lb.pools.get(idKey(pool)) ?? [], pool));
+      // A rule on a frontend the load balancer does not have might be meant for this address.
+      if (!forward.frontendId || !frontends.has(idKey(forward.frontendId))) {
+        throw new Unknown('DanglingReference', `load balancer ${lbResource.name}: ${forward.kind === 'nat' ? 'NAT rule' : 'rule'} ${forward.name} names frontend ${forward.frontendId}, which it does not have`);
+      }
+      if (idKey(forward.frontendId) !== idKey(frontendId)) continue;
+      const members = forward.backendConfigurationId ? [forward.backendConfigurationId] : forward.poolIds.flatMap((pool) => this.poolMembersOf(this.poolOf(lb.pools, pool, lbResource), pool, lbResource));
+      const frontendPorts = PortSet.of([forward.frontendPorts]);
       const seen = new Set<string>();
       for (const member of members) {
         if (seen.has(idKey(member))) continue;
@@ -286,9 +365,9 @@ export class ExposureGraph {
         const allowance = this.allowance(target, lb.sku === 'Standard');
         for (const protocol of forward.protocols) {
           if (!allowance.ports[protocol].has(forward.backendPort)) continue;
-          const detail = `${protocol.toUpperCase()} ${forward.frontendPort} → ${forward.backendPort} (${forward.kind === 'nat' ? 'NAT rule' : 'rule'} ${forward.name})`;
+          const detail = `${protocol.toUpperCase()} ${frontendPorts.toString()} → ${forward.backendPort} (${forward.kind === 'nat' ? 'NAT rule' : 'rule'} ${forward.name})`;
           endpoints.push(
-            this.endpoint(address, protocol, PortSet.single(forward.frontendPort), PortSet.single(forward.backendPort), pip.id, target, [pipStep, { ...lbStep, detail }, ...allowance.steps], allowance, protocol, [forward.location]),
+            this.endpoint(address, protocol, frontendPorts, PortSet.single(forward.backendPort), pip.id, target, [pipStep, { ...lbStep, detail }, ...allowance.steps], allowance, protocol, [forward.location]),
           );
         }
       }
@@ -306,12 +385,15 @@ export class ExposureGraph {
     const gatewayId = parseArmId(frontendId).parentId!;
     const resource = this.inventory.get(gatewayId);
     if (!resource) throw this.missing(APPLICATION_GATEWAY_TYPE, gatewayId, pip);
-    const gateway = applicationGatewayOf(resource);
+    const gateway = this.view(resource, 'application gateway', applicationGatewayOf);
     const subnetNsg = gateway.subnetId ? this.subnetNsgOf(gateway.subnetId, resource) : undefined;
-    const admitted = subnetNsg ? nsgExposure(subnetNsg) : undefined;
+    const admitted = subnetNsg ? this.view(subnetNsg, 'NSG', nsgExposure) : undefined;
     const endpoints: Endpoint[] = [];
     for (const route of gateway.routes) {
-      if (!route.frontendId || idKey(route.frontendId) !== idKey(frontendId)) continue;
+      if (!route.frontendId || !gateway.frontendIds.has(idKey(route.frontendId))) {
+        throw new Unknown('DanglingReference', `application gateway ${resource.name}: listener ${route.listenerName} names frontend ${route.frontendId}, which it does not have`);
+      }
+      if (idKey(route.frontendId) !== idKey(frontendId)) continue;
       if (route.unreadable) throw new Unknown('MalformedProperty', `application gateway ${resource.name}: ${route.unreadable}`);
       if (admitted && !admitted.exposed.tcp.has(route.frontendPort)) continue;
       const ports = PortSet.single(route.frontendPort);
@@ -329,7 +411,7 @@ export class ExposureGraph {
         const backendPorts = PortSet.single(backend.port);
         const hop = gatewayStep(`${listener} → ${backend.protocol.toUpperCase()} ${backend.port} (listener ${route.listenerName}, rule ${backend.ruleName})`);
         const pool = gateway.pools.get(idKey(backend.poolId));
-        for (const member of this.poolMembersOf(pool?.configIds ?? [], backend.poolId)) {
+        for (const member of this.poolMembersOf(pool?.configIds ?? [], backend.poolId, resource)) {
           const target = this.configOrUnknown(member, pip);
           const behind = this.workloadBehind(target.nic);
           const nicStep: PathStep = { kind: 'nic', id: target.nic.id, name: target.nic.name, ...(target.config.privateIp ? { detail: target.config.privateIp } : {}) };
@@ -369,7 +451,7 @@ export class ExposureGraph {
     if (!resource) throw this.missing(FIREWALL_TYPE, firewallId, pip);
     // An address not assigned yet matches no rule.
     if (address === undefined) return { status: 'closed', endpoints: [] };
-    const firewall = firewallOf(resource);
+    const firewall = this.view(resource, 'firewall', firewallOf);
     const rules = [...firewall.classicRules, ...(firewall.policyId ? this.policyDnatRules(firewall.policyId, pip) : [])];
     const decided: Record<TransportProtocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
     const endpoints: Endpoint[] = [];
@@ -417,14 +499,14 @@ export class ExposureGraph {
       const policy = this.inventory.get(id);
       if (!policy) throw this.missing(FIREWALL_POLICY_TYPE, id, from);
       chain.unshift(policy);
-      id = basePolicyOf(policy);
+      id = this.view(policy, 'firewall policy', basePolicyOf);
     }
     return chain.flatMap((policy) => {
       const unavailable = this.inventory.unavailable(policy, RULE_COLLECTION_GROUP_TYPE);
       if (unavailable) throw new Unknown(unavailable.code, `rule collection groups of firewall policy ${policy.name}: ${unavailable.reason}`);
       return this.inventory
         .childrenOf(policy, RULE_COLLECTION_GROUP_TYPE)
-        .map(dnatRulesOfGroup)
+        .map((group) => this.view(group, `rule collection group of firewall policy ${policy.name}:`, dnatRulesOfGroup))
         .sort((a, b) => a.priority - b.priority)
         .flatMap((group) => group.rules);
     });
@@ -450,7 +532,11 @@ export class ExposureGraph {
     const subnetKey = idKey(subnetId);
     if (!this.subnetNsg.has(subnetKey)) {
       const vnetId = parseArmId(subnetId).parentId ?? subnetId;
+      const unreadable = this.unreadable.get(idKey(vnetId));
+      if (unreadable) throw unreadable;
       if (!this.inventory.get(vnetId)) throw this.missing(VIRTUAL_NETWORK_TYPE, vnetId, from);
+      // The network was read and has no such subnet: which NSG guards it is not known.
+      throw new Unknown('DanglingReference', `${from.name} refers to subnet ${subnetId}, which its virtual network does not have`);
     }
     const nsgId = this.subnetNsg.get(subnetKey);
     if (!nsgId) return undefined;
@@ -463,6 +549,8 @@ export class ExposureGraph {
     const found = this.configs.get(idKey(configId));
     if (found) return found;
     const nicId = parseArmId(configId).parentId ?? configId;
+    const unreadable = this.unreadable.get(idKey(nicId));
+    if (unreadable) throw unreadable;
     const scaleSet = scaleSetPlaceOf(nicId);
     if (scaleSet) {
       // Read per scale set: the scale set list, or that scale set's interfaces, may have failed.
@@ -482,7 +570,7 @@ export class ExposureGraph {
 
   /** What the subnet NSG and the NIC NSG together admit from the internet to one IP configuration. */
   private allowance(target: { nic: ArmResource; config: NicIpConfiguration }, closedByDefault: boolean): Allowance {
-    const nic = networkInterfaceOf(target.nic);
+    const nic = this.view(target.nic, 'network interface', networkInterfaceOf);
     const onPath: Array<{ nsg: ArmResource; kind: 'subnet-nsg' | 'nic-nsg' }> = [];
     const subnetNsg = target.config.subnetId ? this.subnetNsgOf(target.config.subnetId, target.nic) : undefined;
     if (subnetNsg) onPath.push({ nsg: subnetNsg, kind: 'subnet-nsg' });
@@ -504,7 +592,7 @@ export class ExposureGraph {
     const ports: Record<TransportProtocol, PortSet> = { tcp: ALL_PORTS, udp: ALL_PORTS };
     const destination = { ip: target.config.privateIp, asgIds: target.config.applicationSecurityGroupIds };
     for (const { nsg, kind } of onPath) {
-      const exposure = nsgExposureFor(nsg, destination);
+      const exposure: NsgExposure = this.view(nsg, 'NSG', (resource) => nsgExposureFor(resource, destination));
       for (const protocol of ['tcp', 'udp'] as const) {
         ports[protocol] = ports[protocol].intersect(exposure.exposed[protocol]);
         for (const allow of exposure.allows) {
@@ -546,14 +634,27 @@ export class ExposureGraph {
 
   /** The VM (or scale set instance) behind an interface, as the workload and the path's last hop; the interface itself when no VM is attached. */
   private workloadBehind(nic: ArmResource): { workload: Endpoint['workload']; steps: PathStep[] } {
-    const vmId = networkInterfaceOf(nic).virtualMachineId;
+    const vmId = this.view(nic, 'network interface', networkInterfaceOf).virtualMachineId;
     if (!vmId) return { workload: { kind: 'nic', id: nic.id, name: nic.name }, steps: [] };
     const vm = this.inventory.get(vmId) ?? { id: vmId, name: instanceName(vmId) };
     return { workload: { kind: 'vm', id: vm.id, name: vm.name }, steps: [{ kind: 'vm', id: vm.id, name: vm.name }] };
   }
 
-  /** A backend pool's IP configurations, as its load balancer or gateway lists them and as interfaces name the pool, each once. */
-  private poolMembersOf(listed: readonly string[], poolId: string): string[] {
+  /**
+   * A backend pool's IP configurations, as its load balancer or gateway lists them and as
+   * interfaces name the pool, each once. Unknown when an interface in the subscription cannot
+   * be read: it may be a member.
+   */
+  /** The members a load balancer lists for one of its pools; a pool it does not have is a dangling reference. */
+  private poolOf(pools: ReadonlyMap<string, readonly string[]>, poolId: string, owner: ArmResource): readonly string[] {
+    const listed = pools.get(idKey(poolId));
+    if (listed === undefined) throw new Unknown('DanglingReference', `${owner.name} forwards to backend pool ${poolId}, which it does not have`);
+    return listed;
+  }
+
+  private poolMembersOf(listed: readonly string[], poolId: string, owner: ArmResource): string[] {
+    const blind = this.blind.get((owner.subscriptionId ?? '').toLowerCase());
+    if (blind) throw new Unknown(blind.code, `the members of backend pool ${lastName(poolId)} of ${owner.name} cannot all be known: ${blind.reason}`);
     const members = new Map<string, string>();
     for (const id of [...listed, ...(this.poolMembers.get(idKey(poolId)) ?? [])]) if (!members.has(idKey(id))) members.set(idKey(id), id);
     return [...members.values()];

@@ -70,5 +70,9 @@ testRule(rule, {
     'scale-set-interfaces-unreadable': { code: 'AuthorizationFailed', reason: /scale set vmss-web/ },
     'application-gateways-not-collected': { code: 'NotCollected', reason: /Microsoft\.Network\/applicationGateways/ },
     'firewall-rule-groups-unreadable': { code: 'AuthorizationFailed', reason: /rule collection groups of firewall policy policy-app/ },
+    // A reference that is there but cannot be read is not "no NSG": the NSG it names might block, or not.
+    'nic-nsg-reference-malformed': { code: 'MalformedProperty', reason: /^network interface vm-jump-nic: properties\.networkSecurityGroup is \{"id":42\}, expected a reference/ },
+    'subnet-nsg-reference-malformed': { code: 'MalformedProperty', reason: /^virtual network vnet-lab: properties\.subnets\[0\]\.properties\.networkSecurityGroup is \{\}/ },
+    'load-balancer-port-malformed': { code: 'MalformedProperty', reason: /^load balancer lbe-ingest: properties\.inboundNatRules\[0\]\.properties\.frontendPort is "50022", expected a port number/ },
   },
 });
