@@ -9,21 +9,28 @@ import type { CollectFlags } from './collect-command.js';
 import type { ExposureFlags } from './exposure-command.js';
 import type { ScanFlags } from './scan-command.js';
 import { CLOUDS } from '../auth/clouds.js';
+import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
+import { choiceOption } from './choices.js';
 
 // Each command's module is loaded when the command runs: `azscan --version` and `--help`
 // load neither the rule catalogue nor the reporters.
 
 const repeatable = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** Where and how to read a live estate: shared by `scan` and `collect`. */
+/**
+ * Where and how to read a live estate: shared by scan, collect and exposure. No commander
+ * defaults here (the help says what they are): a flag that has a value was given, which is how
+ * checkFlags refuses live flags with --snapshot; liveOptions applies the defaults.
+ */
 function addLiveOptions(command: Command): Command {
   return command
-    .option('--tenant <id>', 'the Microsoft Entra tenant to sign in to')
-    .option('--subscription <id>', 'scan only this subscription (repeatable); default: every one the credential can see', repeatable, [])
-    .addOption(new Option('--cloud <name>', 'the Azure cloud').choices(Object.keys(CLOUDS)).default('AzurePublicCloud'))
-    .option('--arm-endpoint <url>', 'another ARM endpoint (Azure Stack Hub, an emulator); the token scope follows it')
-    .option('--retry-budget <n>', 'retries allowed across the whole scan (429s, 5xx, timeouts, resets)', '1000')
-    .option('--max-wait <seconds>', 'the longest wait on one 429 Retry-After', '60');
+    .option('--tenant <id>', 'live: the Microsoft Entra tenant to sign in to')
+    .option('--subscription <id>', 'live: scan only this subscription (repeatable); default: every one the credential can see', repeatable, [])
+    .addOption(choiceOption('--cloud <name>', 'live: the Azure cloud (default: AzurePublicCloud)', Object.keys(CLOUDS)))
+    .option('--arm-endpoint <url>', 'live: another ARM endpoint (Azure Stack Hub, an emulator); the token scope follows it')
+    .option('--retry-budget <n>', `live: retries allowed across the whole scan (429s, 5xx, timeouts, resets; default: ${DEFAULT_RETRY_OPTIONS.budget})`)
+    .option('--max-wait <seconds>', `live: the longest wait on one 429 Retry-After (default: ${DEFAULT_RETRY_OPTIONS.maxWaitMs / 1000})`)
+    .option('--timeout <seconds>', 'live: stop reading after SECONDS; what is unread then is not evaluated (ScanTimeout) and the report is still written (default: no limit)');
 }
 
 function buildProgram(setExitCode: (code: number) => void): Command {
@@ -40,15 +47,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('scan')
     .description('evaluate the rule catalogue over an Azure estate (live, or a snapshot) and report findings')
     .option('--snapshot <file>', 'scan a snapshot file or an array of ARM resources (e.g. from az resource list) instead of the live estate')
-    .addOption(new Option('--format <name>', 'report format').choices(FORMAT_NAMES).default('table'))
+    .addOption(choiceOption('--format <name>', 'report format', FORMAT_NAMES).default('table'))
     .option('--output <file>', 'write the --format report to FILE instead of stdout; or NAME=FILE to write the NAME report too (repeatable)', repeatable, [])
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES))
-    .addOption(new Option('--severity <severity>', 'evaluate and show only rules and findings at or above this severity').choices(SEVERITIES))
+    .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at or above this severity', SEVERITIES))
+    .addOption(choiceOption('--severity <severity>', 'evaluate and show only rules and findings at or above this severity', SEVERITIES))
     .option('--rule <id>', 'evaluate only this rule (id or name; repeatable)', repeatable, [])
     .option('--config <file>', 'the config file (default: azscan.config.yaml, .yml or .json in the working directory)')
     .option('--baseline <file>', 'an earlier --format json report: mark findings new or existing, list what was fixed')
     .option('--new-only', 'with --baseline: only new findings count towards --fail-on')
-    .addOption(new Option('--compliance <framework>', 'scan only the rules mapped to a framework and report per control').choices(Object.keys(COMPLIANCE_FRAMEWORKS)))
+    .addOption(choiceOption('--compliance <framework>', 'scan only the rules mapped to a framework and report per control', Object.keys(COMPLIANCE_FRAMEWORKS)))
     .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read')
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('-v, --verbose', 'show each finding\'s evidence and full resource id')
@@ -60,7 +67,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description('read a live estate (what the selected rules need) and write it as a snapshot to scan later')
     .requiredOption('--output <file>', 'the snapshot file to write')
     .option('--rule <id>', 'collect only what this rule needs (id or name; repeatable)', repeatable, [])
-    .addOption(new Option('--severity <severity>', 'collect only for rules at or above this severity').choices(SEVERITIES))
+    .addOption(choiceOption('--severity <severity>', 'collect only for rules at or above this severity', SEVERITIES))
     .option('--config <file>', 'the config file: rules it turns off are not collected for')
     .option('--allow-partial', 'exit 0 rather than 3 when some reads failed')
     .option('-q, --quiet', 'print nothing to stderr but warnings');
@@ -80,7 +87,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   const rules = program
     .command('rules')
     .description('list the rule catalogue')
-    .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(choiceOption('--format <name>', 'output format', ['table', 'json']).default('table'))
     .option('--no-color', 'never use colour')
     .action(async (flags: { format: string; color: boolean }) => setExitCode((await import('./rules-command.js')).listRules(flags)));
   rules

@@ -25,6 +25,8 @@ export interface LiveOptions {
   readonly quiet: boolean;
   readonly scheduler?: SchedulerOptions;
   readonly retry?: RetryOptions;
+  /** `--timeout`: how long the whole collection may take; what is unread then is recorded as `ScanTimeout`. */
+  readonly timeoutMs?: number;
 }
 
 /** What a live collection read: a snapshot document, as `azscan collect` writes it. */
