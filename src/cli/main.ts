@@ -99,8 +99,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 }
 
 /**
- * Runs the CLI and returns its exit code. Known errors become one line on stderr and exit 2;
- * anything else is a bug, reported as such, and never an exit 0.
+ * Runs the CLI and returns its exit code. Known errors (what azscan was given is wrong) become
+ * one line on stderr and exit 2; anything else is a failure inside azscan, exit 4, never
+ * passed off as the user's mistake and never an exit 0.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -119,11 +120,22 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`azscan: ${error.message}\n`);
       return EXIT.usageOrInput;
     }
-    const detail = process.env.AZSCAN_DEBUG ? `\n${(error as Error).stack}` : ' (set AZSCAN_DEBUG=1 for the stack trace)';
-    process.stderr.write(`azscan: internal error: ${(error as Error).message}${detail}\n`);
-    return EXIT.usageOrInput;
+    return reportInternalError(error);
   }
 }
+
+/** One line, or the stack with AZSCAN_DEBUG=1; exit 4. */
+function reportInternalError(error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = process.env.AZSCAN_DEBUG && error instanceof Error ? `\n${error.stack}` : ' (set AZSCAN_DEBUG=1 for the stack trace)';
+  process.stderr.write(`azscan: internal error: ${message.replace(/\s*\n\s*/g, ' ')}${detail}\n`);
+  return EXIT.internal;
+}
+
+// A failure outside main's await (a timer or socket callback in an SDK) is an internal error
+// too: one line and exit 4, not Node's stack trace and exit 1.
+process.on('uncaughtException', (error) => process.exit(reportInternalError(error)));
+process.on('unhandledRejection', (error) => process.exit(reportInternalError(error)));
 
 // Ignore EPIPE when the reader of stdout goes away early (`azscan scan | head`).
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
