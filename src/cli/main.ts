@@ -1,11 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
-import { isAzscanError } from '../errors.js';
+import { isAzscanError, UsageError } from '../errors.js';
 import { EXIT } from '../engine/exit-code.js';
 import { SEVERITIES } from '../engine/severity.js';
-import { COMPLIANCE_FRAMEWORKS } from '../engine/rule.js';
+import { COMPLIANCE_FRAMEWORKS, type Service } from '../engine/rule.js';
 import { FORMAT_NAMES } from '../report/formats.js';
 import { TOOL } from '../version.js';
 import type { CollectFlags } from './collect-command.js';
+import type { RulesFlags } from './rules-command.js';
 import type { ExposureFlags } from './exposure-command.js';
 import type { ScanFlags } from './scan-command.js';
 import { CLOUDS } from '../auth/clouds.js';
@@ -14,6 +15,21 @@ import { choiceOption } from './choices.js';
 
 // Each command's module is loaded when the command runs: `azscan --version` and `--help`
 // load neither the rule catalogue nor the reporters.
+
+/** The services rules live in, for `rules --service`; the compiler holds the list to the Service type. */
+const SERVICES = Object.keys({
+  nsg: true,
+  network: true,
+  sql: true,
+  storage: true,
+  iothub: true,
+  keyvault: true,
+  eventhub: true,
+  eventgrid: true,
+  monitor: true,
+  defender: true,
+  governance: true,
+} satisfies Record<Service, true>);
 
 const repeatable = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -88,12 +104,21 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('rules')
     .description('list the rule catalogue')
     .addOption(choiceOption('--format <name>', 'output format', ['table', 'json']).default('table'))
+    .addOption(choiceOption('--service <name>', 'only the rules of this service', SERVICES))
+    .addOption(choiceOption('--severity <severity>', 'only the rules whose findings can reach this severity, as scan --severity selects them', SEVERITIES))
+    .addOption(choiceOption('--compliance <framework>', 'only the rules mapped to a control of this framework', Object.keys(COMPLIANCE_FRAMEWORKS)))
     .option('--no-color', 'never use colour')
-    .action(async (flags: { format: string; color: boolean }) => setExitCode((await import('./rules-command.js')).listRules(flags)));
+    .action(async (flags: RulesFlags) => setExitCode((await import('./rules-command.js')).listRules(flags)));
   rules
     .command('show <id>')
-    .description('print one rule with its documentation')
-    .action(async (id: string) => setExitCode((await import('./rules-command.js')).showRule(id)));
+    .description('print one rule with its documentation, by id or name')
+    // Declared for --help: `rules` itself takes --no-color wherever it is written, hence optsWithGlobals.
+    .option('--no-color', 'never use colour')
+    .action(async (id: string, _flags: object, command: Command) => {
+      const listOnly = ['format', 'service', 'severity', 'compliance'].filter((key) => rules.getOptionValueSource(key) === 'cli');
+      if (listOnly.length > 0) throw new UsageError(`rules show: ${listOnly.map((key) => `--${key}`).join(', ')} ${listOnly.length > 1 ? 'are flags' : 'is a flag'} of 'azscan rules', which lists rules; 'rules show' prints one`);
+      setExitCode((await import('./rules-command.js')).showRule(id, command.optsWithGlobals<{ color: boolean }>()));
+    });
 
   return program;
 }

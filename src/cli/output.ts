@@ -12,6 +12,11 @@ export function colorWanted(stream: NodeJS.WriteStream, flag: boolean): boolean 
   return stream.isTTY === true;
 }
 
+/** The columns to fit text to: the terminal's width, or 80 when the output is not a terminal. */
+export function outputWidth(stream: NodeJS.WriteStream): number {
+  return stream.isTTY && stream.columns > 0 ? stream.columns : 80;
+}
+
 /** Writes a report to a file, or says in one line why it could not. */
 export function writeReportFile(path: string, text: string): void {
   try {

@@ -52,7 +52,7 @@ export function selectRules(catalogue: readonly Rule[], selection: RuleSelection
     const threshold = selection.minSeverity;
     narrowings.push({
       keeps: `--severity ${threshold} keeps`,
-      admits: (rule) => isAtLeast(highestSeverity(rule), threshold),
+      admits: (rule) => reachesSeverity(rule, threshold),
       refusal: leavesOut(`--severity ${threshold}`, (rule) => `${rule.id} reports at most ${highestSeverity(rule)}`),
     });
   }
@@ -60,7 +60,7 @@ export function selectRules(catalogue: readonly Rule[], selection: RuleSelection
     const framework = selection.compliance;
     narrowings.push({
       keeps: `--compliance ${framework} keeps`,
-      admits: (rule) => rule.compliance[framework].length > 0,
+      admits: (rule) => mapsTo(rule, framework),
       refusal: leavesOut(`--compliance ${framework}`, (rule) => `${rule.id} maps to no ${framework} control`),
     });
   }
@@ -88,6 +88,16 @@ function leavesOut(flag: string, reason: (rule: Rule) => string): Narrowing['ref
     if (before.length > REASONS_SHOWN) reasons.push(`${before.length - REASONS_SHOWN} more`);
     return `${flag} leaves out ${pool} (${reasons.join('; ')})`;
   };
+}
+
+/** Whether a finding of the rule can be at least `threshold` (what --severity selects by). */
+export function reachesSeverity(rule: Rule, threshold: Severity): boolean {
+  return isAtLeast(highestSeverity(rule), threshold);
+}
+
+/** Whether the rule answers a control of the framework (what --compliance selects by). */
+export function mapsTo(rule: Rule, framework: ComplianceFramework): boolean {
+  return rule.compliance[framework].length > 0;
 }
 
 /** The most severe a finding of the rule can be. */
