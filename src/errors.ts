@@ -1,6 +1,7 @@
 /**
- * The closed set of errors azscan reports to the user in one line with exit code 2.
- * Anything else that reaches the top level is a bug and is reported as an internal error.
+ * The closed set of errors azscan reports to the user in one line with exit code 2: what it
+ * was given is wrong. Anything else that reaches the top level is a failure inside azscan,
+ * reported as an internal error with exit code 4.
  */
 
 export class AzscanError extends Error {

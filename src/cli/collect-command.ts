@@ -1,7 +1,7 @@
 import { EXIT } from '../engine/exit-code.js';
 import { parseSeverity } from '../engine/severity.js';
 import { selectForCommand } from './rule-selection.js';
-import { liveOptions, type LiveFlags } from './live-options.js';
+import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
 import { note, writeReportFile } from './output.js';
 
 export interface CollectFlags extends LiveFlags {
@@ -18,6 +18,7 @@ export interface CollectFlags extends LiveFlags {
  * are in the snapshot's `errors`), unless --allow-partial.
  */
 export async function runCollect(flags: CollectFlags): Promise<number> {
+  checkFlags(flags, [flags.output]);
   const minSeverity = flags.severity === undefined ? undefined : parseSeverity(flags.severity, '--severity');
   const { rules } = selectForCommand(flags, minSeverity);
   const { collectEstate } = await import('../collect/collect.js');

@@ -6,7 +6,7 @@ import { inventoryFromSnapshot, loadSnapshotFile } from '../inventory/snapshot.j
 import { exposureGraph } from '../net/exposure-graph.js';
 import { renderExposureJson, renderExposureTable } from '../report/exposure.js';
 import { TOOL } from '../version.js';
-import { liveOptions, type LiveFlags } from './live-options.js';
+import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
 import { colorWanted, writeReportFile } from './output.js';
 
 export interface ExposureFlags extends LiveFlags {
@@ -23,6 +23,7 @@ export interface ExposureFlags extends LiveFlags {
  * groups — through both NSGs on each way in. Exit 3 when some way in could not be followed.
  */
 export async function runExposure(flags: ExposureFlags): Promise<number> {
+  checkFlags(flags, flags.output === undefined ? [] : [flags.output]);
   // Commander has already held --format to table or json.
   const format = flags.format;
   let inventory: Inventory;

@@ -1,29 +1,87 @@
+import { resolveArmTarget } from '../auth/clouds.js';
 import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
 import type { LiveOptions } from '../collect/collect.js';
 import { UsageError } from '../errors.js';
+import { checkOutputPaths } from './outputs.js';
 
-/** The flags that say where and how to read a live estate, shared by `scan` and `collect`. */
+/**
+ * The flags that say where and how to read a live estate, shared by scan, collect and
+ * exposure. None has a commander default, so that a flag that is set is a flag that was given:
+ * the defaults are applied here, by liveOptions.
+ */
 export interface LiveFlags {
   tenant?: string;
   subscription: string[];
   cloud?: string;
   armEndpoint?: string;
-  retryBudget: string;
-  maxWait: string;
+  retryBudget?: string;
+  maxWait?: string;
+  timeout?: string;
   quiet?: boolean;
 }
 
+/** The flags every command that reads an estate has: where it reads from, besides the live ones. */
+export interface SourceFlags extends LiveFlags {
+  snapshot?: string;
+  config?: string;
+}
+
+/** The live flags as they are written on the command line, for the message that refuses them. */
+const LIVE_FLAG_NAMES: ReadonlyArray<readonly [keyof LiveFlags, string]> = [
+  ['tenant', '--tenant'],
+  ['subscription', '--subscription'],
+  ['cloud', '--cloud'],
+  ['armEndpoint', '--arm-endpoint'],
+  ['retryBudget', '--retry-budget'],
+  ['maxWait', '--max-wait'],
+  ['timeout', '--timeout'],
+];
+
+/**
+ * The checks scan, collect and exposure share, made before anything is read or written: every
+ * live flag's value, in every mode (a typo fails now, not at the first live run); no live flag
+ * with --snapshot, where it would do nothing; every output can be written, and none overwrites a
+ * file the command reads or another output.
+ */
+export function checkFlags(flags: SourceFlags, outputs: readonly string[]): void {
+  liveOptions(flags);
+  if (flags.snapshot !== undefined) {
+    const given = LIVE_FLAG_NAMES.filter(([key]) => {
+      const value = flags[key];
+      return Array.isArray(value) ? value.length > 0 : value !== undefined;
+    });
+    if (given.length > 0) {
+      const names = given.map(([, name]) => name).join(', ');
+      throw new UsageError(`${names}: ${given.length > 1 ? 'flags' : 'a flag'} for live scans, which ${given.length > 1 ? 'do' : 'does'} nothing with --snapshot (remove ${given.length > 1 ? 'them' : 'it'}, or drop --snapshot to read the live estate)`);
+    }
+  }
+  checkOutputPaths(outputs, [
+    ...(flags.snapshot !== undefined ? [{ flag: '--snapshot', path: flags.snapshot }] : []),
+    ...(flags.config !== undefined ? [{ flag: '--config', path: flags.config }] : []),
+  ]);
+}
+
+/** The live flags parsed and checked, with the defaults for those not given. */
 export function liveOptions(flags: LiveFlags): LiveOptions {
+  if (flags.tenant !== undefined && !/^[0-9A-Za-z.-]+$/.test(flags.tenant)) {
+    // As @azure/identity checks it: a tenant id (a GUID) or a domain name.
+    throw new UsageError(`--tenant: '${flags.tenant}' is not a tenant id or domain name`);
+  }
+  const blank = flags.subscription.find((subscription) => subscription.trim() === '');
+  if (blank !== undefined) throw new UsageError(`--subscription: '${blank}' is empty (expected a subscription id or name)`);
+  // Checks --arm-endpoint (an https URL) and --cloud; the collector resolves them again to sign in.
+  resolveArmTarget(flags.cloud, flags.armEndpoint);
   return {
-    ...(flags.tenant ? { tenant: flags.tenant } : {}),
+    ...(flags.tenant !== undefined ? { tenant: flags.tenant } : {}),
     subscriptions: flags.subscription,
-    ...(flags.cloud ? { cloud: flags.cloud } : {}),
-    ...(flags.armEndpoint ? { armEndpoint: flags.armEndpoint } : {}),
+    ...(flags.cloud !== undefined ? { cloud: flags.cloud } : {}),
+    ...(flags.armEndpoint !== undefined ? { armEndpoint: flags.armEndpoint } : {}),
     retry: {
       ...DEFAULT_RETRY_OPTIONS,
-      budget: wholeNumber(flags.retryBudget, '--retry-budget'),
-      maxWaitMs: wholeNumber(flags.maxWait, '--max-wait') * 1000,
+      ...(flags.retryBudget !== undefined ? { budget: wholeNumber(flags.retryBudget, '--retry-budget') } : {}),
+      ...(flags.maxWait !== undefined ? { maxWaitMs: seconds(flags.maxWait, '--max-wait', 'whole') * 1000 } : {}),
     },
+    ...(flags.timeout !== undefined ? { timeoutMs: seconds(flags.timeout, '--timeout', 'positive') * 1000 } : {}),
     quiet: flags.quiet ?? false,
   };
 }
@@ -31,5 +89,16 @@ export function liveOptions(flags: LiveFlags): LiveOptions {
 function wholeNumber(text: string, flag: string): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) throw new UsageError(`${flag}: '${text}' is not a whole number`);
+  return value;
+}
+
+/** Node's timers hold at most 2^31-1 ms; a longer wait would fire at once. */
+const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** A number of seconds: `whole` (0 or more, as --max-wait takes) or `positive` (any number above 0, as --timeout). */
+function seconds(text: string, flag: string, kind: 'whole' | 'positive'): number {
+  const value = kind === 'whole' ? wholeNumber(text, flag) : Number(text);
+  if (kind === 'positive' && (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0))) throw new UsageError(`${flag}: '${text}' is not a positive number of seconds`);
+  if (value > MAX_SECONDS) throw new UsageError(`${flag}: '${text}' is more than ${MAX_SECONDS} seconds (about 24 days)`);
   return value;
 }

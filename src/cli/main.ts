@@ -1,29 +1,52 @@
 import { Command, CommanderError, Option } from 'commander';
-import { isAzscanError } from '../errors.js';
+import { isAzscanError, UsageError } from '../errors.js';
 import { EXIT } from '../engine/exit-code.js';
 import { SEVERITIES } from '../engine/severity.js';
-import { COMPLIANCE_FRAMEWORKS } from '../engine/rule.js';
+import { COMPLIANCE_FRAMEWORKS, type Service } from '../engine/rule.js';
 import { FORMAT_NAMES } from '../report/formats.js';
 import { TOOL } from '../version.js';
 import type { CollectFlags } from './collect-command.js';
+import type { RulesFlags } from './rules-command.js';
 import type { ExposureFlags } from './exposure-command.js';
 import type { ScanFlags } from './scan-command.js';
 import { CLOUDS } from '../auth/clouds.js';
+import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
+import { choiceOption } from './choices.js';
 
 // Each command's module is loaded when the command runs: `azscan --version` and `--help`
 // load neither the rule catalogue nor the reporters.
 
+/** The services rules live in, for `rules --service`; the compiler holds the list to the Service type. */
+const SERVICES = Object.keys({
+  nsg: true,
+  network: true,
+  sql: true,
+  storage: true,
+  iothub: true,
+  keyvault: true,
+  eventhub: true,
+  eventgrid: true,
+  monitor: true,
+  defender: true,
+  governance: true,
+} satisfies Record<Service, true>);
+
 const repeatable = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** Where and how to read a live estate: shared by `scan` and `collect`. */
+/**
+ * Where and how to read a live estate: shared by scan, collect and exposure. No commander
+ * defaults here (the help says what they are): a flag that has a value was given, which is how
+ * checkFlags refuses live flags with --snapshot; liveOptions applies the defaults.
+ */
 function addLiveOptions(command: Command): Command {
   return command
-    .option('--tenant <id>', 'the Microsoft Entra tenant to sign in to')
-    .option('--subscription <id>', 'scan only this subscription (repeatable); default: every one the credential can see', repeatable, [])
-    .addOption(new Option('--cloud <name>', 'the Azure cloud').choices(Object.keys(CLOUDS)).default('AzurePublicCloud'))
-    .option('--arm-endpoint <url>', 'another ARM endpoint (Azure Stack Hub, an emulator); the token scope follows it')
-    .option('--retry-budget <n>', 'retries allowed across the whole scan (429s, 5xx, timeouts, resets)', '1000')
-    .option('--max-wait <seconds>', 'the longest wait on one 429 Retry-After', '60');
+    .option('--tenant <id>', 'live: the Microsoft Entra tenant to sign in to')
+    .option('--subscription <id>', 'live: scan only this subscription (repeatable); default: every one the credential can see', repeatable, [])
+    .addOption(choiceOption('--cloud <name>', 'live: the Azure cloud (default: AzurePublicCloud)', Object.keys(CLOUDS)))
+    .option('--arm-endpoint <url>', 'live: another ARM endpoint (Azure Stack Hub, an emulator); the token scope follows it')
+    .option('--retry-budget <n>', `live: retries allowed across the whole scan (429s, 5xx, timeouts, resets; default: ${DEFAULT_RETRY_OPTIONS.budget})`)
+    .option('--max-wait <seconds>', `live: the longest wait on one 429 Retry-After (default: ${DEFAULT_RETRY_OPTIONS.maxWaitMs / 1000})`)
+    .option('--timeout <seconds>', 'live: stop reading after SECONDS; what is unread then is not evaluated (ScanTimeout) and the report is still written (default: no limit)');
 }
 
 function buildProgram(setExitCode: (code: number) => void): Command {
@@ -40,15 +63,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('scan')
     .description('evaluate the rule catalogue over an Azure estate (live, or a snapshot) and report findings')
     .option('--snapshot <file>', 'scan a snapshot file or an array of ARM resources (e.g. from az resource list) instead of the live estate')
-    .addOption(new Option('--format <name>', 'report format').choices(FORMAT_NAMES).default('table'))
+    .addOption(choiceOption('--format <name>', 'report format', FORMAT_NAMES).default('table'))
     .option('--output <file>', 'write the --format report to FILE instead of stdout; or NAME=FILE to write the NAME report too (repeatable)', repeatable, [])
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES))
-    .addOption(new Option('--severity <severity>', 'evaluate and show only rules and findings at or above this severity').choices(SEVERITIES))
+    .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at or above this severity', SEVERITIES))
+    .addOption(choiceOption('--severity <severity>', 'evaluate and show only rules and findings at or above this severity', SEVERITIES))
     .option('--rule <id>', 'evaluate only this rule (id or name; repeatable)', repeatable, [])
     .option('--config <file>', 'the config file (default: azscan.config.yaml, .yml or .json in the working directory)')
     .option('--baseline <file>', 'an earlier --format json report: mark findings new or existing, list what was fixed')
     .option('--new-only', 'with --baseline: only new findings count towards --fail-on')
-    .addOption(new Option('--compliance <framework>', 'scan only the rules mapped to a framework and report per control').choices(Object.keys(COMPLIANCE_FRAMEWORKS)))
+    .addOption(choiceOption('--compliance <framework>', 'scan only the rules mapped to a framework and report per control', Object.keys(COMPLIANCE_FRAMEWORKS)))
     .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read')
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('-v, --verbose', 'show each finding\'s evidence and full resource id')
@@ -60,7 +83,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description('read a live estate (what the selected rules need) and write it as a snapshot to scan later')
     .requiredOption('--output <file>', 'the snapshot file to write')
     .option('--rule <id>', 'collect only what this rule needs (id or name; repeatable)', repeatable, [])
-    .addOption(new Option('--severity <severity>', 'collect only for rules at or above this severity').choices(SEVERITIES))
+    .addOption(choiceOption('--severity <severity>', 'collect only for rules at or above this severity', SEVERITIES))
     .option('--config <file>', 'the config file: rules it turns off are not collected for')
     .option('--allow-partial', 'exit 0 rather than 3 when some reads failed')
     .option('-q, --quiet', 'print nothing to stderr but warnings');
@@ -80,20 +103,30 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   const rules = program
     .command('rules')
     .description('list the rule catalogue')
-    .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(choiceOption('--format <name>', 'output format', ['table', 'json']).default('table'))
+    .addOption(choiceOption('--service <name>', 'only the rules of this service', SERVICES))
+    .addOption(choiceOption('--severity <severity>', 'only the rules whose findings can reach this severity, as scan --severity selects them', SEVERITIES))
+    .addOption(choiceOption('--compliance <framework>', 'only the rules mapped to a control of this framework', Object.keys(COMPLIANCE_FRAMEWORKS)))
     .option('--no-color', 'never use colour')
-    .action(async (flags: { format: string; color: boolean }) => setExitCode((await import('./rules-command.js')).listRules(flags)));
+    .action(async (flags: RulesFlags) => setExitCode((await import('./rules-command.js')).listRules(flags)));
   rules
     .command('show <id>')
-    .description('print one rule with its documentation')
-    .action(async (id: string) => setExitCode((await import('./rules-command.js')).showRule(id)));
+    .description('print one rule with its documentation, by id or name')
+    // Declared for --help: `rules` itself takes --no-color wherever it is written, hence optsWithGlobals.
+    .option('--no-color', 'never use colour')
+    .action(async (id: string, _flags: object, command: Command) => {
+      const listOnly = ['format', 'service', 'severity', 'compliance'].filter((key) => rules.getOptionValueSource(key) === 'cli');
+      if (listOnly.length > 0) throw new UsageError(`rules show: ${listOnly.map((key) => `--${key}`).join(', ')} ${listOnly.length > 1 ? 'are flags' : 'is a flag'} of 'azscan rules', which lists rules; 'rules show' prints one`);
+      setExitCode((await import('./rules-command.js')).showRule(id, command.optsWithGlobals<{ color: boolean }>()));
+    });
 
   return program;
 }
 
 /**
- * Runs the CLI and returns its exit code. Known errors become one line on stderr and exit 2;
- * anything else is a bug, reported as such, and never an exit 0.
+ * Runs the CLI and returns its exit code. Known errors (what azscan was given is wrong) become
+ * one line on stderr and exit 2; anything else is a failure inside azscan, exit 4, never
+ * passed off as the user's mistake and never an exit 0.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -112,11 +145,22 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`azscan: ${error.message}\n`);
       return EXIT.usageOrInput;
     }
-    const detail = process.env.AZSCAN_DEBUG ? `\n${(error as Error).stack}` : ' (set AZSCAN_DEBUG=1 for the stack trace)';
-    process.stderr.write(`azscan: internal error: ${(error as Error).message}${detail}\n`);
-    return EXIT.usageOrInput;
+    return reportInternalError(error);
   }
 }
+
+/** One line, or the stack with AZSCAN_DEBUG=1; exit 4. */
+function reportInternalError(error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = process.env.AZSCAN_DEBUG && error instanceof Error ? `\n${error.stack}` : ' (set AZSCAN_DEBUG=1 for the stack trace)';
+  process.stderr.write(`azscan: internal error: ${message.replace(/\s*\n\s*/g, ' ')}${detail}\n`);
+  return EXIT.internal;
+}
+
+// A failure outside main's await (a timer or socket callback in an SDK) is an internal error
+// too: one line and exit 4, not Node's stack trace and exit 1.
+process.on('uncaughtException', (error) => process.exit(reportInternalError(error)));
+process.on('unhandledRejection', (error) => process.exit(reportInternalError(error)));
 
 // Ignore EPIPE when the reader of stdout goes away early (`azscan scan | head`).
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
 
 /**
@@ -11,13 +12,35 @@ export function colorWanted(stream: NodeJS.WriteStream, flag: boolean): boolean 
   return stream.isTTY === true;
 }
 
+/** The columns to fit text to: the terminal's width, or 80 when the output is not a terminal. */
+export function outputWidth(stream: NodeJS.WriteStream): number {
+  return stream.isTTY && stream.columns > 0 ? stream.columns : 80;
+}
+
 /** Writes a report to a file, or says in one line why it could not. */
 export function writeReportFile(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`--output ${path}: cannot write the report (${code ?? (error as Error).message})`);
+    throw new InputError(`--output ${path}: ${whyNotWritten(path, code ?? (error as Error).message)}`);
+  }
+}
+
+/** Usually caught before the scan by checkOutputPaths; this is for what changed since. */
+function whyNotWritten(path: string, code: string): string {
+  switch (code) {
+    case 'ENOENT':
+      return `the folder ${dirname(path)} does not exist`;
+    case 'ENOTDIR':
+      return `${dirname(path)} is not a folder`;
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied writing the report';
+    default:
+      return `cannot write the report (${code})`;
   }
 }
 

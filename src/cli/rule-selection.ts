@@ -18,8 +18,8 @@ export interface Selection {
 /**
  * The rules a command runs: the catalogue, less what the config disables (a rule asked for
  * with --rule runs anyway: the flag is the more specific wish), narrowed by --rule,
- * --severity and --compliance, with the config's severity overrides applied before the
- * severity filter sees them. The data-residency rule runs only when the config says which
+ * --severity and --compliance (see selectRules: a selection that leaves no rule is refused),
+ * with the config's severity overrides applied before the severity filter sees them. The data-residency rule runs only when the config says which
  * locations are allowed; there is no default to fall back on.
  */
 export function selectForCommand(flags: { config?: string; rule: string[]; compliance?: ComplianceFramework }, minSeverity: Severity | undefined): Selection {
@@ -37,12 +37,12 @@ export function selectForCommand(flags: { config?: string; rule: string[]; compl
     const severity = config.severityOverrides.get(rule.id);
     return severity && severity !== rule.severity ? Object.freeze({ ...rule, severity }) : rule;
   });
-  const enabled = flags.rule.length > 0 ? overridden : overridden.filter((rule) => !config.disabledRules.has(rule.id));
-  let rules = selectRules(enabled, { only: flags.rule, ...(minSeverity ? { minSeverity } : {}) });
-  if (flags.compliance) {
-    const framework = flags.compliance;
-    rules = rules.filter((rule) => rule.compliance[framework].length > 0);
-  }
+  const rules = selectRules(overridden, {
+    only: flags.rule,
+    ...(minSeverity ? { minSeverity } : {}),
+    ...(flags.compliance ? { compliance: flags.compliance } : {}),
+    ...(config.path !== undefined ? { disabled: { ids: config.disabledRules, source: config.path } } : {}),
+  });
   const ruleOptions = new Map(config.ruleOptions);
   if (residency) ruleOptions.set(residencyRule.id, residency);
   return { config, rules, ruleOptions };

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { inventoryFromSnapshot, loadSnapshotFile } from '../inventory/snapshot.js';
 import { reporterFor } from '../report/index.js';
-import { liveOptions, type LiveFlags } from './live-options.js';
+import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
 import { colorWanted, note, warn, writeReportFile } from './output.js';
 import { planOutputs } from './outputs.js';
 import { selectForCommand } from './rule-selection.js';
@@ -32,6 +32,7 @@ export interface ScanFlags extends LiveFlags {
 export async function runScan(flags: ScanFlags): Promise<number> {
   // Flags, config and baseline are checked before any estate is read: a typo fails fast.
   const outputs = planOutputs(flags.format, flags.output);
+  checkFlags(flags, outputs.files.map((file) => file.path));
   const failOn = flags.failOn === undefined ? undefined : parseSeverity(flags.failOn, '--fail-on');
   const minSeverity = flags.severity === undefined ? undefined : parseSeverity(flags.severity, '--severity');
   const compliance = flags.compliance === undefined ? undefined : parseFramework(flags.compliance);

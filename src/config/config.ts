@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Tags } from 'yaml';
 import { z } from 'zod';
 import type { AnyRule } from '../engine/rule.js';
 import { findRule } from '../engine/select.js';
@@ -65,9 +65,20 @@ export function loadConfig(explicitPath: string | undefined, directory: string, 
   return parseConfig(parseConfigText(text, path), path, catalogue);
 }
 
+/**
+ * YAML as a config needs it: no timestamps (YAML 1.1 and `!!timestamp` turn 2027-02-30 into
+ * 2 March, so a date is kept as written and checked as a date), and no other tags resolved.
+ */
+const YAML_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  resolveKnownTags: false,
+  customTags: (tags: Tags) => tags.filter((tag) => typeof tag !== 'object' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
+} as const;
+
 function parseConfigText(text: string, path: string): unknown {
   if (/\.json$/i.test(path)) return parseJsonText(text.replace(/^\uFEFF/, ''), path);
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, YAML_OPTIONS);
   const error = document.errors[0];
   if (error) {
     const offset = Math.min(error.pos[0], text.length);
@@ -75,13 +86,36 @@ function parseConfigText(text: string, path: string): unknown {
     const where = ` at line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
     throw new InputError(`${path}: not valid YAML${where}: ${error.message.split('\n')[0]}`);
   }
-  return document.toJS() ?? {};
+  // Aliases are resolved here, and can fail here: one to an anchor not yet set, too many.
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (failure) {
+    throw new InputError(`${path}: not valid YAML: ${(failure as Error).message.split('\n')[0]}`);
+  }
+  if (containsItself(value)) throw new InputError(`${path}: not valid YAML for a config: an alias refers to a node that contains it`);
+  return value ?? {};
 }
 
-const isoDate = z
-  .union([z.string(), z.date()])
-  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'expected a date YYYY-MM-DD');
+/** Whether an alias made the document a cycle, which no config means and no check could walk. */
+function containsItself(value: unknown, ancestors = new Set<object>()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (ancestors.has(value)) return true;
+  ancestors.add(value);
+  const found = Object.values(value).some((child) => containsItself(child, ancestors));
+  ancestors.delete(value);
+  return found;
+}
+
+/** YYYY-MM-DD, and a day the calendar has: 2027-02-30 is refused, not read as 2 March. */
+const isoDate = z.string().refine((value) => {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}, 'expected a date YYYY-MM-DD that is on the calendar');
 
 const suppressionSchema = z.strictObject({
   rule: z.string().min(1, 'expected a rule id or name'),

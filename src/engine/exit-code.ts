@@ -7,6 +7,8 @@ export const EXIT = {
   findingsAtThreshold: 1,
   usageOrInput: 2,
   incomplete: 3,
+  /** A failure inside azscan (a bug, or a broken install), not in what it was given. */
+  internal: 4,
 } as const;
 
 export interface ExitPolicy {

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { AnyRule as Rule } from './rule.js';
+import type { AnyRule as Rule, ComplianceFramework } from './rule.js';
 import { isAtLeast, shiftSeverity, type Severity } from './severity.js';
 
 export interface RuleSelection {
@@ -7,26 +7,97 @@ export interface RuleSelection {
   readonly only?: readonly string[];
   /** Evaluate only rules that can report a finding at least this severe. */
   readonly minSeverity?: Severity;
+  /** Evaluate only rules mapped to a control of this framework. */
+  readonly compliance?: ComplianceFramework;
+  /**
+   * Rules the config turns off, and the file that says so. Ignored when `only` names rules:
+   * a rule asked for by name is the more specific wish.
+   */
+  readonly disabled?: { readonly ids: ReadonlySet<string>; readonly source: string };
 }
 
-/** The rules a scan runs, in catalogue order. An unknown id is a usage error, not an empty scan. */
+/** One narrowing of the selection, and how to say that it left nothing. */
+interface Narrowing {
+  /** How it reads after "every rule that": `--severity critical keeps`. */
+  readonly keeps: string;
+  readonly admits: (rule: Rule) => boolean;
+  /** Why nothing is left: `pool` says what was selected before it ("every rule that …"). */
+  readonly refusal: (pool: string, before: readonly Rule[]) => string;
+}
+
+/**
+ * The rules a scan runs, in catalogue order: --rule, then the config's `off`, then --severity,
+ * then --compliance. An unknown id is a usage error, and so is a selection that leaves no rule
+ * at all: a scan that evaluates nothing must not read as a clean estate. The error names the
+ * filter that removed the last rules, and why it removed them.
+ */
 export function selectRules(catalogue: readonly Rule[], selection: RuleSelection): Rule[] {
-  let rules = [...catalogue];
-  if (selection.only && selection.only.length > 0) {
+  const narrowings: Narrowing[] = [];
+  const only = selection.only ?? [];
+  if (only.length > 0) {
     const wanted = new Set<Rule>();
-    for (const text of selection.only) {
-      const key = text.trim().toLowerCase();
-      const rule = catalogue.find((r) => r.id.toLowerCase() === key || r.name === key);
+    for (const text of only) {
+      const rule = findRule(catalogue, text);
       if (!rule) throw new UsageError(`--rule: no rule '${text}' (run 'azscan rules' for the catalogue)`);
       wanted.add(rule);
     }
-    rules = rules.filter((rule) => wanted.has(rule));
+    // Never refuses: each --rule named a rule of the catalogue.
+    narrowings.push({ keeps: `--rule ${only.join(', ')} selects`, admits: (rule) => wanted.has(rule), refusal: () => '' });
+  } else if (selection.disabled && selection.disabled.ids.size > 0) {
+    const { ids, source } = selection.disabled;
+    // First when it applies at all, so what it empties is the whole catalogue.
+    narrowings.push({ keeps: `${source} leaves on`, admits: (rule) => !ids.has(rule.id), refusal: () => `${source} turns off every rule` });
   }
   if (selection.minSeverity !== undefined) {
     const threshold = selection.minSeverity;
-    rules = rules.filter((rule) => isAtLeast(highestSeverity(rule), threshold));
+    narrowings.push({
+      keeps: `--severity ${threshold} keeps`,
+      admits: (rule) => reachesSeverity(rule, threshold),
+      refusal: leavesOut(`--severity ${threshold}`, (rule) => `${rule.id} reports at most ${highestSeverity(rule)}`),
+    });
+  }
+  if (selection.compliance !== undefined) {
+    const framework = selection.compliance;
+    narrowings.push({
+      keeps: `--compliance ${framework} keeps`,
+      admits: (rule) => mapsTo(rule, framework),
+      refusal: leavesOut(`--compliance ${framework}`, (rule) => `${rule.id} maps to no ${framework} control`),
+    });
+  }
+
+  let rules = [...catalogue];
+  const applied: string[] = [];
+  for (const narrowing of narrowings) {
+    const kept = rules.filter(narrowing.admits);
+    if (kept.length === 0) {
+      const pool = applied.length === 0 ? 'every rule' : `every rule that ${applied.join(' and ')}`;
+      throw new UsageError(`no rule left to evaluate: ${narrowing.refusal(pool, rules)}`);
+    }
+    rules = kept;
+    applied.push(narrowing.keeps);
   }
   return rules;
+}
+
+const REASONS_SHOWN = 3;
+
+/** "--severity critical leaves out every rule that --rule AZ-SQL-003 selects (AZ-SQL-003 reports at most medium)". */
+function leavesOut(flag: string, reason: (rule: Rule) => string): Narrowing['refusal'] {
+  return (pool, before) => {
+    const reasons = before.slice(0, REASONS_SHOWN).map(reason);
+    if (before.length > REASONS_SHOWN) reasons.push(`${before.length - REASONS_SHOWN} more`);
+    return `${flag} leaves out ${pool} (${reasons.join('; ')})`;
+  };
+}
+
+/** Whether a finding of the rule can be at least `threshold` (what --severity selects by). */
+export function reachesSeverity(rule: Rule, threshold: Severity): boolean {
+  return isAtLeast(highestSeverity(rule), threshold);
+}
+
+/** Whether the rule answers a control of the framework (what --compliance selects by). */
+export function mapsTo(rule: Rule, framework: ComplianceFramework): boolean {
+  return rule.compliance[framework].length > 0;
 }
 
 /** The most severe a finding of the rule can be. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { InputError } from '../errors.js';
 import { Inventory, SUBSCRIPTION_TYPE } from './inventory.js';
 import { isScannedState } from './subscriptions.js';
@@ -22,19 +22,35 @@ export function loadSnapshotFile(path: string): Inventory {
 
 function readSnapshotText(path: string): string {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(path);
+    // Opened without blocking and checked before reading: a FIFO would wait for a writer, and
+    // /dev/zero never ends. Any regular file is read, however large.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new InputError(`${path}: ${stats.isDirectory() ? 'is a directory' : `is ${kindOfFile(stats)}`}, not a snapshot file`);
+    bytes = readFileSync(fd);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`${path}: snapshot file not found`);
     if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a snapshot file`);
     if (code === 'EACCES') throw new InputError(`${path}: permission denied reading the snapshot`);
     throw new InputError(`${path}: cannot read the snapshot (${code ?? (error as Error).message})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   // Exports made on Windows often carry a byte-order mark, and PowerShell 5's `>` writes UTF-16.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function kindOfFile(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'something other than a regular file';
 }
 
 /** JSON.parse with an error that says where the text broke, as line and column. */

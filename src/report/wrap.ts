@@ -1,7 +1,7 @@
 // SGR colour codes, which take no columns on screen.
 const SGR = /\u001b\[[0-9;]*m/g;
 
-function visibleLength(text: string): number {
+export function visibleLength(text: string): number {
   return text.replace(SGR, '').length;
 }
 

@@ -12,9 +12,10 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as a user would (`npm test` builds it first), with a clean colour environment. */
-export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliRun {
+export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; killAfterMs?: number } = {}): CliRun {
   const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, cwd: options.cwd ?? ROOT });
+  // killAfterMs: for a run that would hang if the behaviour under test broke (status is then null).
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, cwd: options.cwd ?? ROOT, ...(options.killAfterMs ? { timeout: options.killAfterMs } : {}) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

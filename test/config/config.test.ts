@@ -28,6 +28,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig(file('bad.json', '{"rules": }'), dir, RULES)).toThrow(/bad\.json: not valid JSON at line 1, column 11/);
     expect(() => loadConfig(join(dir, 'missing.yaml'), dir, RULES)).toThrow(/missing\.yaml: config file not found/);
   });
+
+  it.each([
+    ['an alias to no anchor', 'rules: *nowhere\n', /^alias\.yaml: not valid YAML: Unresolved alias .*: nowhere$/],
+    ['an alias bomb', `a: &a [x, x, x, x, x, x, x, x, x]\n${['b', 'c', 'd', 'e'].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcd'[i]}`).join(', ')}]`).join('\n')}\nf: [${Array(9).fill('*e').join(', ')}]\n`, /^alias\.yaml: not valid YAML: Excessive alias count/],
+    ['an alias inside its own anchor', 'rules: &r {AZ-SQL-004: {options: *r}}\n', /^alias\.yaml: not valid YAML for a config: an alias refers to a node that contains it$/],
+    ['two documents', 'rules: {}\n---\nrules: {}\n', /^alias\.yaml: not valid YAML at line 2, column 1: Source contains multiple documents/],
+    ['a key given twice', 'rules: {}\nrules: {}\n', /^alias\.yaml: not valid YAML at line 2, column 1: Map keys must be unique/],
+  ])('names the file for every YAML error: %s', (_, text, message) => {
+    const path = file('alias.yaml', text);
+    let thrown: unknown;
+    try {
+      loadConfig(path, dir, RULES);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    expect((thrown as Error).message.replace(dir + '/', '')).toMatch(message);
+  });
+
+  it('refuses an expiry date that is not on the calendar, however the YAML writes it', () => {
+    const suppression = (expires: string) => `suppressions:\n  - {rule: AZ-SQL-002, resource: "*", reason: migration, expires: ${expires}}\n`;
+    for (const text of [suppression('2027-02-30'), `%YAML 1.1\n---\n${suppression('2027-02-30')}`, suppression('!!timestamp 2027-02-29'), suppression('"2027-13-01"')]) {
+      expect(() => loadConfig(file('dates.yaml', text), dir, RULES), text).toThrow(/dates\.yaml: suppressions\[0\]\.expires: expected a date YYYY-MM-DD that is on the calendar/);
+    }
+    expect(loadConfig(file('leap.yaml', suppression('2028-02-29')), dir, RULES).suppressions[0]!.expires).toBe('2028-02-29');
+    expect(loadConfig(file('leap-1.1.yaml', `%YAML 1.1\n---\n${suppression('2028-02-29')}`), dir, RULES).suppressions[0]!.expires).toBe('2028-02-29');
+  });
 });
 
 describe('parseConfig', () => {
