@@ -8,7 +8,7 @@ import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js
 import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type Evidence, type RuleMeta, type Service } from '../engine/rule.js';
 import { SEVERITIES } from '../engine/severity.js';
 import { html, SafeHtml } from './markup.js';
-import { truncate } from './text.js';
+import { namesIn, shownId, shownName, shownText, truncate } from './text.js';
 import type { SuppressionReport, SuppressionUse } from '../engine/suppress.js';
 
 const STYLE = `
@@ -170,7 +170,7 @@ export function renderHtml(result: ScanResult): string {
   const names = new Map(result.subscriptions.map((sub) => [sub.subscriptionId.toLowerCase(), sub.displayName]));
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
   const lookup: Lookup = {
-    subscription: (id) => (id === undefined ? '—' : (names.get(id.toLowerCase()) ?? id)),
+    subscription: (id) => (id === undefined ? '—' : shownName(names.get(id.toLowerCase()) ?? id)),
     rule: (id) => rules.get(id),
   };
   const page = html`<!DOCTYPE html>
@@ -201,7 +201,7 @@ ${result.suppressions ? suppressionsSection(result.suppressions) : false}
 }
 
 function pageTitle(result: ScanResult): string {
-  const scope = result.source.tenantId ? `tenant ${result.source.tenantId}` : sourceText(result);
+  const scope = result.source.tenantId ? `tenant ${shownName(result.source.tenantId)}` : sourceText(result);
   return `${result.tool.name} report — ${scope}`;
 }
 
@@ -221,8 +221,8 @@ ${state}
 <dl class="facts">
 <dt>Tool</dt><dd>${result.tool.name} ${result.tool.version}</dd>
 <dt>Source</dt><dd>${sourceText(result)}</dd>
-${source.tenantId ? html`<dt>Tenant</dt><dd><code>${source.tenantId}</code></dd>` : false}
-${source.collectedAt ? html`<dt>Collected</dt><dd>${source.collectedAt}</dd>` : false}
+${source.tenantId ? html`<dt>Tenant</dt><dd><code>${shownName(source.tenantId)}</code></dd>` : false}
+${source.collectedAt ? html`<dt>Collected</dt><dd>${shownName(source.collectedAt)}</dd>` : false}
 <dt>Subscriptions</dt><dd>${subscriptionList(result.subscriptions, false)}</dd>
 ${result.skippedSubscriptions.length > 0 ? html`<dt>Skipped</dt><dd>${subscriptionList(result.skippedSubscriptions, true)}</dd>` : false}
 </dl>
@@ -232,7 +232,7 @@ ${result.skippedSubscriptions.length > 0 ? html`<dt>Skipped</dt><dd>${subscripti
 function subscriptionList(subscriptions: ScanResult['subscriptions'], withState: boolean): SafeHtml {
   if (subscriptions.length === 0) return html`<span class="muted">none listed</span>`;
   const items = subscriptions.map(
-    (sub) => html`<li>${sub.displayName ?? ''} <code class="muted">${sub.subscriptionId}</code>${withState ? ` — ${sub.state ?? 'unknown state'}` : ''}</li>`,
+    (sub) => html`<li>${shownName(sub.displayName ?? '')} <code class="muted">${shownName(sub.subscriptionId)}</code>${withState ? ` — ${sub.state ?? 'unknown state'}` : ''}</li>`,
   );
   return html`<ul class="plain">${items}</ul>`;
 }
@@ -349,10 +349,10 @@ function findingRow(finding: Finding, lookup: Lookup): SafeHtml {
   return html`<tr class="finding${finding.suppressed ? ' suppressed' : ''}" data-severity="${finding.severity}" data-service="${finding.service}" data-subscription="${subscriptionKey(finding.subscriptionId)}" data-rule="${finding.ruleId}"${finding.suppressed ? html` data-suppressed="true"` : false}${finding.baselineState ? html` data-baseline="${finding.baselineState}"` : false}>
 <td><span class="sev sev-${finding.severity}">${finding.severity}</span></td>
 <td class="rule"><code>${finding.ruleId}</code><br>${finding.title}</td>
-<td class="resource"><span class="resource-name" title="${finding.resourceId}">${finding.resourceName}</span>${badges}</td>
+<td class="resource"><span class="resource-name" title="${shownId(finding.resourceId)}">${shownName(finding.resourceName)}</span>${badges}</td>
 <td title="${finding.subscriptionId ?? ''}">${lookup.subscription(finding.subscriptionId)}</td>
-<td>${finding.resourceGroup ?? '—'}</td>
-<td class="message">${finding.message}
+<td>${finding.resourceGroup === undefined ? '—' : shownName(finding.resourceGroup)}</td>
+<td class="message">${shownText(finding.message, namesIn(finding.resourceName))}
 <details><summary>Details</summary>${findingDetails(finding, lookup.rule(finding.ruleId))}</details></td>
 </tr>
 `;
@@ -361,14 +361,14 @@ function findingRow(finding: Finding, lookup: Lookup): SafeHtml {
 function findingDetails(finding: Finding, rule: RuleMeta | undefined): SafeHtml {
   const compliance = (Object.keys(COMPLIANCE_FRAMEWORKS) as ComplianceFramework[]).filter((framework) => finding.compliance[framework].length > 0);
   return html`<dl class="detail">
-<dt>Resource id</dt><dd><code>${finding.resourceId}</code></dd>
+<dt>Resource id</dt><dd><code>${shownId(finding.resourceId)}</code></dd>
 <dt>Resource type</dt><dd><code>${finding.resourceType}</code></dd>
 <dt>Evidence</dt><dd>${evidenceList(finding)}</dd>
 <dt>Remediation</dt><dd>${finding.remediation.text}<pre><code>${finding.remediation.az}</code></pre></dd>
 <dt>Compliance</dt><dd>${compliance.length === 0 ? 'none mapped' : html`<ul class="plain">${compliance.map((framework) => html`<li>${COMPLIANCE_FRAMEWORKS[framework]}: ${finding.compliance[framework].join(', ')}</li>`)}</ul>`}</dd>
 ${rule && rule.references.length > 0 ? html`<dt>References</dt><dd><ul class="plain">${rule.references.map((reference) => html`<li>${reference}</li>`)}</ul></dd>` : false}
 <dt>Fingerprint</dt><dd><code>${finding.fingerprint}</code></dd>
-${finding.suppressed ? html`<dt>Suppressed</dt><dd>${finding.suppressed.reason}${finding.suppressed.expires ? ` (until ${finding.suppressed.expires})` : ''} <span class="muted">— ${finding.suppressed.source}</span></dd>` : false}
+${finding.suppressed ? html`<dt>Suppressed</dt><dd>${shownText(finding.suppressed.reason)}${finding.suppressed.expires ? ` (until ${finding.suppressed.expires})` : ''} <span class="muted">— ${finding.suppressed.source}</span></dd>` : false}
 ${finding.baselineState ? html`<dt>Baseline</dt><dd>${finding.baselineState === 'new' ? 'new since the baseline' : 'already in the baseline'}</dd>` : false}
 </dl>`;
 }
@@ -378,13 +378,13 @@ function evidenceList(finding: Finding): SafeHtml {
   if (finding.evidence.length === 0) return html`<span class="muted">none recorded</span>`;
   return html`${groupBy(finding.evidence, (item) => item.resourceId).map(
     (items) =>
-      html`${items[0]!.resourceId !== finding.resourceId ? html`<div class="muted">on <code>${items[0]!.resourceId}</code></div>` : false}<ul class="evidence">${items.map(evidenceItem)}</ul>`,
+      html`${items[0]!.resourceId !== finding.resourceId ? html`<div class="muted">on <code>${shownId(items[0]!.resourceId)}</code></div>` : false}<ul class="evidence">${items.map(evidenceItem)}</ul>`,
   )}`;
 }
 
 function evidenceItem(item: Evidence): SafeHtml {
   const value = item.absent ? html`<span class="muted">(not set)</span>` : html`<code>${truncate(JSON.stringify(item.value) ?? 'undefined', MAX_EVIDENCE_VALUE)}</code>`;
-  return html`<li><code>${item.path}</code> = ${value}${item.note ? ` — ${item.note}` : ''}</li>`;
+  return html`<li><code>${item.path}</code> = ${value}${item.note ? ` — ${shownText(item.note)}` : ''}</li>`;
 }
 
 function notEvaluatedSection(result: ScanResult): SafeHtml {
@@ -408,7 +408,7 @@ ${result.collectionErrors.length > 0 ? collectionErrorsTable(result.collectionEr
 /** Entries sharing rule, code and reason are one row, their resources listed (collapsed when many). */
 function notEvaluatedRow(group: readonly NotEvaluatedEntry[]): SafeHtml {
   const first = group[0]!;
-  const where = (entry: NotEvaluatedEntry): string => entry.resourceId ?? entry.inputLocation ?? '?';
+  const where = (entry: NotEvaluatedEntry): string => shownId(entry.resourceId ?? entry.inputLocation ?? '?');
   const resources =
     group.length === 1
       ? html`<code>${where(first)}</code>`
@@ -417,7 +417,7 @@ function notEvaluatedRow(group: readonly NotEvaluatedEntry[]): SafeHtml {
 <td class="nowrap">${first.ruleId ?? html`<span class="muted">input</span>`}</td>
 <td>${resources}</td>
 <td class="nowrap"><code>${first.code}</code></td>
-<td>${first.reason}${makesIncomplete(first) ? false : html` <span class="muted">(no selected rule reads this type)</span>`}</td>
+<td>${shownText(first.reason, first.resourceId?.split('/'))}${makesIncomplete(first) ? false : html` <span class="muted">(no selected rule reads this type)</span>`}</td>
 </tr>`;
 }
 
@@ -425,7 +425,7 @@ function collectionErrorsTable(errors: ScanResult['collectionErrors']): SafeHtml
   return html`<h3>Read errors recorded during collection (${errors.length})</h3>
 <div class="table-wrap"><table id="collection-errors-table">
 <thead><tr><th scope="col">Scope</th><th scope="col">Resource type</th><th scope="col">Code</th><th scope="col">Message</th></tr></thead>
-<tbody>${errors.map((error) => html`<tr><td><code>${error.scope}</code></td><td>${error.resourceType ?? 'everything'}</td><td class="nowrap"><code>${error.code}</code></td><td>${error.message}</td></tr>`)}</tbody>
+<tbody>${errors.map((error) => html`<tr><td><code>${shownId(error.scope)}</code></td><td>${shownName(error.resourceType ?? 'everything')}</td><td class="nowrap"><code>${shownName(error.code)}</code></td><td>${shownText(error.message, error.scope.split('/'))}</td></tr>`)}</tbody>
 </table></div>`;
 }
 
@@ -477,7 +477,7 @@ ${report.unknown.length > 0 ? html`<h3>Not re-checked (${report.unknown.length})
 function baselineTable(id: string, findings: readonly BaselineFinding[]): SafeHtml {
   return html`<div class="table-wrap"><table id="${id}">
 <thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Title</th><th scope="col">Resource</th></tr></thead>
-<tbody>${findings.map((finding) => html`<tr><td><span class="sev sev-${finding.severity}">${finding.severity}</span></td><td class="nowrap"><code>${finding.ruleId}</code></td><td>${finding.title}</td><td><code>${finding.resourceId}</code></td></tr>`)}</tbody>
+<tbody>${findings.map((finding) => html`<tr><td><span class="sev sev-${finding.severity}">${finding.severity}</span></td><td class="nowrap"><code>${finding.ruleId}</code></td><td>${shownText(finding.title)}</td><td><code>${shownId(finding.resourceId)}</code></td></tr>`)}</tbody>
 </table></div>`;
 }
 
@@ -496,7 +496,7 @@ function suppressionTable(id: string, suppressions: readonly (SuppressionRule | 
 <thead><tr><th scope="col">Rule</th><th scope="col">Resource pattern</th><th scope="col">Reason</th><th scope="col">Expires</th><th scope="col">Written in</th>${counted ? html`<th scope="col" class="num">Would match</th>` : false}</tr></thead>
 <tbody>${suppressions.map(
     (suppression) =>
-      html`<tr><td class="nowrap"><code>${suppression.rule}</code></td><td><code>${suppression.resource}</code></td><td>${suppression.reason}</td><td>${suppression.expires ?? '—'}</td><td>${suppression.source}</td>${'matches' in suppression ? html`<td class="num">${suppression.matches}</td>` : false}</tr>`,
+      html`<tr><td class="nowrap"><code>${suppression.rule}</code></td><td><code>${shownName(suppression.resource)}</code></td><td>${shownText(suppression.reason)}</td><td>${suppression.expires ?? '—'}</td><td>${suppression.source}</td>${'matches' in suppression ? html`<td class="num">${suppression.matches}</td>` : false}</tr>`,
   )}</tbody>
 </table></div>`;
 }

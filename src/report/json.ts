@@ -1,4 +1,5 @@
 import type { ScanResult } from '../engine/result.js';
+import { jsonDocument } from './text.js';
 
 /** Bumped only on a breaking change to the report's shape; fields may be added within a version. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -46,5 +47,5 @@ export function renderJson(result: ScanResult): string {
     ...(result.baseline ? { baseline: result.baseline } : {}),
     ...(result.compliance ? { compliance: result.compliance } : {}),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonDocument(report);
 }

@@ -7,7 +7,7 @@ import type { Evidence } from '../engine/rule.js';
 import { SEVERITIES, type Severity } from '../engine/severity.js';
 import { makesIncomplete } from '../engine/evaluate.js';
 import { sanitizeForTerminal as clean } from './sanitize.js';
-import { truncate } from './text.js';
+import { MAX_TEXT, namesIn, shownId, shownName, shownText, truncate } from './text.js';
 import { wrap, wrapCommand } from './wrap.js';
 
 export interface TerminalOptions {
@@ -28,7 +28,7 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [...header(result, c), ''];
   const names = new Map(result.subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
-  const subscriptionLabel = (id: string | undefined): string | undefined => (id === undefined ? undefined : (names.get(id.toLowerCase()) ?? id));
+  const subscriptionLabel = (id: string | undefined): string | undefined => (id === undefined ? undefined : shownName(names.get(id.toLowerCase()) ?? id));
 
   const active = result.findings.filter((finding) => !finding.suppressed);
   if (active.length === 0) {
@@ -47,7 +47,7 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
   if (result.compliance) out.push(...complianceSection(result.compliance, c, width), '');
   if (result.baseline) out.push(...baselineSection(result.baseline, c, width), '');
   if (result.skippedSubscriptions.length > 0) {
-    const skipped = result.skippedSubscriptions.map((sub) => clean(`${sub.displayName ?? sub.subscriptionId} (${sub.state})`));
+    const skipped = result.skippedSubscriptions.map((sub) => clean(`${shownName(sub.displayName ?? sub.subscriptionId)} (${sub.state})`));
     out.push(...wrap(`Skipped subscriptions: ${skipped.join(', ')}`, width, '  '), '');
   }
   out.push(...summary(result, c, width));
@@ -71,10 +71,10 @@ function ruleGroup(findings: Finding[], c: ChalkInstance, width: number, verbose
   const first = findings[0]!;
   const lines = [`  ${c.bold(first.ruleId)}  ${first.title}`];
   for (const finding of findings) {
-    const where = [finding.resourceGroup, subscriptionLabel(finding.subscriptionId)].filter(Boolean).map((s) => clean(String(s))).join(' · ');
-    lines.push(...wrap(`${c.cyan(clean(finding.resourceName))}${where ? c.dim(` (${where})`) : ''}`, width, '      ', '    • '));
-    if (verbose) lines.push(...wrap(c.dim(clean(finding.resourceId)), width, '      ', '      '));
-    lines.push(...wrap(clean(finding.message) + (finding.baselineState === 'new' ? c.yellow(' [new]') : ''), width, '      '));
+    const where = [finding.resourceGroup, subscriptionLabel(finding.subscriptionId)].filter(Boolean).map((s) => clean(shownName(String(s)))).join(' · ');
+    lines.push(...wrap(`${c.cyan(clean(shownName(finding.resourceName)))}${where ? c.dim(` (${where})`) : ''}`, width, '      ', '    • '));
+    if (verbose) lines.push(...wrap(c.dim(clean(shownId(finding.resourceId))), width, '      ', '      '));
+    lines.push(...wrap(clean(shownText(finding.message, namesIn(finding.resourceName))) + (finding.baselineState === 'new' ? c.yellow(' [new]') : ''), width, '      '));
     if (verbose) for (const item of finding.evidence) lines.push(...wrap(c.dim(evidenceText(item)), width, '          ', '      ◦ '));
   }
   lines.push(...wrap(`Fix: ${first.remediation.text}`, width, '         ', '    '));
@@ -86,10 +86,10 @@ function suppressedSection(result: ScanResult, c: ChalkInstance, width: number):
   const lines = [c.dim.bold(`SUPPRESSED (${result.summary.suppressed})`), ''];
   for (const finding of result.findings.filter((f) => f.suppressed)) {
     const until = finding.suppressed!.expires ? ` until ${finding.suppressed!.expires}` : '';
-    lines.push(...wrap(clean(`${finding.ruleId} ${finding.resourceName} — ${finding.suppressed!.reason}${until}`), width, '      ', '  '));
+    lines.push(...wrap(clean(`${finding.ruleId} ${shownName(finding.resourceName)} — ${shownText(finding.suppressed!.reason)}${until}`), width, '      ', '  '));
   }
   for (const expired of result.suppressions?.expired ?? []) {
-    lines.push(...wrap(clean(`expired ${expired.expires}: ${expired.rule} on ${expired.resource} (${expired.matches} finding${expired.matches === 1 ? '' : 's'} shown again)`), width, '      ', '  '));
+    lines.push(...wrap(clean(`expired ${expired.expires}: ${expired.rule} on ${shownName(expired.resource)} (${expired.matches} finding${expired.matches === 1 ? '' : 's'} shown again)`), width, '      ', '  '));
   }
   return lines;
 }
@@ -111,7 +111,7 @@ function complianceSection(report: ComplianceReport, c: ChalkInstance, width: nu
 
 function baselineSection(report: BaselineReport, c: ChalkInstance, width: number): string[] {
   const lines = [c.bold(`SINCE THE BASELINE`) + c.dim(` ${clean(report.path)}`), `  ${report.new} new · ${report.existing} existing · ${report.fixed.length} fixed`];
-  for (const fixed of report.fixed.slice(0, 20)) lines.push(...wrap(clean(`fixed: ${fixed.ruleId} ${lastNames(fixed.resourceId)} — ${fixed.title}`), width, '      ', '  '));
+  for (const fixed of report.fixed.slice(0, 20)) lines.push(...wrap(clean(`fixed: ${fixed.ruleId} ${lastNames(fixed.resourceId)} — ${shownText(fixed.title)}`), width, '      ', '  '));
   if (report.fixed.length > 20) lines.push(`  …and ${report.fixed.length - 20} more fixed`);
   if (report.unknown.length > 0) lines.push(c.dim(`  ${report.unknown.length} baseline finding${report.unknown.length === 1 ? '' : 's'} not re-checked by this scan (rule not run, or resource not evaluated)`));
   return lines;
@@ -119,7 +119,7 @@ function baselineSection(report: BaselineReport, c: ChalkInstance, width: number
 
 function evidenceText(item: Evidence): string {
   const value = item.absent ? '(not set)' : truncate(JSON.stringify(item.value) ?? 'undefined', 60);
-  return clean(`${item.path} = ${value}${item.note ? ` — ${item.note}` : ''}`);
+  return clean(`${truncate(item.path, MAX_TEXT)} = ${value}${item.note ? ` — ${shownText(item.note)}` : ''}`);
 }
 
 function notEvaluatedSection(entries: readonly NotEvaluatedEntry[], c: ChalkInstance, width: number): string[] {
@@ -130,7 +130,7 @@ function notEvaluatedSection(entries: readonly NotEvaluatedEntry[], c: ChalkInst
     const rule = first.ruleId ?? 'input';
     const count = group.length > 1 ? ` × ${group.length}` : '';
     const note = makesIncomplete(first) ? '' : ' (no selected rule reads this type)';
-    lines.push(...wrap(`${c.bold(rule)}${count}  ${clean(`${first.reason}`)}${note}`, width, '      ', '  '));
+    lines.push(...wrap(`${c.bold(rule)}${count}  ${clean(shownText(first.reason, first.resourceId ? first.resourceId.split('/') : []))}${note}`, width, '      ', '  '));
     const names = group.map((entry) => clean(entry.resourceId ? lastNames(entry.resourceId) : (entry.inputLocation ?? '?')));
     const shown = names.slice(0, MAX_NAMES_PER_GROUP).join(', ') + (names.length > MAX_NAMES_PER_GROUP ? `, and ${names.length - MAX_NAMES_PER_GROUP} more` : '');
     lines.push(...wrap(c.dim(shown), width, '      ', '      '));
@@ -168,11 +168,11 @@ function severityLabel(c: ChalkInstance, severity: Severity, text: string): stri
 /** `nsg-a/securityRules/allow` → the last name segments, enough to recognise a resource. */
 function lastNames(id: string): string {
   const parts = id.split('/').filter(Boolean);
-  if (parts.length <= 2) return id;
+  if (parts.length <= 2) return shownId(id);
   const names = [];
   for (let i = parts.length - 1; i >= 1 && names.length < 2; i -= 2) {
     if (parts[i - 1]?.toLowerCase() === 'providers') break;
-    names.unshift(parts[i]);
+    names.unshift(shownName(parts[i]!));
   }
   return names.join('/');
 }
