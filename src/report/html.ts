@@ -8,7 +8,7 @@ import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js
 import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type Evidence, type RuleMeta, type Service } from '../engine/rule.js';
 import { SEVERITIES } from '../engine/severity.js';
 import { html, SafeHtml } from './markup.js';
-import { namesIn, shownId, shownName, shownText, truncate } from './text.js';
+import { namesIn, plural, shownId, shownName, shownText, truncate } from './text.js';
 import type { SuppressionReport, SuppressionUse } from '../engine/suppress.js';
 
 const STYLE = `
@@ -148,7 +148,7 @@ const SCRIPT = `
       row.hidden = !visible;
       if (visible) shown++;
     });
-    count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' findings';
+    count.textContent = 'Showing ' + shown + ' of ' + rows.length + (rows.length === 1 ? ' finding' : ' findings');
   };
   filters.addEventListener('input', apply);
   filters.addEventListener('change', apply);
@@ -284,7 +284,7 @@ function summarySection(result: ScanResult): SafeHtml {
   return html`<section id="summary" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
 <ul class="counts" id="severity-counts">${counts}<li data-suppressed="true"><strong>${s.suppressed}</strong> suppressed</li></ul>
-<p>${s.findings.total} finding${s.findings.total === 1 ? '' : 's'} in force · ${s.resourcesEvaluated} resources evaluated · ${s.rulesEvaluated} rules · ${s.notEvaluated} not evaluated</p>
+<p>${plural(s.findings.total, 'finding')} in force · ${plural(s.resourcesEvaluated, 'resource')} evaluated · ${plural(s.rulesEvaluated, 'rule')} · ${s.notEvaluated} not evaluated</p>
 <div class="charts">
 ${barChart('chart-severity', 'Findings by severity', severityBars)}
 ${barChart('chart-service', 'Findings by service', serviceBars(result, inForce))}
@@ -351,7 +351,7 @@ function findingsSection(findings: readonly Finding[], lookup: Lookup): SafeHtml
   return html`<section id="findings" aria-labelledby="findings-heading">
 ${heading}
 ${findingFilters(findings, suppressed, lookup)}
-<p id="filter-count" aria-live="polite">${findings.length} findings${suppressed > 0 ? `, ${suppressed} of them suppressed` : ''}</p>
+<p id="filter-count" aria-live="polite">${plural(findings.length, 'finding')}${suppressed > 0 ? `, ${suppressed} of them suppressed` : ''}</p>
 <div class="table-wrap">
 <table class="findings" id="findings-table">
 <thead><tr><th scope="col">Severity</th><th scope="col" class="rule">Rule</th><th scope="col" class="resource">Resource</th><th scope="col">Finding</th></tr></thead>
@@ -453,7 +453,7 @@ function fixesSection(findings: readonly Finding[], lookup: Lookup): SafeHtml | 
     const first = group[0]!;
     const rule = lookup.rule(first.ruleId);
     return html`<article class="fix" id="fix-${first.ruleId}">
-<h3><code>${first.ruleId}</code> ${first.title} <span class="muted">(${group.length} finding${group.length === 1 ? '' : 's'})</span></h3>
+<h3><code>${first.ruleId}</code> ${first.title} <span class="muted">(${plural(group.length, 'finding')})</span></h3>
 <p>${first.remediation.text}</p>
 <pre><code>${first.remediation.az}</code></pre>
 ${rule && rule.references.length > 0 ? referenceList(rule.references) : false}
@@ -485,7 +485,7 @@ function notEvaluatedSection(result: ScanResult): SafeHtml {
   const body =
     entries.length === 0
       ? html`<p>Every selected rule evaluated every resource it applies to.</p>`
-      : html`<p>${entries.length} rule × resource pair${entries.length === 1 ? '' : 's'} could not be evaluated; a finding may be hiding behind each.</p>
+      : html`<p>${plural(entries.length, 'rule × resource pair')} could not be evaluated; a finding may be hiding behind each.</p>
 <div class="table-wrap"><table id="not-evaluated-table">
 <thead><tr><th scope="col">Rule</th><th scope="col">Resource or scope</th><th scope="col">Code</th><th scope="col">Reason</th></tr></thead>
 <tbody>${groupBy(entries, (entry) => `${entry.ruleId ?? ''}\n${entry.code}\n${entry.reason}`).map(notEvaluatedRow)}</tbody>
@@ -543,7 +543,7 @@ function controlRow(control: ControlResult): SafeHtml {
 
 /** Controls azscan has no rule for are most of a framework: collapsed, so the table above stays readable. */
 function manualControls(controls: readonly ControlResult[]): SafeHtml {
-  return html`<details id="manual-controls"><summary>${controls.length} controls with no automated rule — check these by hand</summary>
+  return html`<details id="manual-controls"><summary>${plural(controls.length, 'control')} with no automated rule — check these by hand</summary>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Group</th></tr></thead>
 <tbody>${controls.map((control) => html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td></tr>`)}</tbody>
@@ -576,7 +576,7 @@ function baselineTable(id: string, findings: readonly BaselineFinding[]): SafeHt
 function suppressionsSection(report: SuppressionReport): SafeHtml {
   return html`<section id="suppressions" aria-labelledby="suppressions-heading">
 <h2 id="suppressions-heading">Suppressions</h2>
-<p>${report.suppressed} finding${report.suppressed === 1 ? ' is' : 's are'} suppressed: listed in the findings table under “Show suppressed”, not counted in the summary.</p>
+<p>${plural(report.suppressed, 'finding')} ${report.suppressed === 1 ? 'is' : 'are'} suppressed: listed in the findings table under “Show suppressed”, not counted in the summary.</p>
 ${report.expired.length > 0 ? html`<h3>Expired (${report.expired.length})</h3><p>Past their date, these no longer suppress anything.</p>${suppressionTable('suppressions-expired', report.expired)}` : false}
 ${report.stale.length > 0 ? html`<h3>Stale (${report.stale.length})</h3><p>In force but matching no finding: probably fixed, or mistyped.</p>${suppressionTable('suppressions-stale', report.stale)}` : false}
 </section>`;

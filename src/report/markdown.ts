@@ -1,6 +1,6 @@
 import type { ScanResult } from '../engine/result.js';
 import { SEVERITIES } from '../engine/severity.js';
-import { escapeMarkdown as md, markdownCode as code, namesIn, shownId, shownName, shownText } from './text.js';
+import { escapeMarkdown as md, markdownCode as code, namesIn, plural, shownId, shownName, shownText } from './text.js';
 
 /** GitHub refuses comments over 65,536 characters; the report stays well under. */
 const MAX_LENGTH = 60_000;
@@ -30,7 +30,7 @@ export function renderMarkdown(result: ScanResult): string {
   const head = [
     `## azscan: ${SEVERITIES.map((severity) => `${s.findings[severity]} ${severity}`).join(' · ')}`,
     '',
-    `${s.complete ? '✅ Scan complete' : `⚠️ **Scan incomplete**: ${s.notEvaluated} rule × resource pairs not evaluated`} · ${s.resourcesEvaluated} resources · ${s.rulesEvaluated} rules` +
+    `${s.complete ? '✅ Scan complete' : `⚠️ **Scan incomplete**: ${plural(s.notEvaluated, 'rule × resource pair')} not evaluated`} · ${plural(s.resourcesEvaluated, 'resource')} · ${plural(s.rulesEvaluated, 'rule')}` +
       (s.suppressed > 0 ? ` · ${s.suppressed} suppressed` : '') +
       ` · ${md(result.source.kind === 'live' ? 'live scan' : `snapshot ${result.source.path ?? ''}`)}`,
     '',

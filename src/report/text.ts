@@ -23,6 +23,11 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
+/** `1 rule`, `2 rules`: a count with its noun in the right number. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** A name as reports show it: cut to MAX_NAME. */
 export function shownName(name: string): string {
   return truncate(name, MAX_NAME);
