@@ -1,4 +1,5 @@
 import type { ScanResult } from '../engine/result.js';
+import { fixCommand } from './fix-command.js';
 import { csvCell, namesIn, shownId, shownName, shownText } from './text.js';
 
 const COLUMNS = [
@@ -35,7 +36,7 @@ export function renderCsv(result: ScanResult): string {
       finding.resourceGroup === undefined ? undefined : shownName(finding.resourceGroup),
       shownText(finding.message, namesIn(finding.resourceName)),
       finding.remediation.text,
-      finding.remediation.az,
+      fixCommand(finding),
       finding.fingerprint,
       finding.suppressed ? shownText(finding.suppressed.reason) : undefined,
       finding.baselineState,

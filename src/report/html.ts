@@ -7,6 +7,7 @@ import { makesIncomplete } from '../engine/evaluate.js';
 import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js';
 import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type Evidence, type RuleMeta, type Service } from '../engine/rule.js';
 import { SEVERITIES } from '../engine/severity.js';
+import { fixCommand } from './fix-command.js';
 import { html, SafeHtml } from './markup.js';
 import { namesIn, plural, shownId, shownName, shownText, truncate } from './text.js';
 import type { SuppressionReport, SuppressionUse } from '../engine/suppress.js';
@@ -412,7 +413,7 @@ function findingDetails(finding: Finding, rule: RuleMeta | undefined): SafeHtml 
 <dt>Resource id</dt><dd><code>${shownId(finding.resourceId)}</code></dd>
 <dt>Resource type</dt><dd><code>${finding.resourceType}</code></dd>
 <dt>Evidence</dt><dd>${evidenceList(finding)}</dd>
-<dt>Remediation</dt><dd>${finding.remediation.text}<pre><code>${finding.remediation.az}</code></pre></dd>
+<dt>Remediation</dt><dd>${finding.remediation.text}<pre><code>${fixCommand(finding)}</code></pre></dd>
 <dt>Compliance</dt><dd>${compliance.length === 0 ? 'none mapped' : html`<ul class="plain">${compliance.map((framework) => html`<li>${COMPLIANCE_FRAMEWORKS[framework]}: ${finding.compliance[framework].join(', ')}</li>`)}</ul>`}</dd>
 ${rule && rule.references.length > 0 ? html`<dt>References</dt><dd>${referenceList(rule.references)}</dd>` : false}
 <dt>Fingerprint</dt><dd><code>${finding.fingerprint}</code></dd>

@@ -1,4 +1,5 @@
 import type { ScanResult } from '../engine/result.js';
+import { fixCommand } from './fix-command.js';
 import { jsonDocument } from './text.js';
 
 /** Bumped only on a breaking change to the report's shape; fields may be added within a version. */
@@ -34,7 +35,8 @@ export function renderJson(result: ScanResult): string {
       resourceGroup: finding.resourceGroup ?? null,
       message: finding.message,
       evidence: finding.evidence,
-      remediation: finding.remediation,
+      // The rule's command with the finding's names filled in, shell-quoted.
+      remediation: { ...finding.remediation, az: fixCommand(finding) },
       compliance: finding.compliance,
       fingerprint: finding.fingerprint,
       ...(finding.suppressed ? { suppressed: finding.suppressed } : {}),

@@ -1,4 +1,5 @@
 import type { Finding, Outcome, ScanResult } from '../engine/result.js';
+import { fixCommand } from './fix-command.js';
 import { stripUnsafe as oneLine } from './sanitize.js';
 import { escapeXml, MAX_TEXT, namesIn, shownId, shownText, truncate } from './text.js';
 
@@ -94,7 +95,7 @@ function testCase(outcome: Outcome, shown: ReadonlyMap<string, Finding>): TestCa
         ),
         '',
         `Fix: ${first.remediation.text}`,
-        `  ${first.remediation.az}`,
+        ...[...new Set(active.map(fixCommand))].map((command) => `  ${command}`),
       ].join('\n');
       return { ...base, kind: 'failure', message: messages.join(' | '), type: first.severity, body };
     }

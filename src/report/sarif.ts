@@ -1,6 +1,7 @@
 import type { Finding, ScanResult } from '../engine/result.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Severity } from '../engine/severity.js';
+import { fixCommand } from './fix-command.js';
 import { stripUnsafe } from './sanitize.js';
 import { jsonDocument, namesIn, sarifText, shownId, shownName, shownText } from './text.js';
 
@@ -95,7 +96,7 @@ function sarifResult(finding: Finding, ruleIndex: number) {
       subscriptionId: finding.subscriptionId ?? null,
       resourceGroup: finding.resourceGroup ?? null,
       evidence: finding.evidence,
-      remediation: finding.remediation,
+      remediation: { ...finding.remediation, az: fixCommand(finding) },
     },
   };
 }

@@ -111,6 +111,12 @@ describe('hostile names through every report', () => {
     expect(names).toContain(HOSTILE);
     expect(names).toContain(LONG);
     expect(report.subscriptions[0].displayName).toBe(HOSTILE_SUBSCRIPTION);
+    // A fix command fills what it can quote safely and knows: the group. The rule's name holds
+    // a newline and escapes; and its `/` makes the id one that names no NSG rule.
+    const nsgRule = report.findings.find((finding: { ruleId: string }) => finding.ruleId === 'AZ-NSG-001');
+    expect(nsgRule.remediation.az).toBe("az network nsg rule update --resource-group 'rg-hostile' --nsg-name <nsg> --name <rule> --source-address-prefixes <trusted-cidr>");
+    const account = report.findings.find((finding: { ruleId: string; resourceName: string }) => finding.ruleId === 'AZ-STG-001' && finding.resourceName === HOSTILE);
+    expect(account.remediation.az).toBe("az storage account update --resource-group 'rg-hostile' --name <account> --allow-blob-public-access false");
   });
 
   it('table: each name on its own line, as printable text', () => {

@@ -9,6 +9,7 @@ import type { Baseline } from '../../src/engine/baseline.js';
 import type { ScanResult } from '../../src/engine/result.js';
 import { scanInventory, type ScanOptions } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
+import { fixCommand } from '../../src/report/fix-command.js';
 import { renderHtml } from '../../src/report/html.js';
 import { openPage, useChromium, writeTempHtml } from './browser.js';
 
@@ -185,7 +186,8 @@ describe('HTML report: the document', () => {
     const details = byTag(rows[0]!, 'details')[0]!;
     expect(byTag(details, 'ul').filter((ul) => attr(ul, 'class') === 'evidence').flatMap((ul) => byTag(ul, 'li'))).toHaveLength(first.evidence.length);
     expect(textOf(details)).toContain(`${first.evidence[0]!.path} = ${JSON.stringify(first.evidence[0]!.value)}`);
-    expect(textOf(byTag(details, 'pre')[0]!)).toBe(first.remediation.az);
+    // The command with the finding's names filled in (item 18: the first finding's has none it can fill).
+    expect(textOf(byTag(details, 'pre')[0]!)).toBe(fixCommand(first));
     expect(textOf(details)).toContain(first.remediation.text);
     expect(textOf(details)).toContain(`Microsoft cloud security benchmark v1: ${first.compliance.mcsb.join(', ')}`);
     expect(textOf(details)).toContain('already in the baseline');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +126,22 @@ describe('JSON report', () => {
 
   it('is identical across runs', () => {
     expect(renderJson(demo())).toBe(renderJson(demo()));
+  });
+
+  it('gives each finding its fix command with the names filled in, each one literal word for a shell', () => {
+    const group = `rg 'x' $(echo INJECTED) \`echo TICK\``;
+    const name = "st it's $(id)";
+    const id = `/subscriptions/s1/resourceGroups/${group}/providers/Microsoft.Storage/storageAccounts/${name}`;
+    const result = scanInventory(inventoryFromSnapshot([{ id, name, type: 'Microsoft.Storage/storageAccounts', properties: { allowBlobPublicAccess: true, minimumTlsVersion: 'TLS1_2' } }], 'x.json'), {
+      rules: RULES.filter((rule) => rule.id === 'AZ-STG-001'),
+    });
+    const command: string = JSON.parse(renderJson(result)).findings[0].remediation.az;
+    // The shell's words, without running az: printf prints each argument it is given.
+    const run = spawnSync('sh', ['-c', `printf '%s\\0' ${command.replace(/^az /, '')}`], { encoding: 'utf8' });
+    expect(run.stdout.split('\0').slice(0, -1)).toEqual(['storage', 'account', 'update', '--resource-group', group, '--name', name, '--allow-blob-public-access', 'false']);
+    // The demo's SQL server finding names its internet-wide firewall rule from the evidence.
+    const sql = JSON.parse(renderJson(demo())).findings.find((finding: { ruleId: string }) => finding.ruleId === 'AZ-SQL-002');
+    expect(sql.remediation.az).toBe("az sql server firewall-rule delete --resource-group 'rg-legacy' --server 'sql-contoso-legacy' --name 'AllowAll'");
   });
 
   it('keeps untrusted text as data, escaped by JSON', () => {
