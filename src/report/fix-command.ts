@@ -36,7 +36,9 @@ const ID_OF: ReadonlyMap<string, readonly string[]> = new Map([['namespace-id', 
 export function fixCommand(finding: Finding): string {
   const template = finding.remediation.az;
   if (!template.includes('<')) return template;
-  const known = knownResources(finding);
+  const own = ownResources(finding.resourceId);
+  let evidenced: Map<string, KnownResource> | undefined;
+  const resourceOf = (type: string): KnownResource | undefined => own.get(type) ?? (evidenced ??= evidencedResources(finding, own)).get(type);
   const valueOf = (placeholder: string): string | undefined => {
     switch (placeholder) {
       case 'resource-group':
@@ -47,7 +49,7 @@ export function fixCommand(finding: Finding): string {
         return finding.resourceId;
     }
     const types = NAME_OF.get(placeholder) ?? ID_OF.get(placeholder);
-    const resource = types?.map((type) => known.get(typeKey(type))).find((found) => found !== undefined);
+    const resource = types?.map((type) => resourceOf(typeKey(type))).find((found) => found !== undefined);
     if (!resource) return undefined;
     return ID_OF.has(placeholder) ? resource.id : resource.name;
   };
@@ -125,28 +127,32 @@ interface KnownResource {
   readonly name: string;
 }
 
-/**
- * Resources by type key: the finding's resource and those it is part of, from its id; then,
- * for types not among them, the one resource of the type that the evidence names under the
- * finding's resource (two or more would leave the choice to the reader).
- */
-function knownResources(finding: Finding): Map<string, KnownResource> {
-  const known = new Map<string, KnownResource>();
-  for (const resource of resourceChain(finding.resourceId)) if (!known.has(resource.type)) known.set(resource.type, resource);
+/** The finding's resource and those it is part of, by type key, from its id. */
+function ownResources(id: string): Map<string, KnownResource> {
+  const own = new Map<string, KnownResource>();
+  for (const resource of resourceChain(id)) if (!own.has(resource.type)) own.set(resource.type, resource);
+  return own;
+}
 
+/**
+ * For types not among the finding's own: the one resource of the type that its evidence
+ * names under the finding's resource (with two or more, the choice is the reader's).
+ */
+function evidencedResources(finding: Finding, own: ReadonlyMap<string, KnownResource>): Map<string, KnownResource> {
   const under = `${idKey(finding.resourceId)}/`;
-  const fromEvidence = new Map<string, Map<string, KnownResource>>();
+  const byType = new Map<string, Map<string, KnownResource>>();
   for (const item of finding.evidence) {
     if (!idKey(item.resourceId).startsWith(under)) continue;
     for (const resource of resourceChain(item.resourceId)) {
-      if (known.has(resource.type)) continue;
-      let byId = fromEvidence.get(resource.type);
-      if (!byId) fromEvidence.set(resource.type, (byId = new Map()));
+      if (own.has(resource.type)) continue;
+      let byId = byType.get(resource.type);
+      if (!byId) byType.set(resource.type, (byId = new Map()));
       byId.set(idKey(resource.id), resource);
     }
   }
-  for (const [type, byId] of fromEvidence) if (byId.size === 1) known.set(type, [...byId.values()][0]!);
-  return known;
+  const found = new Map<string, KnownResource>();
+  for (const [type, byId] of byType) if (byId.size === 1) found.set(type, [...byId.values()][0]!);
+  return found;
 }
 
 /** A resource id and the ids of what it is part of, each with its type key and name. */
