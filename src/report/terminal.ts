@@ -6,6 +6,8 @@ import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js
 import type { Evidence } from '../engine/rule.js';
 import { SEVERITIES, type Severity } from '../engine/severity.js';
 import { makesIncomplete } from '../engine/evaluate.js';
+import { typeKey } from '../inventory/arm-id.js';
+import { SUBSCRIPTION_TYPE } from '../inventory/inventory.js';
 import { sanitizeForTerminal as clean } from './sanitize.js';
 import { resourceTypeLabel } from './resource-types.js';
 import { MAX_TEXT, namesIn, plural, shownId, shownName, shownText, truncate } from './text.js';
@@ -147,7 +149,7 @@ function notEvaluatedSection(entries: readonly NotEvaluatedEntry[], c: ChalkInst
   for (const group of groups) {
     const first = group[0]!;
     const type = resourceTypeLabel(first.resourceType);
-    const isSubscription = type.one === 'subscription';
+    const isSubscription = typeKey(first.resourceType ?? '') === typeKey(SUBSCRIPTION_TYPE);
     const subscription = subscriptionLabel(first.subscriptionId);
     const where = subscription === undefined || isSubscription ? '' : subscription === first.subscriptionId ? ` in subscription ${subscription}` : ` in ${subscription}`;
     const resources = [...new Set(group.map((entry) => entry.resourceId ?? entry.inputLocation ?? '?'))];
