@@ -16,7 +16,7 @@ export default defineRule({
     'Without a private endpoint, devices and back-end services reach the broker over its public endpoint, so the broker cannot be closed to the internet without cutting them off. A private endpoint keeps MQTT traffic from the virtual network off the internet and is what lets public network access be disabled.',
   remediation: {
     text: 'Create a private endpoint for the namespace\'s topicspace group in the virtual network the back end (or the devices\' gateway) uses, approve it, and then restrict or disable public network access.',
-    az: 'az network private-endpoint create --resource-group <resource-group> --name <endpoint> --vnet-name <vnet> --subnet <subnet> --private-connection-resource-id <namespace-id> --group-id topicspace --connection-name <connection>',
+    az: 'az network private-endpoint create --resource-group <vnet-resource-group> --name <endpoint> --vnet-name <vnet> --subnet <subnet> --private-connection-resource-id <namespace-id> --group-id topicspace --connection-name <connection>',
   },
   references: [
     'https://learn.microsoft.com/azure/event-grid/configure-private-endpoints-mqtt',

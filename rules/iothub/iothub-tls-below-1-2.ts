@@ -14,7 +14,7 @@ export default defineRule<TlsRuleOptions>({
   rationale: 'Devices live for years and are rarely updated; a hub that accepts old TLS lets weak clients (and downgrade attacks) persist. IoT Hub can only be pinned to TLS 1.2 when the hub is created.',
   remediation: {
     text: 'Create a hub with a minimum TLS version of 1.2 and migrate devices to it (the setting cannot be changed on an existing hub); Azure is retiring TLS 1.0/1.1 support for IoT Hub.',
-    az: 'az iot hub create --resource-group <resource-group> --name <hub> --sku S1 --min-tls-version 1.2',
+    az: 'az iot hub create --resource-group <resource-group> --name <new-hub> --sku S1 --min-tls-version 1.2',
   },
   references: ['https://learn.microsoft.com/azure/iot-hub/iot-hub-tls-support'],
   options: TLS_RULE_OPTIONS,

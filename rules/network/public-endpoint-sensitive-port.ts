@@ -27,7 +27,7 @@ export default defineRule({
     'An NSG rule is only a risk if something reachable sits behind it, and a workload is at risk even when no NSG rule looks open (a Basic public IP with no NSG, a container group). This is what an attacker\'s scan of the tenant\'s public addresses finds: the five Elasticsearch servers behind one changed NSG that leaked 250 million support records were found exactly this way.',
   remediation: {
     text: 'Close the port on the way in: remove or narrow the NSG rule that admits it, remove the load balancer rule, NAT rule, firewall DNAT rule or gateway routing rule, or take the public IP off the workload and reach it privately (Bastion, VPN, private endpoint). For container groups, deploy into a virtual network instead of with a public IP.',
-    az: 'az network nic ip-config update --resource-group <resource-group> --nic-name <nic> --name <ip-config> --remove publicIpAddress',
+    az: 'az network nic ip-config update --resource-group <nic-resource-group> --nic-name <nic> --name <ip-config> --remove publicIpAddress',
   },
   references: [
     'https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works',

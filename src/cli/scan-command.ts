@@ -66,7 +66,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
     note(flags.quiet ?? false, `azscan: ${file.format} report written to ${file.path}`);
   }
   if (outputs.stdout) {
-    process.stdout.write(reporterFor(outputs.stdout)(result, { color: colorWanted(process.stdout, flags.color), verbose: flags.verbose ?? false }));
+    process.stdout.write(reporterFor(outputs.stdout)(result, { color: colorWanted(process.stdout, flags.color), verbose: flags.verbose ?? false, width: process.stdout.isTTY ? process.stdout.columns : undefined }));
   }
   return exitCodeFor(result, { ...(failOn ? { failOn } : {}), allowPartial: flags.allowPartial ?? false, newOnly: flags.newOnly ?? false });
 }

@@ -1,5 +1,6 @@
 import type { ScanResult } from '../engine/result.js';
-import { csvCell } from './text.js';
+import { fixCommand } from './fix-command.js';
+import { csvCell, namesIn, shownId, shownName, shownText } from './text.js';
 
 const COLUMNS = [
   'severity',
@@ -18,23 +19,26 @@ const COLUMNS = [
   'baseline_state',
 ] as const;
 
-/** One row per finding, for a spreadsheet; every cell is neutralised against formula injection. */
+/**
+ * One row per finding, for a spreadsheet: every cell on one line, without escape sequences
+ * or controls, neutralised against formula injection; names cut as every report cuts them.
+ */
 export function renderCsv(result: ScanResult): string {
   const rows = result.findings.map((finding) =>
     [
       finding.severity,
       finding.ruleId,
       finding.title,
-      finding.resourceName,
-      finding.resourceId,
+      shownName(finding.resourceName),
+      shownId(finding.resourceId),
       finding.resourceType,
       finding.subscriptionId,
-      finding.resourceGroup,
-      finding.message,
+      finding.resourceGroup === undefined ? undefined : shownName(finding.resourceGroup),
+      shownText(finding.message, namesIn(finding.resourceName)),
       finding.remediation.text,
-      finding.remediation.az,
+      fixCommand(finding),
       finding.fingerprint,
-      finding.suppressed?.reason,
+      finding.suppressed ? shownText(finding.suppressed.reason) : undefined,
       finding.baselineState,
     ].map(csvCell),
   );

@@ -7,8 +7,9 @@ import { makesIncomplete } from '../engine/evaluate.js';
 import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js';
 import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type Evidence, type RuleMeta, type Service } from '../engine/rule.js';
 import { SEVERITIES } from '../engine/severity.js';
+import { fixCommand } from './fix-command.js';
 import { html, SafeHtml } from './markup.js';
-import { truncate } from './text.js';
+import { namesIn, plural, shownId, shownName, shownText, truncate } from './text.js';
 import type { SuppressionReport, SuppressionUse } from '../engine/suppress.js';
 
 const STYLE = `
@@ -16,7 +17,7 @@ const STYLE = `
   --critical: #991b1b; --high: #c2410c; --medium: #a16207; --low: #1d4ed8; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
-body { margin: 0 auto; max-width: 84rem; padding: 1rem; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: #fff; }
+body { margin: 0 auto; max-width: 84rem; padding: 1rem; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: #fff; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
@@ -25,7 +26,7 @@ code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospac
 pre { background: var(--alt); padding: .5rem .75rem; border-radius: 4px; white-space: pre-wrap; margin: .25rem 0; }
 /* Ids have no spaces to wrap at; ordinary words should not break mid-word. */
 td, dd { overflow-wrap: break-word; }
-code, pre, .resource-name { overflow-wrap: anywhere; }
+code, pre, .resource-name, td.message, .references { overflow-wrap: anywhere; }
 .muted { color: var(--muted); }
 .nowrap { white-space: nowrap; }
 .plain { list-style: none; margin: 0; padding: 0; }
@@ -45,22 +46,26 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; pad
 .counts li[class*="sev-"] { border-left-color: var(--sev); }
 .counts .st-fail { border-left-color: var(--critical); } .counts .st-notEvaluated { border-left-color: #a21caf; }
 .counts .st-pass { border-left-color: #15803d; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 1rem 2rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(17rem, 100%), 1fr)); gap: 1rem 2rem; }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: .25rem; }
-svg.chart { display: block; width: 100%; max-width: 30rem; height: auto; font-size: 13px; }
-svg.chart text { fill: var(--fg); }
-svg.chart .bar { fill: var(--sev, #0f766e); }
+table.bars { max-width: 30rem; }
+table.bars th, table.bars td { border: 0; padding: .1rem .5rem .1rem 0; vertical-align: middle; font-weight: normal; }
+table.bars th { white-space: nowrap; }
+table.bars td.track { width: 100%; }
+table.bars td.num { white-space: nowrap; }
+svg.bar { display: block; width: 100%; height: 1.1em; fill: var(--sev, #0f766e); }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; margin-bottom: .5rem; }
 .filters label { display: flex; flex-direction: column; gap: .15rem; font-size: .85rem; color: var(--muted); max-width: 100%; }
 .filters label.toggle { flex-direction: row; align-items: center; gap: .35rem; }
 .filters select, .filters input[type="search"] { font: inherit; color: var(--fg); padding: .25rem; max-width: min(22rem, 100%); }
 .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 4px; margin-bottom: .5rem; }
 table { border-collapse: collapse; width: 100%; }
-table.findings { min-width: 60rem; }
-table.findings .rule { min-width: 11rem; }
-table.findings td.resource { min-width: 10rem; }
-table.findings .message { min-width: 24rem; }
+/* Fits from about 44rem; a narrower screen scrolls the table in its box rather than squeeze it. */
+table.findings { min-width: 42rem; }
+table.findings .rule { width: 22%; }
+table.findings .resource { width: 26%; }
+.where { font-size: .85em; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--alt); }
 td.num, th.num { text-align: right; }
@@ -72,35 +77,56 @@ tr.suppressed .sev { opacity: .6; }
 .st-fail { color: var(--critical); font-weight: 600; } .st-notEvaluated { color: #86198f; font-weight: 600; } .st-pass { color: #15803d; }
 summary { cursor: pointer; color: var(--link); }
 .evidence { margin: 0; padding-left: 1.1rem; }
+.fix h3 { margin-bottom: .25rem; }
+.fix p { margin: .25rem 0; }
+.fix { break-inside: avoid; }
 @media (max-width: 40rem) {
   body { padding: .5rem; font-size: 14px; }
   .facts { grid-template-columns: minmax(0, 1fr); }
   .facts dt { margin-top: .35rem; }
 }
+@page { margin: 12mm 10mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { max-width: none; padding: 0; font-size: 9pt; }
   nav, .filters { display: none; }
   .table-wrap { overflow: visible; border: 0; }
-  table.findings, table.findings .rule, table.findings td.resource, table.findings .message { min-width: 0; }
+  table.findings { min-width: 0; }
+  /* Printed, a finding is its row: the fix is printed once per rule under "How to fix". */
+  tr.finding details { display: none; }
+  th, td { padding: .15rem .35rem; }
+  /* The message says what is wrong; the rule's title is printed once, with its fix. */
+  table.findings .rule-title { display: none; }
+  table.findings .rule { width: auto; white-space: nowrap; }
+  h2 { margin: 1rem 0 .4rem; }
+  .fix h3 { font-size: 1em; margin: .5rem 0 0; }
+  .fix p, .fix pre { margin: 0; }
+  .fix pre { padding: .1rem .3rem; }
+  /* A web address on paper is little use: the fix and its command are what is printed. */
+  .fix .references { display: none; }
   .detail { grid-template-columns: minmax(0, 1fr); }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   h2 { break-after: avoid; }
   summary { color: var(--fg); }
-  .sev, .status, tr.suppressed > td { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .sev, .status, tr.suppressed > td, svg.bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 `;
 
 /*
  * Filters rows by their data-* attributes and the text box, keeps the count current, and
- * opens every <details> while printing (closed ones would print as a bare summary line).
+ * opens every <details> but the findings' own while printing (closed ones would print as a
+ * bare summary line; a finding's details are not printed, its rule's fix is).
  */
 const SCRIPT = `
 'use strict';
 (() => {
   const opened = [];
   addEventListener('beforeprint', () => {
-    for (const details of document.querySelectorAll('details:not([open])')) { details.open = true; opened.push(details); }
+    for (const details of document.querySelectorAll('details:not([open])')) {
+      if (details.closest('tr.finding')) continue;
+      details.open = true;
+      opened.push(details);
+    }
   });
   addEventListener('afterprint', () => { for (const details of opened.splice(0)) details.open = false; });
 
@@ -123,7 +149,7 @@ const SCRIPT = `
       row.hidden = !visible;
       if (visible) shown++;
     });
-    count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' findings';
+    count.textContent = 'Showing ' + shown + ' of ' + rows.length + (rows.length === 1 ? ' finding' : ' findings');
   };
   filters.addEventListener('input', apply);
   filters.addEventListener('change', apply);
@@ -170,7 +196,7 @@ export function renderHtml(result: ScanResult): string {
   const names = new Map(result.subscriptions.map((sub) => [sub.subscriptionId.toLowerCase(), sub.displayName]));
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
   const lookup: Lookup = {
-    subscription: (id) => (id === undefined ? '—' : (names.get(id.toLowerCase()) ?? id)),
+    subscription: (id) => (id === undefined ? '—' : shownName(names.get(id.toLowerCase()) ?? id)),
     rule: (id) => rules.get(id),
   };
   const page = html`<!DOCTYPE html>
@@ -188,6 +214,7 @@ ${navigation(result)}
 <main>
 ${summarySection(result)}
 ${findingsSection(result.findings, lookup)}
+${fixesSection(result.findings, lookup)}
 ${notEvaluatedSection(result)}
 ${result.compliance ? complianceSection(result.compliance) : false}
 ${result.baseline ? baselineSection(result.baseline) : false}
@@ -201,7 +228,7 @@ ${result.suppressions ? suppressionsSection(result.suppressions) : false}
 }
 
 function pageTitle(result: ScanResult): string {
-  const scope = result.source.tenantId ? `tenant ${result.source.tenantId}` : sourceText(result);
+  const scope = result.source.tenantId ? `tenant ${shownName(result.source.tenantId)}` : sourceText(result);
   return `${result.tool.name} report — ${scope}`;
 }
 
@@ -221,8 +248,8 @@ ${state}
 <dl class="facts">
 <dt>Tool</dt><dd>${result.tool.name} ${result.tool.version}</dd>
 <dt>Source</dt><dd>${sourceText(result)}</dd>
-${source.tenantId ? html`<dt>Tenant</dt><dd><code>${source.tenantId}</code></dd>` : false}
-${source.collectedAt ? html`<dt>Collected</dt><dd>${source.collectedAt}</dd>` : false}
+${source.tenantId ? html`<dt>Tenant</dt><dd><code>${shownName(source.tenantId)}</code></dd>` : false}
+${source.collectedAt ? html`<dt>Collected</dt><dd>${shownName(source.collectedAt)}</dd>` : false}
 <dt>Subscriptions</dt><dd>${subscriptionList(result.subscriptions, false)}</dd>
 ${result.skippedSubscriptions.length > 0 ? html`<dt>Skipped</dt><dd>${subscriptionList(result.skippedSubscriptions, true)}</dd>` : false}
 </dl>
@@ -232,7 +259,7 @@ ${result.skippedSubscriptions.length > 0 ? html`<dt>Skipped</dt><dd>${subscripti
 function subscriptionList(subscriptions: ScanResult['subscriptions'], withState: boolean): SafeHtml {
   if (subscriptions.length === 0) return html`<span class="muted">none listed</span>`;
   const items = subscriptions.map(
-    (sub) => html`<li>${sub.displayName ?? ''} <code class="muted">${sub.subscriptionId}</code>${withState ? ` — ${sub.state ?? 'unknown state'}` : ''}</li>`,
+    (sub) => html`<li>${shownName(sub.displayName ?? '')} <code class="muted">${shownName(sub.subscriptionId)}</code>${withState ? ` — ${sub.state ?? 'unknown state'}` : ''}</li>`,
   );
   return html`<ul class="plain">${items}</ul>`;
 }
@@ -241,8 +268,9 @@ function navigation(result: ScanResult): SafeHtml {
   const links: [string, string][] = [
     ['summary', 'Summary'],
     ['findings', 'Findings'],
-    ['not-evaluated', 'Not evaluated'],
   ];
+  if (result.findings.some((finding) => !finding.suppressed)) links.push(['fixes', 'How to fix']);
+  links.push(['not-evaluated', 'Not evaluated']);
   if (result.compliance) links.push(['compliance', 'Compliance']);
   if (result.baseline) links.push(['baseline', 'Baseline']);
   if (result.suppressions) links.push(['suppressions', 'Suppressions']);
@@ -257,42 +285,64 @@ function summarySection(result: ScanResult): SafeHtml {
   return html`<section id="summary" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
 <ul class="counts" id="severity-counts">${counts}<li data-suppressed="true"><strong>${s.suppressed}</strong> suppressed</li></ul>
-<p>${s.findings.total} finding${s.findings.total === 1 ? '' : 's'} in force · ${s.resourcesEvaluated} resources evaluated · ${s.rulesEvaluated} rules · ${s.notEvaluated} not evaluated</p>
+<p>${plural(s.findings.total, 'finding')} in force · ${plural(s.resourcesEvaluated, 'resource')} evaluated · ${plural(s.rulesEvaluated, 'rule')} · ${s.notEvaluated} not evaluated</p>
 <div class="charts">
-<figure><figcaption>Findings by severity</figcaption>${barChart('Findings in force by severity', severityBars)}</figure>
-<figure><figcaption>Findings by service</figcaption>${barChart('Findings in force by service', serviceBars(result, inForce))}</figure>
+${barChart('chart-severity', 'Findings by severity', severityBars)}
+${barChart('chart-service', 'Findings by service', serviceBars(result, inForce))}
 </div>
 </section>`;
 }
 
 interface Bar {
   readonly label: string;
-  readonly count: number;
+  /** Findings in force; a note instead when the bar's service was not evaluated at all. */
+  readonly count: number | ServiceNote;
   readonly className: string;
 }
 
-/** Every service the selected rules cover, zero included, most findings first. */
+type ServiceNote = 'not read' | 'none found';
+
+/**
+ * Every service the selected rules cover, most findings first. A service shows a count only
+ * when one of its rules evaluated a resource (a pass, fail or not-applicable outcome); one
+ * whose rules could evaluate nothing shows "not read" (what they needed could not be read)
+ * or, when they had no resource to look at, "none found": zero would claim a clean service.
+ */
 function serviceBars(result: ScanResult, findings: readonly Finding[]): Bar[] {
-  const counts = new Map<string, number>(result.rules.map((rule) => [rule.service, 0]));
+  const serviceOf = new Map(result.rules.map((rule) => [rule.id, rule.service]));
+  const evaluated = new Set<Service>();
+  const unread = new Set<Service>();
+  for (const outcome of result.outcomes) {
+    const service = serviceOf.get(outcome.ruleId);
+    if (service === undefined) continue;
+    (outcome.status === 'error' ? unread : evaluated).add(service);
+  }
+  const counts = new Map<Service, number>(result.rules.map((rule) => [rule.service, 0]));
   for (const finding of findings) counts.set(finding.service, (counts.get(finding.service) ?? 0) + 1);
-  return [...counts]
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .map(([service, count]) => ({ label: SERVICE_LABELS[service as Service] ?? service, count, className: 'service' }));
+  const bars = [...counts].map(([service, count]): Bar => ({
+    label: SERVICE_LABELS[service] ?? service,
+    count: evaluated.has(service) ? count : unread.has(service) ? 'not read' : 'none found',
+    className: 'service',
+  }));
+  const order = (bar: Bar): number => (typeof bar.count === 'number' ? bar.count : bar.count === 'not read' ? -1 : -2);
+  return bars.sort((a, b) => order(b) - order(a) || a.label.localeCompare(b.label));
 }
 
-/** A horizontal bar chart drawn here, labelled for screen readers by its title. */
-function barChart(title: string, bars: readonly Bar[]): SafeHtml {
-  const labelWidth = 110;
-  const barSpace = 230;
-  const rowHeight = 26;
-  const max = Math.max(1, ...bars.map((bar) => bar.count));
-  const description = `${title}: ${bars.map((bar) => `${bar.count} ${bar.label}`).join(', ')}`;
-  const rows = bars.map((bar, i) => {
-    const width = bar.count === 0 ? 0 : Math.max(2, Math.round((bar.count / max) * barSpace));
-    const y = i * rowHeight;
-    return html`<g class="${bar.className}"><text x="0" y="${y + 17}">${bar.label}</text><rect class="bar" x="${labelWidth}" y="${y + 4}" width="${width}" height="18" rx="2"></rect><text x="${labelWidth + width + 6}" y="${y + 17}">${bar.count}</text></g>`;
+/**
+ * A horizontal bar chart as a table: the labels are text that wraps, never clipped, and a
+ * screen reader reads label and count row by row. Each bar is a one-rectangle SVG, whose
+ * width is an attribute: the Content-Security-Policy allows no inline style.
+ */
+function barChart(id: string, caption: string, bars: readonly Bar[]): SafeHtml {
+  const max = Math.max(1, ...bars.map((bar) => (typeof bar.count === 'number' ? bar.count : 0)));
+  const rows = bars.map((bar) => {
+    const counted = typeof bar.count === 'number';
+    const width = counted && bar.count !== 0 ? Math.max(1, Math.round(((bar.count as number) / max) * 1000) / 10) : 0;
+    return html`<tr class="${bar.className}"${counted ? html` data-count="${bar.count}"` : html` data-note="${bar.count}"`}><th scope="row">${bar.label}</th><td class="track">${
+      width > 0 ? html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${width}" height="10" rx="1"></rect></svg>` : false
+    }</td><td class="${counted ? 'num' : 'num muted'}">${bar.count}</td></tr>`;
   });
-  return html`<svg class="chart" role="img" aria-label="${description}" viewBox="0 0 ${labelWidth + barSpace + 40} ${bars.length * rowHeight + 4}"><title>${description}</title>${rows}</svg>`;
+  return html`<figure class="chart"><figcaption id="${id}">${caption}</figcaption><table class="bars" aria-labelledby="${id}"><tbody>${rows}</tbody></table></figure>`;
 }
 
 function findingsSection(findings: readonly Finding[], lookup: Lookup): SafeHtml {
@@ -302,10 +352,10 @@ function findingsSection(findings: readonly Finding[], lookup: Lookup): SafeHtml
   return html`<section id="findings" aria-labelledby="findings-heading">
 ${heading}
 ${findingFilters(findings, suppressed, lookup)}
-<p id="filter-count" aria-live="polite">${findings.length} findings${suppressed > 0 ? `, ${suppressed} of them suppressed` : ''}</p>
+<p id="filter-count" aria-live="polite">${plural(findings.length, 'finding')}${suppressed > 0 ? `, ${suppressed} of them suppressed` : ''}</p>
 <div class="table-wrap">
 <table class="findings" id="findings-table">
-<thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Resource</th><th scope="col">Subscription</th><th scope="col">Resource group</th><th scope="col">Finding</th></tr></thead>
+<thead><tr><th scope="col">Severity</th><th scope="col" class="rule">Rule</th><th scope="col" class="resource">Resource</th><th scope="col">Finding</th></tr></thead>
 <tbody>
 ${findings.map((finding) => findingRow(finding, lookup))}
 </tbody>
@@ -348,11 +398,10 @@ function findingRow(finding: Finding, lookup: Lookup): SafeHtml {
   const badges = html`${finding.suppressed ? html`<span class="badge">suppressed</span>` : false}${finding.baselineState === 'new' ? html`<span class="badge new">new</span>` : false}`;
   return html`<tr class="finding${finding.suppressed ? ' suppressed' : ''}" data-severity="${finding.severity}" data-service="${finding.service}" data-subscription="${subscriptionKey(finding.subscriptionId)}" data-rule="${finding.ruleId}"${finding.suppressed ? html` data-suppressed="true"` : false}${finding.baselineState ? html` data-baseline="${finding.baselineState}"` : false}>
 <td><span class="sev sev-${finding.severity}">${finding.severity}</span></td>
-<td class="rule"><code>${finding.ruleId}</code><br>${finding.title}</td>
-<td class="resource"><span class="resource-name" title="${finding.resourceId}">${finding.resourceName}</span>${badges}</td>
-<td title="${finding.subscriptionId ?? ''}">${lookup.subscription(finding.subscriptionId)}</td>
-<td>${finding.resourceGroup ?? '—'}</td>
-<td class="message">${finding.message}
+<td class="rule"><code>${finding.ruleId}</code><span class="rule-title"><br>${finding.title}</span></td>
+<td class="resource"><span class="resource-name" title="${shownId(finding.resourceId)}">${shownName(finding.resourceName)}</span>${badges}
+<div class="where muted"><span class="subscription" title="${finding.subscriptionId ?? ''}">${lookup.subscription(finding.subscriptionId)}</span>${finding.resourceGroup === undefined ? false : html` · <span class="resource-group">${shownName(finding.resourceGroup)}</span>`}</div></td>
+<td class="message">${breakAtSlashes(shownText(finding.message, namesIn(finding.resourceName)))}
 <details><summary>Details</summary>${findingDetails(finding, lookup.rule(finding.ruleId))}</details></td>
 </tr>
 `;
@@ -361,16 +410,60 @@ function findingRow(finding: Finding, lookup: Lookup): SafeHtml {
 function findingDetails(finding: Finding, rule: RuleMeta | undefined): SafeHtml {
   const compliance = (Object.keys(COMPLIANCE_FRAMEWORKS) as ComplianceFramework[]).filter((framework) => finding.compliance[framework].length > 0);
   return html`<dl class="detail">
-<dt>Resource id</dt><dd><code>${finding.resourceId}</code></dd>
+<dt>Resource id</dt><dd><code>${shownId(finding.resourceId)}</code></dd>
 <dt>Resource type</dt><dd><code>${finding.resourceType}</code></dd>
 <dt>Evidence</dt><dd>${evidenceList(finding)}</dd>
-<dt>Remediation</dt><dd>${finding.remediation.text}<pre><code>${finding.remediation.az}</code></pre></dd>
+<dt>Remediation</dt><dd>${finding.remediation.text}<pre><code>${fixCommand(finding)}</code></pre></dd>
 <dt>Compliance</dt><dd>${compliance.length === 0 ? 'none mapped' : html`<ul class="plain">${compliance.map((framework) => html`<li>${COMPLIANCE_FRAMEWORKS[framework]}: ${finding.compliance[framework].join(', ')}</li>`)}</ul>`}</dd>
-${rule && rule.references.length > 0 ? html`<dt>References</dt><dd><ul class="plain">${rule.references.map((reference) => html`<li>${reference}</li>`)}</ul></dd>` : false}
+${rule && rule.references.length > 0 ? html`<dt>References</dt><dd>${referenceList(rule.references)}</dd>` : false}
 <dt>Fingerprint</dt><dd><code>${finding.fingerprint}</code></dd>
-${finding.suppressed ? html`<dt>Suppressed</dt><dd>${finding.suppressed.reason}${finding.suppressed.expires ? ` (until ${finding.suppressed.expires})` : ''} <span class="muted">— ${finding.suppressed.source}</span></dd>` : false}
+${finding.suppressed ? html`<dt>Suppressed</dt><dd>${shownText(finding.suppressed.reason)}${finding.suppressed.expires ? ` (until ${finding.suppressed.expires})` : ''} <span class="muted">— ${finding.suppressed.source}</span></dd>` : false}
 ${finding.baselineState ? html`<dt>Baseline</dt><dd>${finding.baselineState === 'new' ? 'new since the baseline' : 'already in the baseline'}</dd>` : false}
 </dl>`;
+}
+
+/** Text with a line-break opportunity after each `/`, so the ARM types and ids a message quotes wrap at their segments. */
+function breakAtSlashes(text: string): SafeHtml {
+  return html`${text.split('/').map((part, i) => (i === 0 ? part : html`/<wbr>${part}`))}`;
+}
+
+/** A rule's references: web pages as links (the report neither their opener nor their referrer), anything else as text. */
+function referenceList(references: readonly string[]): SafeHtml {
+  return html`<ul class="plain references">${references.map((reference) => html`<li>${webLink(reference)}</li>`)}</ul>`;
+}
+
+function webLink(url: string): SafeHtml | string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return url;
+  return html`<a href="${parsed.href}" rel="noopener noreferrer">${url}</a>`;
+}
+
+/**
+ * Each rule's fix once, for the findings in force, in the order of the findings. On paper
+ * this is the remediation: a finding's own details are not printed.
+ */
+function fixesSection(findings: readonly Finding[], lookup: Lookup): SafeHtml | false {
+  const inForce = findings.filter((finding) => !finding.suppressed);
+  if (inForce.length === 0) return false;
+  const fixes = groupBy(inForce, (finding) => finding.ruleId).map((group) => {
+    const first = group[0]!;
+    const rule = lookup.rule(first.ruleId);
+    return html`<article class="fix" id="fix-${first.ruleId}">
+<h3><code>${first.ruleId}</code> ${first.title} <span class="muted">(${plural(group.length, 'finding')})</span></h3>
+<p>${first.remediation.text}</p>
+<pre><code>${first.remediation.az}</code></pre>
+${rule && rule.references.length > 0 ? referenceList(rule.references) : false}
+</article>`;
+  });
+  return html`<section id="fixes" aria-labelledby="fixes-heading">
+<h2 id="fixes-heading">How to fix</h2>
+${fixes}
+</section>`;
 }
 
 /** Evidence paths are relative to the resource they were read from: say which when it is another (an NSG for its rule). */
@@ -378,13 +471,13 @@ function evidenceList(finding: Finding): SafeHtml {
   if (finding.evidence.length === 0) return html`<span class="muted">none recorded</span>`;
   return html`${groupBy(finding.evidence, (item) => item.resourceId).map(
     (items) =>
-      html`${items[0]!.resourceId !== finding.resourceId ? html`<div class="muted">on <code>${items[0]!.resourceId}</code></div>` : false}<ul class="evidence">${items.map(evidenceItem)}</ul>`,
+      html`${items[0]!.resourceId !== finding.resourceId ? html`<div class="muted">on <code>${shownId(items[0]!.resourceId)}</code></div>` : false}<ul class="evidence">${items.map(evidenceItem)}</ul>`,
   )}`;
 }
 
 function evidenceItem(item: Evidence): SafeHtml {
   const value = item.absent ? html`<span class="muted">(not set)</span>` : html`<code>${truncate(JSON.stringify(item.value) ?? 'undefined', MAX_EVIDENCE_VALUE)}</code>`;
-  return html`<li><code>${item.path}</code> = ${value}${item.note ? ` — ${item.note}` : ''}</li>`;
+  return html`<li><code>${item.path}</code> = ${value}${item.note ? ` — ${shownText(item.note)}` : ''}</li>`;
 }
 
 function notEvaluatedSection(result: ScanResult): SafeHtml {
@@ -393,7 +486,7 @@ function notEvaluatedSection(result: ScanResult): SafeHtml {
   const body =
     entries.length === 0
       ? html`<p>Every selected rule evaluated every resource it applies to.</p>`
-      : html`<p>${entries.length} rule × resource pair${entries.length === 1 ? '' : 's'} could not be evaluated; a finding may be hiding behind each.</p>
+      : html`<p>${plural(entries.length, 'rule × resource pair')} could not be evaluated; a finding may be hiding behind each.</p>
 <div class="table-wrap"><table id="not-evaluated-table">
 <thead><tr><th scope="col">Rule</th><th scope="col">Resource or scope</th><th scope="col">Code</th><th scope="col">Reason</th></tr></thead>
 <tbody>${groupBy(entries, (entry) => `${entry.ruleId ?? ''}\n${entry.code}\n${entry.reason}`).map(notEvaluatedRow)}</tbody>
@@ -408,7 +501,7 @@ ${result.collectionErrors.length > 0 ? collectionErrorsTable(result.collectionEr
 /** Entries sharing rule, code and reason are one row, their resources listed (collapsed when many). */
 function notEvaluatedRow(group: readonly NotEvaluatedEntry[]): SafeHtml {
   const first = group[0]!;
-  const where = (entry: NotEvaluatedEntry): string => entry.resourceId ?? entry.inputLocation ?? '?';
+  const where = (entry: NotEvaluatedEntry): string => shownId(entry.resourceId ?? entry.inputLocation ?? '?');
   const resources =
     group.length === 1
       ? html`<code>${where(first)}</code>`
@@ -417,7 +510,7 @@ function notEvaluatedRow(group: readonly NotEvaluatedEntry[]): SafeHtml {
 <td class="nowrap">${first.ruleId ?? html`<span class="muted">input</span>`}</td>
 <td>${resources}</td>
 <td class="nowrap"><code>${first.code}</code></td>
-<td>${first.reason}${makesIncomplete(first) ? false : html` <span class="muted">(no selected rule reads this type)</span>`}</td>
+<td>${shownText(first.reason, first.resourceId?.split('/'))}${makesIncomplete(first) ? false : html` <span class="muted">(no selected rule reads this type)</span>`}</td>
 </tr>`;
 }
 
@@ -425,7 +518,7 @@ function collectionErrorsTable(errors: ScanResult['collectionErrors']): SafeHtml
   return html`<h3>Read errors recorded during collection (${errors.length})</h3>
 <div class="table-wrap"><table id="collection-errors-table">
 <thead><tr><th scope="col">Scope</th><th scope="col">Resource type</th><th scope="col">Code</th><th scope="col">Message</th></tr></thead>
-<tbody>${errors.map((error) => html`<tr><td><code>${error.scope}</code></td><td>${error.resourceType ?? 'everything'}</td><td class="nowrap"><code>${error.code}</code></td><td>${error.message}</td></tr>`)}</tbody>
+<tbody>${errors.map((error) => html`<tr><td><code>${shownId(error.scope)}</code></td><td>${shownName(error.resourceType ?? 'everything')}</td><td class="nowrap"><code>${shownName(error.code)}</code></td><td>${shownText(error.message, error.scope.split('/'))}</td></tr>`)}</tbody>
 </table></div>`;
 }
 
@@ -451,7 +544,7 @@ function controlRow(control: ControlResult): SafeHtml {
 
 /** Controls azscan has no rule for are most of a framework: collapsed, so the table above stays readable. */
 function manualControls(controls: readonly ControlResult[]): SafeHtml {
-  return html`<details id="manual-controls"><summary>${controls.length} controls with no automated rule — check these by hand</summary>
+  return html`<details id="manual-controls"><summary>${plural(controls.length, 'control')} with no automated rule — check these by hand</summary>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Group</th></tr></thead>
 <tbody>${controls.map((control) => html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td></tr>`)}</tbody>
@@ -477,14 +570,14 @@ ${report.unknown.length > 0 ? html`<h3>Not re-checked (${report.unknown.length})
 function baselineTable(id: string, findings: readonly BaselineFinding[]): SafeHtml {
   return html`<div class="table-wrap"><table id="${id}">
 <thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Title</th><th scope="col">Resource</th></tr></thead>
-<tbody>${findings.map((finding) => html`<tr><td><span class="sev sev-${finding.severity}">${finding.severity}</span></td><td class="nowrap"><code>${finding.ruleId}</code></td><td>${finding.title}</td><td><code>${finding.resourceId}</code></td></tr>`)}</tbody>
+<tbody>${findings.map((finding) => html`<tr><td><span class="sev sev-${finding.severity}">${finding.severity}</span></td><td class="nowrap"><code>${finding.ruleId}</code></td><td>${shownText(finding.title)}</td><td><code>${shownId(finding.resourceId)}</code></td></tr>`)}</tbody>
 </table></div>`;
 }
 
 function suppressionsSection(report: SuppressionReport): SafeHtml {
   return html`<section id="suppressions" aria-labelledby="suppressions-heading">
 <h2 id="suppressions-heading">Suppressions</h2>
-<p>${report.suppressed} finding${report.suppressed === 1 ? ' is' : 's are'} suppressed: listed in the findings table under “Show suppressed”, not counted in the summary.</p>
+<p>${plural(report.suppressed, 'finding')} ${report.suppressed === 1 ? 'is' : 'are'} suppressed: listed in the findings table under “Show suppressed”, not counted in the summary.</p>
 ${report.expired.length > 0 ? html`<h3>Expired (${report.expired.length})</h3><p>Past their date, these no longer suppress anything.</p>${suppressionTable('suppressions-expired', report.expired)}` : false}
 ${report.stale.length > 0 ? html`<h3>Stale (${report.stale.length})</h3><p>In force but matching no finding: probably fixed, or mistyped.</p>${suppressionTable('suppressions-stale', report.stale)}` : false}
 </section>`;
@@ -496,7 +589,7 @@ function suppressionTable(id: string, suppressions: readonly (SuppressionRule | 
 <thead><tr><th scope="col">Rule</th><th scope="col">Resource pattern</th><th scope="col">Reason</th><th scope="col">Expires</th><th scope="col">Written in</th>${counted ? html`<th scope="col" class="num">Would match</th>` : false}</tr></thead>
 <tbody>${suppressions.map(
     (suppression) =>
-      html`<tr><td class="nowrap"><code>${suppression.rule}</code></td><td><code>${suppression.resource}</code></td><td>${suppression.reason}</td><td>${suppression.expires ?? '—'}</td><td>${suppression.source}</td>${'matches' in suppression ? html`<td class="num">${suppression.matches}</td>` : false}</tr>`,
+      html`<tr><td class="nowrap"><code>${suppression.rule}</code></td><td><code>${shownName(suppression.resource)}</code></td><td>${shownText(suppression.reason)}</td><td>${suppression.expires ?? '—'}</td><td>${suppression.source}</td>${'matches' in suppression ? html`<td class="num">${suppression.matches}</td>` : false}</tr>`,
   )}</tbody>
 </table></div>`;
 }

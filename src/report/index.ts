@@ -13,6 +13,12 @@ export interface RenderOptions {
   /** Colour is for terminals only; reporters that write files ignore it. */
   readonly color: boolean;
   readonly verbose: boolean;
+  /**
+   * Columns of the terminal the report is written to (`process.stdout.columns` when stdout
+   * is a TTY); absent when it is not a terminal. Only the table report wraps; it wraps at 80
+   * when no usable width is given.
+   */
+  readonly width?: number | undefined;
 }
 
 export type Reporter = (result: ScanResult, options: RenderOptions) => string;

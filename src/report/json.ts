@@ -1,4 +1,6 @@
 import type { ScanResult } from '../engine/result.js';
+import { fixCommand } from './fix-command.js';
+import { jsonDocument } from './text.js';
 
 /** Bumped only on a breaking change to the report's shape; fields may be added within a version. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -33,7 +35,8 @@ export function renderJson(result: ScanResult): string {
       resourceGroup: finding.resourceGroup ?? null,
       message: finding.message,
       evidence: finding.evidence,
-      remediation: finding.remediation,
+      // The rule's command with the finding's names filled in, shell-quoted.
+      remediation: { ...finding.remediation, az: fixCommand(finding) },
       compliance: finding.compliance,
       fingerprint: finding.fingerprint,
       ...(finding.suppressed ? { suppressed: finding.suppressed } : {}),
@@ -46,5 +49,5 @@ export function renderJson(result: ScanResult): string {
     ...(result.baseline ? { baseline: result.baseline } : {}),
     ...(result.compliance ? { compliance: result.compliance } : {}),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonDocument(report);
 }

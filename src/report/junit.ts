@@ -1,10 +1,14 @@
 import type { Finding, Outcome, ScanResult } from '../engine/result.js';
-import { escapeXml } from './text.js';
+import { fixCommand } from './fix-command.js';
+import { stripUnsafe as oneLine } from './sanitize.js';
+import { escapeXml, MAX_TEXT, namesIn, shownId, shownText, truncate } from './text.js';
 
 /**
  * JUnit XML for CI test views: one test suite per rule, one test case per evaluated resource.
  * A failing resource carries its findings' messages and the fix; one that could not be
  * evaluated is an `error` (never a pass); not applicable and suppressed are `skipped`.
+ * Untrusted text is cut as every report cuts it, each piece kept to one line (a newline in a
+ * name must not forge the next line of a failure), and escaped for XML when written.
  */
 export function renderJunit(result: ScanResult): string {
   const shown = new Map(result.findings.map((finding) => [finding.fingerprint, finding]));
@@ -19,12 +23,12 @@ export function renderJunit(result: ScanResult): string {
       name: 'input',
       title: 'Resources azscan could not read',
       cases: unread.map((entry) => ({
-        name: entry.resourceId ?? entry.inputLocation ?? 'input',
+        name: oneLine(shownId(entry.resourceId ?? entry.inputLocation ?? 'input')),
         classname: 'input',
         kind: 'error' as const,
-        message: entry.reason,
+        message: oneLine(shownText(entry.reason)),
         type: entry.code,
-        body: entry.reason,
+        body: oneLine(shownText(entry.reason)),
       })),
     });
   }
@@ -65,31 +69,35 @@ interface TestCase {
 }
 
 function testCase(outcome: Outcome, shown: ReadonlyMap<string, Finding>): TestCase {
-  const base = { name: outcome.resourceId, classname: outcome.ruleId };
+  const base = { name: oneLine(shownId(outcome.resourceId)), classname: outcome.ruleId };
+  const reason = oneLine(shownText(outcome.reason ?? '', outcome.resourceId.split('/')));
   switch (outcome.status) {
     case 'pass':
       return { ...base, kind: 'pass', message: '', body: '' };
     case 'notApplicable':
-      return { ...base, kind: 'skipped', message: `not applicable: ${outcome.reason ?? ''}`, body: '' };
+      return { ...base, kind: 'skipped', message: `not applicable: ${reason}`, body: '' };
     case 'error':
-      return { ...base, kind: 'error', message: `not evaluated: ${outcome.reason ?? ''}`, type: outcome.code ?? 'Error', body: outcome.reason ?? '' };
+      return { ...base, kind: 'error', message: `not evaluated: ${reason}`, type: outcome.code ?? 'Error', body: reason };
     case 'fail': {
       const findings = outcome.findings.map((finding) => shown.get(finding.fingerprint)).filter((finding): finding is Finding => finding !== undefined);
       const active = findings.filter((finding) => !finding.suppressed);
       if (active.length === 0) {
-        const why = findings.length > 0 ? `suppressed: ${findings.map((finding) => finding.suppressed?.reason).join('; ')}` : 'findings below the --severity shown';
+        const why = findings.length > 0 ? `suppressed: ${findings.map((finding) => oneLine(shownText(finding.suppressed?.reason ?? ''))).join('; ')}` : 'findings below the --severity shown';
         return { ...base, kind: 'skipped', message: why, body: '' };
       }
       const first = active[0]!;
+      const messages = active.map((finding) => oneLine(shownText(finding.message, namesIn(finding.resourceName))));
       const body = [
-        ...active.map((finding) => `[${finding.severity}] ${finding.message}${finding.baselineState === 'new' ? ' (new)' : ''}`),
+        ...active.map((finding, i) => oneLine(`[${finding.severity}] ${messages[i]}${finding.baselineState === 'new' ? ' (new)' : ''}`)),
         '',
-        ...active.flatMap((finding) => finding.evidence.map((item) => `${item.path} = ${item.absent ? `(not set) ${item.note ?? ''}` : JSON.stringify(item.value)}`)),
+        ...active.flatMap((finding) =>
+          finding.evidence.map((item) => oneLine(`${truncate(item.path, MAX_TEXT)} = ${item.absent ? `(not set) ${shownText(item.note ?? '')}` : truncate(JSON.stringify(item.value) ?? 'undefined', MAX_TEXT)}`)),
+        ),
         '',
         `Fix: ${first.remediation.text}`,
-        `  ${first.remediation.az}`,
+        ...[...new Set(active.map(fixCommand))].map((command) => `  ${command}`),
       ].join('\n');
-      return { ...base, kind: 'failure', message: active.map((finding) => finding.message).join(' | '), type: first.severity, body };
+      return { ...base, kind: 'failure', message: messages.join(' | '), type: first.severity, body };
     }
   }
 }

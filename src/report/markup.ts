@@ -5,6 +5,7 @@
  * unless it is markup the tag itself produced. Untrusted text never reaches the script: the
  * script reads `data-*` attributes and textContent.
  */
+import { stripUnsafe } from './sanitize.js';
 
 /** Markup this module produced; anything else interpolated into `html` is escaped. */
 export class SafeHtml {
@@ -28,12 +29,13 @@ function render(part: Part): string {
   return part.map(render).join('');
 }
 
-// C0 controls but tab and newline, DEL and C1 controls (invisible, or parse errors in HTML),
-// and bidi embeddings, overrides, isolates and marks, which reorder what the reader sees.
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text safe in an HTML text node and in a quoted attribute value. */
+/**
+ * Text safe in an HTML text node and in a quoted attribute value: one line (the report shows
+ * no untrusted text on several), without what no medium may show, the five characters with a
+ * meaning in HTML written as entities.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(UNPRINTABLE, '').replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+  return stripUnsafe(text).replace(/[&<>"']/g, (char) => ENTITIES[char]!);
 }

@@ -1,12 +1,17 @@
 import type { Finding, ScanResult } from '../engine/result.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Severity } from '../engine/severity.js';
+import { fixCommand } from './fix-command.js';
+import { stripUnsafe } from './sanitize.js';
+import { jsonDocument, namesIn, sarifText, shownId, shownName, shownText } from './text.js';
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and Azure DevOps read it. Rules come from the
  * catalogue's metadata; each result names the Azure resource as a logical location (and,
  * since code-scanning UIs need a file, as a path under `azure/`), carries the finding's
  * fingerprint in `partialFingerprints`, and suppressed findings carry SARIF `suppressions` (kind `external`: the config file).
+ * Text a code-scanning view shows (messages, the resource's name, justifications) is
+ * sanitised and cut; ids, evidence and remediation stay exact data, as in the JSON report.
  */
 export function renderSarif(result: ScanResult): string {
   const ruleIndex = new Map(result.rules.map((rule, i) => [rule.id, i]));
@@ -29,7 +34,7 @@ export function renderSarif(result: ScanResult): string {
             executionSuccessful: result.summary.complete,
             toolExecutionNotifications: result.notEvaluated.map((entry) => ({
               level: 'error',
-              message: { text: `Not evaluated${entry.ruleId ? ` by ${entry.ruleId}` : ''}: ${entry.resourceId ?? entry.inputLocation ?? 'input'}: ${entry.code}: ${entry.reason}` },
+              message: { text: sarifText(`Not evaluated${entry.ruleId ? ` by ${entry.ruleId}` : ''}: ${shownId(entry.resourceId ?? entry.inputLocation ?? 'input')}: ${entry.code}: ${shownText(entry.reason, entry.resourceId?.split('/'))}`) },
               ...(entry.ruleId && ruleIndex.has(entry.ruleId) ? { associatedRule: { id: entry.ruleId, index: ruleIndex.get(entry.ruleId)! } } : {}),
             })),
           },
@@ -39,7 +44,7 @@ export function renderSarif(result: ScanResult): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonDocument(log);
 }
 
 /** GitHub reads `security-severity` (0–10) to label alerts critical, high, medium or low. */
@@ -74,16 +79,16 @@ function sarifResult(finding: Finding, ruleIndex: number) {
     ruleId: finding.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: sarifText(shownText(finding.message, namesIn(finding.resourceName))) },
     locations: [
       {
         physicalLocation: { artifactLocation: { uri: resourcePath(finding.resourceId) }, region: { startLine: 1 } },
-        logicalLocations: [{ name: finding.resourceName, fullyQualifiedName: finding.resourceId, kind: 'resource' }],
+        logicalLocations: [{ name: stripUnsafe(shownName(finding.resourceName)), fullyQualifiedName: finding.resourceId, kind: 'resource' }],
       },
     ],
     partialFingerprints: { 'azscanFingerprint/v1': finding.fingerprint },
     ...(finding.baselineState ? { baselineState: finding.baselineState === 'new' ? 'new' : 'unchanged' } : {}),
-    ...(finding.suppressed ? { suppressions: [{ kind: 'external', justification: finding.suppressed.reason }] } : {}),
+    ...(finding.suppressed ? { suppressions: [{ kind: 'external', justification: stripUnsafe(shownText(finding.suppressed.reason)) }] } : {}),
     properties: {
       severity: finding.severity,
       'security-severity': SECURITY_SEVERITY[finding.severity],
@@ -91,7 +96,7 @@ function sarifResult(finding: Finding, ruleIndex: number) {
       subscriptionId: finding.subscriptionId ?? null,
       resourceGroup: finding.resourceGroup ?? null,
       evidence: finding.evidence,
-      remediation: finding.remediation,
+      remediation: { ...finding.remediation, az: fixCommand(finding) },
     },
   };
 }

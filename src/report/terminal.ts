@@ -6,29 +6,44 @@ import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js
 import type { Evidence } from '../engine/rule.js';
 import { SEVERITIES, type Severity } from '../engine/severity.js';
 import { makesIncomplete } from '../engine/evaluate.js';
+import { typeKey } from '../inventory/arm-id.js';
+import { SUBSCRIPTION_TYPE } from '../inventory/inventory.js';
 import { sanitizeForTerminal as clean } from './sanitize.js';
-import { truncate } from './text.js';
+import { resourceTypeLabel } from './resource-types.js';
+import { MAX_TEXT, namesIn, plural, shownId, shownName, shownText, truncate } from './text.js';
 import { wrap, wrapCommand } from './wrap.js';
 
 export interface TerminalOptions {
   readonly color: boolean;
   /** Show each finding's evidence and full resource id. */
   readonly verbose?: boolean;
-  readonly width?: number;
+  /** The terminal's columns; absent (80) when the report is not written to a terminal. */
+  readonly width?: number | undefined;
 }
 
 const MAX_NAMES_PER_GROUP = 5;
+const MAX_REASONS_PER_GROUP = 3;
+/** Where no terminal width is known: a pipe, a file, a CI log. */
+const DEFAULT_WIDTH = 80;
+/** Narrower, the indented lines would hold a word or two each. */
+const MIN_WIDTH = 40;
+
+/** The columns to wrap at: the terminal's, at least MIN_WIDTH; 80 when none is known (a terminal may report 0). */
+function wrapWidth(width: number | undefined): number {
+  return width !== undefined && Number.isInteger(width) && width > 0 ? Math.max(MIN_WIDTH, width) : DEFAULT_WIDTH;
+}
 
 /**
  * The human report: findings grouped by severity and rule, with the fix once per rule,
- * then what was not evaluated, then a summary line. Fits 80 columns; colour only when asked.
+ * then what was not evaluated, grouped by cause, then a summary line. Wraps at the width
+ * given; colour only when asked.
  */
 export function renderTerminal(result: ScanResult, options: TerminalOptions): string {
-  const width = options.width ?? 80;
+  const width = wrapWidth(options.width);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [...header(result, c), ''];
   const names = new Map(result.subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
-  const subscriptionLabel = (id: string | undefined): string | undefined => (id === undefined ? undefined : (names.get(id.toLowerCase()) ?? id));
+  const subscriptionLabel = (id: string | undefined): string | undefined => (id === undefined ? undefined : shownName(names.get(id.toLowerCase()) ?? id));
 
   const active = result.findings.filter((finding) => !finding.suppressed);
   if (active.length === 0) {
@@ -43,11 +58,11 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
     }
   }
   if (result.summary.suppressed > 0) out.push(...suppressedSection(result, c, width), '');
-  if (result.notEvaluated.length > 0) out.push(...notEvaluatedSection(result.notEvaluated, c, width), '');
+  if (result.notEvaluated.length > 0) out.push(...notEvaluatedSection(result.notEvaluated, c, width, subscriptionLabel), '');
   if (result.compliance) out.push(...complianceSection(result.compliance, c, width), '');
   if (result.baseline) out.push(...baselineSection(result.baseline, c, width), '');
   if (result.skippedSubscriptions.length > 0) {
-    const skipped = result.skippedSubscriptions.map((sub) => clean(`${sub.displayName ?? sub.subscriptionId} (${sub.state})`));
+    const skipped = result.skippedSubscriptions.map((sub) => clean(`${shownName(sub.displayName ?? sub.subscriptionId)} (${sub.state})`));
     out.push(...wrap(`Skipped subscriptions: ${skipped.join(', ')}`, width, '  '), '');
   }
   out.push(...summary(result, c, width));
@@ -71,10 +86,10 @@ function ruleGroup(findings: Finding[], c: ChalkInstance, width: number, verbose
   const first = findings[0]!;
   const lines = [`  ${c.bold(first.ruleId)}  ${first.title}`];
   for (const finding of findings) {
-    const where = [finding.resourceGroup, subscriptionLabel(finding.subscriptionId)].filter(Boolean).map((s) => clean(String(s))).join(' · ');
-    lines.push(...wrap(`${c.cyan(clean(finding.resourceName))}${where ? c.dim(` (${where})`) : ''}`, width, '      ', '    • '));
-    if (verbose) lines.push(...wrap(c.dim(clean(finding.resourceId)), width, '      ', '      '));
-    lines.push(...wrap(clean(finding.message) + (finding.baselineState === 'new' ? c.yellow(' [new]') : ''), width, '      '));
+    const where = [finding.resourceGroup, subscriptionLabel(finding.subscriptionId)].filter(Boolean).map((s) => clean(shownName(String(s)))).join(' · ');
+    lines.push(...wrap(`${c.cyan(clean(shownName(finding.resourceName)))}${where ? c.dim(` (${where})`) : ''}`, width, '      ', '    • '));
+    if (verbose) lines.push(...wrap(c.dim(clean(shownId(finding.resourceId))), width, '      ', '      '));
+    lines.push(...wrap(clean(shownText(finding.message, namesIn(finding.resourceName))) + (finding.baselineState === 'new' ? c.yellow(' [new]') : ''), width, '      '));
     if (verbose) for (const item of finding.evidence) lines.push(...wrap(c.dim(evidenceText(item)), width, '          ', '      ◦ '));
   }
   lines.push(...wrap(`Fix: ${first.remediation.text}`, width, '         ', '    '));
@@ -86,10 +101,10 @@ function suppressedSection(result: ScanResult, c: ChalkInstance, width: number):
   const lines = [c.dim.bold(`SUPPRESSED (${result.summary.suppressed})`), ''];
   for (const finding of result.findings.filter((f) => f.suppressed)) {
     const until = finding.suppressed!.expires ? ` until ${finding.suppressed!.expires}` : '';
-    lines.push(...wrap(clean(`${finding.ruleId} ${finding.resourceName} — ${finding.suppressed!.reason}${until}`), width, '      ', '  '));
+    lines.push(...wrap(clean(`${finding.ruleId} ${shownName(finding.resourceName)} — ${shownText(finding.suppressed!.reason)}${until}`), width, '      ', '  '));
   }
   for (const expired of result.suppressions?.expired ?? []) {
-    lines.push(...wrap(clean(`expired ${expired.expires}: ${expired.rule} on ${expired.resource} (${expired.matches} finding${expired.matches === 1 ? '' : 's'} shown again)`), width, '      ', '  '));
+    lines.push(...wrap(clean(`expired ${expired.expires}: ${expired.rule} on ${shownName(expired.resource)} (${plural(expired.matches, 'finding')} shown again)`), width, '      ', '  '));
   }
   return lines;
 }
@@ -103,7 +118,7 @@ function complianceSection(report: ComplianceReport, c: ChalkInstance, width: nu
   ];
   const mark = { pass: c.green('pass'), fail: c.red('FAIL'), notEvaluated: c.magenta('n/e '), noAutomatedRule: '' } as const;
   for (const control of report.controls.filter((control) => control.status !== 'noAutomatedRule')) {
-    const detail = control.status === 'fail' ? ` (${control.findings} finding${control.findings === 1 ? '' : 's'})` : '';
+    const detail = control.status === 'fail' ? ` (${plural(control.findings, 'finding')})` : '';
     lines.push(...wrap(`${mark[control.status]} ${control.id} ${control.title} [${control.rules.join(', ')}]${detail}`, width, '       ', '  '));
   }
   return lines;
@@ -111,27 +126,48 @@ function complianceSection(report: ComplianceReport, c: ChalkInstance, width: nu
 
 function baselineSection(report: BaselineReport, c: ChalkInstance, width: number): string[] {
   const lines = [c.bold(`SINCE THE BASELINE`) + c.dim(` ${clean(report.path)}`), `  ${report.new} new · ${report.existing} existing · ${report.fixed.length} fixed`];
-  for (const fixed of report.fixed.slice(0, 20)) lines.push(...wrap(clean(`fixed: ${fixed.ruleId} ${lastNames(fixed.resourceId)} — ${fixed.title}`), width, '      ', '  '));
+  for (const fixed of report.fixed.slice(0, 20)) lines.push(...wrap(clean(`fixed: ${fixed.ruleId} ${lastNames(fixed.resourceId)} — ${shownText(fixed.title)}`), width, '      ', '  '));
   if (report.fixed.length > 20) lines.push(`  …and ${report.fixed.length - 20} more fixed`);
-  if (report.unknown.length > 0) lines.push(c.dim(`  ${report.unknown.length} baseline finding${report.unknown.length === 1 ? '' : 's'} not re-checked by this scan (rule not run, or resource not evaluated)`));
+  if (report.unknown.length > 0) lines.push(c.dim(`  ${plural(report.unknown.length, 'baseline finding')} not re-checked by this scan (rule not run, or resource not evaluated)`));
   return lines;
 }
 
 function evidenceText(item: Evidence): string {
   const value = item.absent ? '(not set)' : truncate(JSON.stringify(item.value) ?? 'undefined', 60);
-  return clean(`${item.path} = ${value}${item.note ? ` — ${item.note}` : ''}`);
+  return clean(`${truncate(item.path, MAX_TEXT)} = ${value}${item.note ? ` — ${shownText(item.note)}` : ''}`);
 }
 
-function notEvaluatedSection(entries: readonly NotEvaluatedEntry[], c: ChalkInstance, width: number): string[] {
+/**
+ * What was not evaluated, one group per cause: the kind of resource, the subscription and the
+ * error code (one 403 on a subscription's SQL servers fails every SQL rule on each of them).
+ * Each group says how many rule × resource checks it stopped and on how many resources, the
+ * reasons with the rules they stopped, and a few of the resources.
+ */
+function notEvaluatedSection(entries: readonly NotEvaluatedEntry[], c: ChalkInstance, width: number, subscriptionLabel: (id: string | undefined) => string | undefined): string[] {
   const lines = [c.magenta.bold(`NOT EVALUATED (${entries.length})`), ''];
-  const groups = groupBy(entries, (entry) => `${entry.ruleId ?? ''}|${entry.code}|${entry.reason}`);
+  const groups = groupBy(entries, (entry) => `${(entry.resourceType ?? '').toLowerCase()}|${(entry.subscriptionId ?? '').toLowerCase()}|${entry.code}`);
   for (const group of groups) {
     const first = group[0]!;
-    const rule = first.ruleId ?? 'input';
-    const count = group.length > 1 ? ` × ${group.length}` : '';
+    const type = resourceTypeLabel(first.resourceType);
+    const isSubscription = typeKey(first.resourceType ?? '') === typeKey(SUBSCRIPTION_TYPE);
+    const subscription = subscriptionLabel(first.subscriptionId);
+    const where = subscription === undefined || isSubscription ? '' : subscription === first.subscriptionId ? ` in subscription ${subscription}` : ` in ${subscription}`;
+    const resources = [...new Set(group.map((entry) => entry.resourceId ?? entry.inputLocation ?? '?'))];
+    const checks = group.filter((entry) => entry.ruleId !== undefined).length;
+    const count = plural(resources.length, type.one, type.many);
+    const counts = checks > 0 ? `${plural(checks, 'check')} on ${count}` : `${count} not read`;
     const note = makesIncomplete(first) ? '' : ' (no selected rule reads this type)';
-    lines.push(...wrap(`${c.bold(rule)}${count}  ${clean(`${first.reason}`)}${note}`, width, '      ', '  '));
-    const names = group.map((entry) => clean(entry.resourceId ? lastNames(entry.resourceId) : (entry.inputLocation ?? '?')));
+    lines.push(...wrap(`${c.bold(clean(`${type.heading}${where}`))}: ${clean(shownName(first.code))} — ${counts}${note}`, width, '      ', '  '));
+
+    const reasons = groupBy(group, (entry) => entry.reason);
+    for (const same of reasons.slice(0, MAX_REASONS_PER_GROUP)) {
+      const rules = [...new Set(same.map((entry) => entry.ruleId ?? 'input'))];
+      const reason = shownText(same[0]!.reason, same[0]!.resourceId?.split('/'));
+      lines.push(...wrap(`${rules.join(', ')}: ${clean(reason)}`, width, '        ', '      '));
+    }
+    if (reasons.length > MAX_REASONS_PER_GROUP) lines.push(...wrap(`and ${plural(reasons.length - MAX_REASONS_PER_GROUP, 'other reason')}`, width, '        ', '      '));
+
+    const names = resources.map((id) => clean(isSubscription ? (subscriptionLabel(id.split('/').filter(Boolean)[1] ?? id) ?? id) : lastNames(id)));
     const shown = names.slice(0, MAX_NAMES_PER_GROUP).join(', ') + (names.length > MAX_NAMES_PER_GROUP ? `, and ${names.length - MAX_NAMES_PER_GROUP} more` : '');
     lines.push(...wrap(c.dim(shown), width, '      ', '      '));
   }
@@ -142,12 +178,12 @@ function summary(result: ScanResult, c: ChalkInstance, width: number): string[] 
   const s = result.summary;
   const counts = SEVERITIES.map((severity) => severityLabel(c, severity, `${s.findings[severity]} ${severity}`)).join(' · ');
   const state = s.complete ? c.green('scan complete') : c.magenta.bold('scan INCOMPLETE: some data could not be read');
-  const second = `${s.resourcesEvaluated} resources · ${s.rulesEvaluated} rules evaluated · ${s.notEvaluated} not evaluated · ${state}`;
+  const second = `${plural(s.resourcesEvaluated, 'resource')} · ${plural(s.rulesEvaluated, 'rule')} evaluated · ${s.notEvaluated} not evaluated · ${state}`;
   const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
-  const lines = [`${c.bold('Summary:')} ${counts}  (${s.findings.total} finding${s.findings.total === 1 ? '' : 's'}${suppressed})`];
+  const lines = [`${c.bold('Summary:')} ${counts}  (${plural(s.findings.total, 'finding')}${suppressed})`];
   lines.push(...wrap(second, width, '         ', '         '));
   if (result.collectionErrors.length > 0) {
-    lines.push(c.dim(`         ${result.collectionErrors.length} read error${result.collectionErrors.length === 1 ? '' : 's'} recorded in the input (listed in --format json)`));
+    lines.push(c.dim(`         ${plural(result.collectionErrors.length, 'read error')} recorded in the input (listed in --format json)`));
   }
   return lines;
 }
@@ -168,11 +204,11 @@ function severityLabel(c: ChalkInstance, severity: Severity, text: string): stri
 /** `nsg-a/securityRules/allow` → the last name segments, enough to recognise a resource. */
 function lastNames(id: string): string {
   const parts = id.split('/').filter(Boolean);
-  if (parts.length <= 2) return id;
+  if (parts.length <= 2) return shownId(id);
   const names = [];
   for (let i = parts.length - 1; i >= 1 && names.length < 2; i -= 2) {
     if (parts[i - 1]?.toLowerCase() === 'providers') break;
-    names.unshift(parts[i]);
+    names.unshift(shownName(parts[i]!));
   }
   return names.join('/');
 }

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { DEMO, runCli } from './run-cli.js';
+import { BIN, DEMO, ROOT, runCli } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azscan-reports-cli-'));
 const path = (name: string) => join(dir, name);
@@ -38,6 +39,22 @@ describe('several reports from one scan', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^azscan: [^\n]+\n$/);
     expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('the table report on a terminal', () => {
+  // Lines of more than one word: a single long word (an `az` argument) cannot be split.
+  const longest = (text: string) => Math.max(...text.split(/\r?\n/).filter((line) => line.trim().replace(/ \\$/, '').includes(' ')).map((line) => line.length));
+
+  it('wraps at the terminal\'s width, and at 80 columns when stdout is not a terminal', () => {
+    // util-linux `script` gives the CLI a pseudo-terminal, sized by stty first.
+    const command = `stty cols 132; '${process.execPath}' '${BIN}' scan --snapshot '${DEMO}'`;
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', TERM: 'xterm-256color' }, cwd: ROOT });
+    expect(run.stdout).toMatch(/Summary: 9 critical/);
+    expect(longest(run.stdout)).toBeGreaterThan(100);
+    expect(longest(run.stdout)).toBeLessThanOrEqual(132);
+    const piped = runCli(['scan', '--snapshot', DEMO]);
+    expect(longest(piped.stdout)).toBeLessThanOrEqual(80);
   });
 });
 

@@ -72,7 +72,7 @@ describe('SARIF', () => {
   it('reports what could not be evaluated as tool notifications, and an incomplete run as unsuccessful', () => {
     const run = JSON.parse(renderSarif(hostileDemo())).runs[0];
     expect(run.invocations[0].executionSuccessful).toBe(false);
-    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/Not evaluated: resources\[\d+\]: MalformedResource/);
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/Not evaluated: resources\\\[\d+\\\]: MalformedResource/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { RULES } from '../../rules/index.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 import { renderJson } from '../../src/report/json.js';
+import { REPORTERS } from '../../src/report/index.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'fixtures', 'demo-tenant.json');
@@ -50,8 +52,52 @@ describe('terminal report', () => {
     const bare = scanInventory(inventoryFromSnapshot(document.resources, 'export.json'), { rules: RULES });
     const text = renderTerminal(bare, { color: false });
     expect(text).toMatch(/^NOT EVALUATED \(\d+\)$/m);
-    expect(text).toMatch(/AZ-SQL-001 × 3 Microsoft\.Sql\/servers\/databases\/transparentDataEncryption was\s+not collected \(a bare array/);
+    // Grouped by cause (kind of resource, subscription, code); a bare array names no subscriptions.
+    expect(text).toMatch(/^ {2}SQL databases in subscription 6f1c2a9e-3b7d-4c1e-9a52-0d4e8b7f1a01:\s+NotCollected — 6 checks\s+on 3 databases$/m);
+    expect(text).toMatch(/AZ-SQL-001: Microsoft\.Sql\/servers\/databases\/transparentDataEncryption was\s+not collected \(a bare array/);
     expect(text).toMatch(/scan INCOMPLETE/);
+  });
+
+  it('groups what was not evaluated by cause: one line per failed read, not one per rule and resource', () => {
+    const document = JSON.parse(readFileSync(DEMO, 'utf8'));
+    const subscription = document.subscriptions[0].subscriptionId;
+    const denied = (type: string) => ({ scope: `/subscriptions/${subscription}`, resourceType: type, code: 'AuthorizationFailed', message: `The client does not have authorization to perform action '${type}/read'.` });
+    document.errors.push(denied('Microsoft.Sql/servers/auditingSettings'), denied('Microsoft.Sql/servers/securityAlertPolicies'));
+    // The rules a scan runs without allowedLocations in the config: all but data residency.
+    const result = scanInventory(inventoryFromSnapshot(document, 'x.json'), { rules: RULES.filter((rule) => rule.id !== 'AZ-GOV-001') });
+    expect(result.notEvaluated).toHaveLength(6);
+    const text = renderTerminal(result, { color: false, width: 200 });
+    expect(text).toMatch(/^ {2}SQL servers in contoso-iot-prod: AuthorizationFailed — 6 checks on 2 servers$/m);
+    expect(text).toMatch(/^ {6}AZ-SQL-003, AZ-SQL-009: reading Microsoft\.Sql\/servers\/auditingSettings failed: AuthorizationFailed: The client/m);
+    expect(text).toMatch(/^ {6}AZ-SQL-010: reading Microsoft\.Sql\/servers\/securityAlertPolicies failed/m);
+    expect(text.match(/does not have authorization/g)).toHaveLength(2);
+    expect(text).toMatch(/^ {6}sql-contoso-prod, sql-contoso-legacy$/m);
+  });
+
+  it('wraps at the width it is given, and at 80 columns when none is', () => {
+    // Lines of more than one word: a single long word (an `az` argument) cannot be split.
+    const longest = (text: string) => Math.max(...text.split('\n').filter((line) => line.trim().replace(/ \\$/, '').includes(' ')).map((line) => line.length));
+    const wide = renderTerminal(demo(), { color: false, width: 132 });
+    expect(longest(wide)).toBeGreaterThan(100);
+    expect(longest(wide)).toBeLessThanOrEqual(132);
+    expect(longest(renderTerminal(demo(), { color: false, width: 0 }))).toBeLessThanOrEqual(80);
+    expect(longest(renderTerminal(demo(), { color: false, width: undefined }))).toBeLessThanOrEqual(80);
+  });
+
+  it('counts one of a thing in the singular', () => {
+    const one = scanInventory(
+      inventoryFromSnapshot([{ id: HOSTILE, name: 'one', type: 'Microsoft.Storage/storageAccounts', properties: { allowBlobPublicAccess: true, minimumTlsVersion: 'TLS1_2' } }], 'x.json'),
+      { rules: RULES.filter((rule) => rule.id === 'AZ-STG-001') },
+    );
+    const text = renderTerminal(one, { color: false });
+    expect(text).toMatch(/\(1 finding\)/);
+    expect(text).toMatch(/1 resource · 1 rule evaluated · 0 not evaluated/);
+    expect(text).not.toMatch(/\b1 (rules|resources|findings|checks)\b/);
+    for (const format of ['markdown', 'html'] as const) {
+      const report = REPORTERS[format](one, { color: false, verbose: false });
+      expect(report, format).not.toMatch(/\b1 (rules|resources|findings|checks|controls)\b/);
+      expect(report, format).toMatch(/1 resource\b.*1 rule\b/);
+    }
   });
 });
 
@@ -80,6 +126,22 @@ describe('JSON report', () => {
 
   it('is identical across runs', () => {
     expect(renderJson(demo())).toBe(renderJson(demo()));
+  });
+
+  it('gives each finding its fix command with the names filled in, each one literal word for a shell', () => {
+    const group = `rg 'x' $(echo INJECTED) \`echo TICK\``;
+    const name = "st it's $(id)";
+    const id = `/subscriptions/s1/resourceGroups/${group}/providers/Microsoft.Storage/storageAccounts/${name}`;
+    const result = scanInventory(inventoryFromSnapshot([{ id, name, type: 'Microsoft.Storage/storageAccounts', properties: { allowBlobPublicAccess: true, minimumTlsVersion: 'TLS1_2' } }], 'x.json'), {
+      rules: RULES.filter((rule) => rule.id === 'AZ-STG-001'),
+    });
+    const command: string = JSON.parse(renderJson(result)).findings[0].remediation.az;
+    // The shell's words, without running az: printf prints each argument it is given.
+    const run = spawnSync('sh', ['-c', `printf '%s\\0' ${command.replace(/^az /, '')}`], { encoding: 'utf8' });
+    expect(run.stdout.split('\0').slice(0, -1)).toEqual(['storage', 'account', 'update', '--resource-group', group, '--name', name, '--allow-blob-public-access', 'false']);
+    // The demo's SQL server finding names its internet-wide firewall rule from the evidence.
+    const sql = JSON.parse(renderJson(demo())).findings.find((finding: { ruleId: string }) => finding.ruleId === 'AZ-SQL-002');
+    expect(sql.remediation.az).toBe("az sql server firewall-rule delete --resource-group 'rg-legacy' --server 'sql-contoso-legacy' --name 'AllowAll'");
   });
 
   it('keeps untrusted text as data, escaped by JSON', () => {
