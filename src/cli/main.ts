@@ -4,6 +4,7 @@ import { EXIT } from '../engine/exit-code.js';
 import { SEVERITIES } from '../engine/severity.js';
 import { COMPLIANCE_FRAMEWORKS } from '../engine/rule.js';
 import { FORMAT_NAMES } from '../report/formats.js';
+import { EXPOSURE_FORMAT_NAMES } from '../report/exposure/formats.js';
 import { TOOL } from '../version.js';
 import type { CollectFlags } from './collect-command.js';
 import type { ExposureFlags } from './exposure-command.js';
@@ -70,8 +71,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('exposure')
     .description('list every address, port, service and workload the internet can reach, from configuration alone')
     .option('--snapshot <file>', 'use a snapshot instead of the live estate')
-    .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--output <file>', 'write the list to a file instead of stdout')
+    .option('--format <name>', `output format: ${EXPOSURE_FORMAT_NAMES.join(', ')}`, 'table')
+    .option('--output <file>', 'write the list, in the --format chosen, to FILE instead of stdout')
+    .option('--fail-on <what>', "exit 1 when something is reachable: 'sensitive' (a sensitive port) or 'any' (anything)")
     .option('--allow-partial', 'exit 0 rather than 3 when some way in could not be followed')
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('--no-color', 'never use colour');
