@@ -17,12 +17,15 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; margin: 0; }
 .facts dt { font-weight: 600; color: var(--muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
-thead th { background: var(--alt); }
-/* Names and addresses from Azure need not have a space to wrap at: at 800 px nothing may scroll sideways. */
-td.name, td.way-in { overflow-wrap: anywhere; }
-td.way-in { min-width: 12rem; }
+/*
+ * Fixed column widths: names from Azure need not have a space to wrap at, and an automatic
+ * layout would widen the table for the longest of them. At 800 px nothing scrolls sideways.
+ */
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 14px; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .4rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+thead th { background: var(--alt); overflow-wrap: normal; }
+th.address { width: 15%; } th.protocol { width: 10%; } th.ports { width: 12%; } th.services { width: 16%; } th.workload { width: 17%; } th.way-in { width: 30%; }
+th.public-ip { width: 30%; } th.code { width: 20%; } th.reason { width: 50%; }
 .nowrap { white-space: nowrap; }
 .sensitive { color: var(--sensitive); font-weight: 700; }
 tr.sensitive-row > td:first-child { box-shadow: inset 4px 0 0 var(--sensitive); }
@@ -88,7 +91,7 @@ function endpointTable(rows: readonly ExposureRow[], sensitive: number): SafeHtm
   return html`<p>${rows.length} endpoint${rows.length === 1 ? '' : 's'}, ${sensitive} with a sensitive port.</p>
 ${sensitive > 0 ? html`<p class="legend" id="legend"><span class="sensitive">!</span> ${SENSITIVE_LEGEND}</p>` : false}
 <table id="endpoints-table">
-<thead><tr><th scope="col">Address</th><th scope="col">Protocol</th><th scope="col">Ports</th><th scope="col">Services</th><th scope="col">Workload</th><th scope="col">Way in</th></tr></thead>
+<thead><tr><th scope="col" class="address">Address</th><th scope="col" class="protocol">Protocol</th><th scope="col" class="ports">Ports</th><th scope="col" class="services">Services</th><th scope="col" class="workload">Workload</th><th scope="col" class="way-in">Way in</th></tr></thead>
 <tbody>
 ${rows.map(endpointRow)}
 </tbody>
@@ -101,12 +104,12 @@ function endpointRow(row: ExposureRow): SafeHtml {
   )}`;
   const services = row.services.map((named, i) => html`${i > 0 ? ', ' : ''}${named.sensitive ? html`<span class="sensitive">${named.service}</span>` : named.service}`);
   return html`<tr class="endpoint${row.sensitive ? ' sensitive-row' : ''}" data-sensitive="${row.sensitive ? 'true' : 'false'}">
-<td class="name">${row.address}</td>
+<td>${row.address}</td>
 <td>${row.protocol}</td>
 <td>${ports}</td>
 <td>${services.length > 0 ? services : html`<span class="muted">—</span>`}</td>
-<td class="name">${row.workload}</td>
-<td class="way-in">${row.wayIn}</td>
+<td>${row.workload}</td>
+<td>${row.wayIn}</td>
 </tr>
 `;
 }
@@ -116,8 +119,8 @@ function notFollowedSection(entries: readonly NotFollowedRow[]): SafeHtml {
 <h2 id="not-followed-heading">Not followed (${entries.length})</h2>
 <p>The way in from these public addresses could not be followed: what they lead to is not in the list above.</p>
 <table id="not-followed-table">
-<thead><tr><th scope="col">Public IP</th><th scope="col">Code</th><th scope="col">Reason</th></tr></thead>
-<tbody>${entries.map((entry) => html`<tr><td class="name" title="${entry.id}">${entry.name}</td><td class="name"><code>${entry.code}</code></td><td class="name">${entry.reason}</td></tr>`)}</tbody>
+<thead><tr><th scope="col" class="public-ip">Public IP</th><th scope="col" class="code">Code</th><th scope="col" class="reason">Reason</th></tr></thead>
+<tbody>${entries.map((entry) => html`<tr><td title="${entry.id}">${entry.name}</td><td><code>${entry.code}</code></td><td>${entry.reason}</td></tr>`)}</tbody>
 </table>
 </section>`;
 }

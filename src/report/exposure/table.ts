@@ -27,7 +27,8 @@ const GAP = '  ';
 /** With less room than this beside the other columns, the way in gets lines of its own under each row. */
 const MIN_WAY_IN = 50;
 const MAX_SERVICES = 6;
-const NARROWEST = 40;
+/** The five column headings need 41 columns; narrower terminals get lines that run over. */
+const NARROWEST = 48;
 
 const words = (text: string, style?: (text: string) => string): Word[] => clean(text).split(/ +/).filter(Boolean).map((part) => (style ? { text: part, style } : { text: part }));
 
@@ -73,7 +74,7 @@ export function renderExposureTable(report: ExposureReport, options: ExposureTab
   const width = Math.max(NARROWEST, options.width);
   const rows = exposureRows(report.endpoints);
   const sensitive = rows.filter((row) => row.sensitive).length;
-  const lines = [c.bold(`Reachable from the internet (${rows.length})${sensitive > 0 ? `, ${sensitive} with a sensitive port` : ''}`), ''];
+  const lines = [...wrap(c.bold(`Reachable from the internet (${rows.length})${sensitive > 0 ? `, ${sensitive} with a sensitive port` : ''}`), width, '  ', ''), ''];
   if (rows.length === 0) lines.push('  nothing: no public address leads to an open port', '');
   else lines.push(...table(rows, c, width), '');
   if (sensitive > 0) lines.push(...wrap(`${c.red.bold('!')} ${SENSITIVE_LEGEND}`, width, '  '), '');
