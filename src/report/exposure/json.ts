@@ -1,4 +1,4 @@
-import { namedPorts, rangeText, sensitivePorts, type ExposureReport } from './rows.js';
+import { namedPorts, sensitivePorts, type ExposureReport } from './rows.js';
 
 /** Bumped only on a breaking change; fields may be added within a version. */
 const EXPOSURE_SCHEMA_VERSION = 1;
@@ -21,7 +21,7 @@ export function renderExposureJson(report: ExposureReport): string {
           protocol: endpoint.protocol,
           ports: endpoint.ports.ranges,
           backendPorts: endpoint.backendPorts.ranges,
-          services: namedPorts(endpoint).map(({ ports, service }) => `${ports.ranges.map(rangeText).join(', ')} (${service})`),
+          services: namedPorts(endpoint).map(({ ports, service }) => `${ports.toString()} (${service})`),
           sensitive: !sensitive.isEmpty,
           sensitivePorts: sensitive.ranges.map(({ from, to }) => ({ from, to })),
           workload: endpoint.workload,

@@ -26,7 +26,7 @@ export function renderExposureMarkdown(report: ExposureReport): string {
 
   let body = rows.length === 0 ? 'Nothing: no public address leads to an open port.\n\n' : '';
   if (rows.length > 0) {
-    const legend = sensitive > 0 ? `**!** ${md(SENSITIVE_LEGEND)}\n\n` : '';
+    const legend = sensitive > 0 ? `**!** ${SENSITIVE_LEGEND}\n\n` : '';
     const cut = (shown: number) => `\n…and ${rows.length - shown} more; the JSON, CSV and HTML formats list them all.\n`;
     const budget = MAX_LENGTH - head.length - tail.length - legend.length - cut(0).length;
     let table = '| Address | Protocol | Ports | Services | Workload | Way in |\n|---|---|---|---|---|---|\n';

@@ -1,6 +1,6 @@
 import type { InventorySource } from '../../inventory/types.js';
 import { describePath, type Endpoint } from '../../net/exposure-graph.js';
-import { PortSet, type PortRange } from '../../net/ports.js';
+import { PortSet } from '../../net/ports.js';
 import { ALL_SENSITIVE_PORTS, type ServicePort } from '../../net/sensitive-ports.js';
 import { truncate } from '../text.js';
 
@@ -51,11 +51,6 @@ export function namedPorts(endpoint: Endpoint): NamedPort[] {
 /** The sensitive TCP ports an endpoint's workload receives traffic on. */
 export function sensitivePorts(endpoint: Endpoint): PortSet {
   return endpoint.protocol === 'tcp' ? endpoint.backendPorts.intersect(SENSITIVE) : PortSet.EMPTY;
-}
-
-/** `22`, `27017-27019`. */
-export function rangeText(range: PortRange): string {
-  return range.from === range.to ? `${range.from}` : `${range.from}-${range.to}`;
 }
 
 /** One port or range the workload receives on, and whether it is (or includes) a sensitive port. */
@@ -116,7 +111,10 @@ export function exposureRows(endpoints: readonly Endpoint[]): ExposureRow[] {
       address: truncate(endpoint.address, MAX_NAME),
       protocol: endpoint.protocol.toUpperCase(),
       ...(translated ? { frontendPorts: endpoint.ports.toString() } : {}),
-      ports: endpoint.backendPorts.ranges.map((range) => ({ text: rangeText(range), sensitive: sensitive.overlaps(PortSet.of([range])) })),
+      ports: endpoint.backendPorts.ranges.map((range) => {
+        const part = PortSet.of([range]);
+        return { text: part.toString(), sensitive: sensitive.overlaps(part) };
+      }),
       services: namedPorts(endpoint),
       sensitive: !sensitive.isEmpty,
       workload: `${WORKLOAD_KINDS[endpoint.workload.kind]} ${truncate(endpoint.workload.name, MAX_NAME)}`,
