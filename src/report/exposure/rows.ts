@@ -87,7 +87,7 @@ export interface NotFollowedRow {
 }
 
 /** Names come from Azure: cut long ones so that one name cannot swamp a report. */
-export const MAX_NAME = 256;
+const MAX_NAME = 256;
 const MAX_REASON = 1000;
 
 const WORKLOAD_KINDS: Record<Endpoint['workload']['kind'], string> = {
