@@ -3,16 +3,19 @@ import { NSG_RULES } from '../../rules/nsg/index.js';
 import { EXIT } from '../engine/exit-code.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { inventoryFromSnapshot, loadSnapshotFile } from '../inventory/snapshot.js';
-import { exposureGraph } from '../net/exposure-graph.js';
-import { renderExposureJson, renderExposureTable } from '../report/exposure.js';
+import { exposureGraph, type Endpoint } from '../net/exposure-graph.js';
+import { EXPOSURE_RENDERERS } from '../report/exposure/index.js';
+import type { ExposureFailOn, ExposureFormatName } from '../report/exposure/formats.js';
+import { sensitivePorts } from '../report/exposure/rows.js';
 import { TOOL } from '../version.js';
 import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
-import { colorWanted, writeReportFile } from './output.js';
+import { colorWanted, outputWidth, writeReportFile } from './output.js';
 
 export interface ExposureFlags extends LiveFlags {
   snapshot?: string;
   format: string;
   output?: string;
+  failOn?: string;
   color: boolean;
   allowPartial?: boolean;
 }
@@ -20,12 +23,15 @@ export interface ExposureFlags extends LiveFlags {
 /**
  * `azscan exposure`: every (address, port, service, workload) the internet reaches, derived
  * from configuration alone — public IPs on interfaces, public load balancers, public container
- * groups — through both NSGs on each way in. Exit 3 when some way in could not be followed.
+ * groups — through both NSGs on each way in. Exit 1 when `--fail-on` is met, else 3 when
+ * some way in could not be followed.
  */
 export async function runExposure(flags: ExposureFlags): Promise<number> {
+  // Checked before anything is read: a typo should not cost a live collection. Commander has
+  // already held --format and --fail-on to their choices, whatever their case.
   checkFlags(flags, flags.output === undefined ? [] : [flags.output]);
-  // Commander has already held --format to table or json.
-  const format = flags.format;
+  const format = flags.format as ExposureFormatName;
+  const failOn = flags.failOn as ExposureFailOn | undefined;
   let inventory: Inventory;
   if (flags.snapshot !== undefined) {
     inventory = loadSnapshotFile(flags.snapshot);
@@ -37,8 +43,25 @@ export async function runExposure(flags: ExposureFlags): Promise<number> {
   }
   const { endpoints, unknown } = exposureGraph(inventory).all();
   const report = { tool: TOOL, source: inventory.source, endpoints, unknown };
-  const text = format === 'json' ? renderExposureJson(report) : renderExposureTable(report, flags.output === undefined && colorWanted(process.stdout, flags.color));
+  const toTerminal = flags.output === undefined;
+  const terminal = {
+    color: toTerminal && colorWanted(process.stdout, flags.color),
+    width: toTerminal ? outputWidth(process.stdout) : 80,
+  };
+  const text = EXPOSURE_RENDERERS[format](report, terminal);
   if (flags.output !== undefined) writeReportFile(flags.output, text);
   else process.stdout.write(text);
-  return unknown.length > 0 && !flags.allowPartial ? EXIT.incomplete : EXIT.ok;
+  return exposureExitCode(endpoints, unknown.length > 0, { failOn, allowPartial: flags.allowPartial ?? false });
+}
+
+/**
+ * The scan's rule: 1 when `--fail-on` is met, even if the list is also incomplete (CI must
+ * fail on what was found); else 3 when some way in could not be followed, unless
+ * `--allow-partial`; else 0.
+ */
+export function exposureExitCode(endpoints: readonly Endpoint[], incomplete: boolean, policy: { failOn: ExposureFailOn | undefined; allowPartial: boolean }): number {
+  const failing = policy.failOn === 'any' ? endpoints.length > 0 : policy.failOn === 'sensitive' && endpoints.some((endpoint) => !sensitivePorts(endpoint).isEmpty);
+  if (failing) return EXIT.findingsAtThreshold;
+  if (incomplete && !policy.allowPartial) return EXIT.incomplete;
+  return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { EXIT } from '../engine/exit-code.js';
 import { SEVERITIES } from '../engine/severity.js';
 import { COMPLIANCE_FRAMEWORKS, type Service } from '../engine/rule.js';
 import { FORMAT_NAMES } from '../report/formats.js';
+import { EXPOSURE_FAIL_ON, EXPOSURE_FORMAT_NAMES } from '../report/exposure/formats.js';
 import { TOOL } from '../version.js';
 import type { CollectFlags } from './collect-command.js';
 import type { RulesFlags } from './rules-command.js';
@@ -93,8 +94,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('exposure')
     .description('list every address, port, service and workload the internet can reach, from configuration alone')
     .option('--snapshot <file>', 'use a snapshot instead of the live estate')
-    .addOption(new Option('--format <name>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--output <file>', 'write the list to a file instead of stdout')
+    .addOption(choiceOption('--format <name>', 'output format', EXPOSURE_FORMAT_NAMES).default('table'))
+    .option('--output <file>', 'write the list, in the --format chosen, to FILE instead of stdout')
+    .addOption(choiceOption('--fail-on <what>', "exit 1 when something is reachable: 'sensitive' (a sensitive port) or 'any' (anything)", EXPOSURE_FAIL_ON))
     .option('--allow-partial', 'exit 0 rather than 3 when some way in could not be followed')
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('--no-color', 'never use colour');

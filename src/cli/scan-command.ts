@@ -8,7 +8,7 @@ import type { Inventory } from '../inventory/inventory.js';
 import { inventoryFromSnapshot, loadSnapshotFile } from '../inventory/snapshot.js';
 import { reporterFor } from '../report/index.js';
 import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
-import { colorWanted, note, warn, writeReportFile } from './output.js';
+import { colorWanted, note, outputWidth, warn, writeReportFile } from './output.js';
 import { planOutputs } from './outputs.js';
 import { selectForCommand } from './rule-selection.js';
 
@@ -66,7 +66,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
     note(flags.quiet ?? false, `azscan: ${file.format} report written to ${file.path}`);
   }
   if (outputs.stdout) {
-    process.stdout.write(reporterFor(outputs.stdout)(result, { color: colorWanted(process.stdout, flags.color), verbose: flags.verbose ?? false, width: process.stdout.isTTY ? process.stdout.columns : undefined }));
+    process.stdout.write(reporterFor(outputs.stdout)(result, { color: colorWanted(process.stdout, flags.color), verbose: flags.verbose ?? false, width: outputWidth(process.stdout) }));
   }
   return exitCodeFor(result, { ...(failOn ? { failOn } : {}), allowPartial: flags.allowPartial ?? false, newOnly: flags.newOnly ?? false });
 }

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO, runCli } from './run-cli.js';
+import { BIN, DEMO, ROOT, runCli } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azscan-exposure-'));
 
@@ -28,9 +29,11 @@ describe('azscan exposure --snapshot', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^Reachable from the internet \(6\)/);
-    expect(run.stdout).toMatch(/20\.54\.120\.10 TCP 9200, 9300: 9200 \(Elasticsearch HTTP\)/);
-    expect(run.stdout).toMatch(/20\.54\.120\.20 TCP 50022 → 22: 22 \(SSH\)/);
-    expect(run.stdout).toMatch(/container group aci-kibana-debug/);
+    // A table: the columns, then each endpoint's ports once (sensitive ones marked) and the services on them by name.
+    expect(run.stdout).toMatch(/^ADDRESS +PROTO +PORTS +SERVICES +WORKLOAD\n +WAY IN$/m);
+    expect(run.stdout).toMatch(/^20\.54\.120\.10 +TCP +9200!, 9300! +Elasticsearch HTTP,/m);
+    expect(run.stdout).toMatch(/^20\.54\.120\.20 +TCP +50022 → 22! +SSH +VM vm-mqtt-broker$/m);
+    expect(run.stdout).toMatch(/container group\s+aci-kibana-debug/);
     // The legacy database's 1433 is allowed by its NIC's NSG and denied by its subnet's.
     expect(run.stdout).not.toMatch(/1433/);
     expect(run.stdout).not.toMatch(/vm-legacy-db/);
@@ -73,11 +76,14 @@ describe('azscan exposure --snapshot', () => {
     expect(runCli(['exposure', '--snapshot', path, '--allow-partial']).status).toBe(0);
   });
 
-  it('rejects an unknown format with a one-line error and exit 2', () => {
+  it('rejects an unknown format with a one-line error and exit 2, and takes a known one in any case', () => {
     const run = runCli(['exposure', '--snapshot', DEMO, '--format', 'sarif']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^azscan: option '--format <name>' argument 'sarif' is invalid\. Allowed choices are table, json\.\n$/);
+    expect(run.stderr).toBe("azscan: --format: 'sarif' is not one of table, json, csv, markdown, html\n");
+    const json = runCli(['exposure', '--snapshot', DEMO, '--format', 'JSON']);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
   });
 
   it('writes to --output and nothing to stdout', () => {
@@ -86,5 +92,120 @@ describe('azscan exposure --snapshot', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).endpoints).toHaveLength(6);
+  });
+
+  it('writes the --format chosen to --output: csv, markdown, html and the table', () => {
+    const written = (format: string) => {
+      const out = join(dir, `exposure-${format}.out`);
+      const run = runCli(['exposure', '--snapshot', DEMO, '--format', format, '--output', out]);
+      expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
+      return readFileSync(out, 'utf8');
+    };
+    expect(written('csv')).toMatch(/^status,address,protocol,ports,services,sensitive,workload,way_in,frontend_id,code,reason\r\n/);
+    expect(written('markdown')).toMatch(/^## azscan exposure: 6 reachable from the internet/);
+    expect(written('html')).toMatch(/^<!DOCTYPE html>/);
+    // A file is no terminal: no colour, 80 columns.
+    const table = written('table');
+    expect(table).not.toMatch(/\u001b/);
+    expect(Math.max(...table.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+
+  it('names UDP 22 in the table as it does in the JSON: by number, not as SSH', () => {
+    const { report } = exposureJson(['--snapshot', DEMO]);
+    const udp = report.endpoints.find((endpoint) => endpoint.protocol === 'udp')!;
+    expect(udp.services).toEqual([]);
+    expect(runCli(['exposure', '--snapshot', DEMO]).stdout).toMatch(/^20\.54\.120\.11 +UDP +22 +— +VM vm-mqtt-broker$/m);
+  });
+});
+
+/** The demo's container group alone, publishing `ports`: no public IP, so nothing is left unfollowed. */
+function containerGroupOnly(name: string, ports: Array<{ port: number; protocol: string }>, options: { withoutNics?: boolean } = {}): string {
+  const demo = JSON.parse(readFileSync(DEMO, 'utf8'));
+  const group = demo.resources.find((resource: { type: string }) => resource.type === 'Microsoft.ContainerInstance/containerGroups');
+  group.properties.ipAddress.ports = ports;
+  group.properties.containers[0].properties.ports = ports;
+  if (options.withoutNics) {
+    // The public IPs stay, and cannot be followed: the list is incomplete.
+    demo.collected = demo.collected.filter((type: string) => type !== 'Microsoft.Network/networkInterfaces');
+    demo.resources = demo.resources.filter(
+      (resource: { type: string }) => resource === group || resource.type === 'Microsoft.Network/publicIPAddresses' || resource.type === 'Microsoft.Network/loadBalancers',
+    );
+  } else {
+    demo.resources = [group];
+  }
+  const path = join(dir, `${name}.json`);
+  writeFileSync(path, JSON.stringify(demo));
+  return path;
+}
+
+describe('azscan exposure --fail-on', () => {
+  const harmless = containerGroupOnly('harmless', [
+    { port: 80, protocol: 'TCP' },
+    { port: 22, protocol: 'UDP' },
+  ]);
+
+  it('exits 1 when a sensitive port is reachable, and not for HTTP or a UDP port', () => {
+    expect(runCli(['exposure', '--snapshot', DEMO, '--fail-on', 'sensitive']).status).toBe(1);
+    const run = runCli(['exposure', '--snapshot', harmless, '--fail-on', 'sensitive']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Reachable from the internet \(2\)\n/);
+  });
+
+  it('exits 1 with any when anything is reachable, and 0 when nothing is', () => {
+    expect(runCli(['exposure', '--snapshot', harmless, '--fail-on', 'any']).status).toBe(1);
+    const closed = containerGroupOnly('closed', []);
+    expect(runCli(['exposure', '--snapshot', closed, '--fail-on', 'any']).status).toBe(0);
+  });
+
+  it('takes the value in any case, and rejects an unknown one with exit 2 before reading anything', () => {
+    expect(runCli(['exposure', '--snapshot', DEMO, '--fail-on', 'Sensitive']).status).toBe(1);
+    expect(runCli(['exposure', '--snapshot', harmless, '--fail-on', 'ANY']).status).toBe(1);
+    const run = runCli(['exposure', '--snapshot', join(dir, 'no-such-file.json'), '--fail-on', 'critical']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe("azscan: --fail-on: 'critical' is not one of sensitive, any\n");
+  });
+
+  it('exits 1 rather than 3 when the list is incomplete but what it found meets --fail-on, as scan does', () => {
+    const incomplete = containerGroupOnly('incomplete-kibana', [{ port: 5601, protocol: 'TCP' }], { withoutNics: true });
+    expect(runCli(['exposure', '--snapshot', incomplete]).status).toBe(3);
+    expect(runCli(['exposure', '--snapshot', incomplete, '--fail-on', 'sensitive']).status).toBe(1);
+    const incompleteHarmless = containerGroupOnly('incomplete-http', [{ port: 80, protocol: 'TCP' }], { withoutNics: true });
+    expect(runCli(['exposure', '--snapshot', incompleteHarmless, '--fail-on', 'sensitive']).status).toBe(3);
+    expect(runCli(['exposure', '--snapshot', incompleteHarmless, '--fail-on', 'sensitive', '--allow-partial']).status).toBe(0);
+  });
+});
+
+/** Runs the CLI under a pseudo-terminal `columns` wide (util-linux `script`, then `stty`). */
+function runInTerminalOfWidth(columns: number, args: readonly string[]): { status: number | null; stdout: string } {
+  const command = [process.execPath, BIN, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+  const result = spawnSync('script', ['-qec', `stty cols ${columns}; ${command}`, '/dev/null'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', TERM: 'xterm-256color' },
+    cwd: ROOT,
+  });
+  return { status: result.status, stdout: result.stdout };
+}
+
+describe('azscan exposure on a terminal', () => {
+  const visible = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\r/g, '');
+
+  it('fits the terminal\'s width, giving the way in a column when there is room', () => {
+    const wide = runInTerminalOfWidth(160, ['exposure', '--snapshot', DEMO]);
+    expect(wide.status).toBe(0);
+    const lines = visible(wide.stdout).split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^ADDRESS +PROTO +PORTS +SERVICES +WORKLOAD +WAY IN$/));
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(160);
+    expect(Math.max(...lines.map((line) => line.length))).toBeGreaterThan(100);
+    const narrow = visible(runInTerminalOfWidth(64, ['exposure', '--snapshot', DEMO]).stdout).split('\n');
+    expect(Math.max(...narrow.map((line) => line.length))).toBeLessThanOrEqual(64);
+  });
+
+  it('colours sensitive ports red besides marking them, and explains the mark in a legend', () => {
+    const run = runInTerminalOfWidth(100, ['exposure', '--snapshot', DEMO]);
+    expect(run.stdout).toContain('\u001b[31m\u001b[1m9200!,\u001b[22m\u001b[39m');
+    expect(visible(run.stdout)).toMatch(/^ +! a sensitive TCP port/m);
+    // UDP 22 is no sensitive port: neither marked nor coloured.
+    expect(visible(run.stdout)).toMatch(/^20\.54\.120\.11 +UDP +22 +/m);
   });
 });

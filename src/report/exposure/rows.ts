@@ -1,0 +1,147 @@
+import type { InventorySource } from '../../inventory/types.js';
+import { describePath, type Endpoint } from '../../net/exposure-graph.js';
+import { PortSet } from '../../net/ports.js';
+import { ALL_SENSITIVE_PORTS, type ServicePort } from '../../net/sensitive-ports.js';
+import { truncate } from '../text.js';
+
+export interface ExposureReport {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly source: InventorySource;
+  readonly endpoints: readonly Endpoint[];
+  /** Public IPs whose way in could not be followed, and why. */
+  readonly unknown: ReadonlyArray<{ readonly id: string; readonly code: string; readonly reason: string }>;
+}
+
+/*
+ * What every exposure format shows of an endpoint, worked out once so that the table, CSV,
+ * Markdown, HTML and JSON cannot disagree about a port's name or whether it is sensitive.
+ */
+
+/** A service the endpoint reaches: the part of the service's port range it exposes. */
+export interface NamedPort {
+  readonly ports: PortSet;
+  readonly service: string;
+  readonly sensitive: boolean;
+}
+
+/** Ports worth naming besides the sensitive ones. */
+const NAMED_PORTS: ReadonlyArray<ServicePort & { readonly sensitive: boolean }> = [
+  ...ALL_SENSITIVE_PORTS.map((port) => ({ ...port, sensitive: true })),
+  { from: 80, to: 80, service: 'HTTP', sensitive: false },
+  { from: 443, to: 443, service: 'HTTPS', sensitive: false },
+];
+
+const SENSITIVE = PortSet.of(ALL_SENSITIVE_PORTS.map(({ from, to }) => ({ from, to })));
+
+/**
+ * The services an endpoint reaches, in port order. The names (like AZ-NET-001's sensitive
+ * ports) are TCP services': SSH is TCP 22, and UDP 22 is not SSH, so a UDP endpoint's ports
+ * are named by number only, and none of them is sensitive.
+ */
+export function namedPorts(endpoint: Endpoint): NamedPort[] {
+  if (endpoint.protocol !== 'tcp') return [];
+  const named: NamedPort[] = [];
+  for (const { from, to, service, sensitive } of NAMED_PORTS) {
+    const ports = endpoint.backendPorts.intersect(PortSet.of([{ from, to }]));
+    if (!ports.isEmpty) named.push({ ports, service, sensitive });
+  }
+  return named.sort((a, b) => a.ports.ranges[0]!.from - b.ports.ranges[0]!.from);
+}
+
+/** The sensitive TCP ports an endpoint's workload receives traffic on. */
+export function sensitivePorts(endpoint: Endpoint): PortSet {
+  return endpoint.protocol === 'tcp' ? endpoint.backendPorts.intersect(SENSITIVE) : PortSet.EMPTY;
+}
+
+/** One port or range the workload receives on, and whether it is (or includes) a sensitive port. */
+export interface PortPart {
+  readonly text: string;
+  readonly sensitive: boolean;
+}
+
+/** One endpoint as a row: address, protocol, ports, services, workload and the way in. */
+export interface ExposureRow {
+  readonly address: string;
+  /** `TCP` or `UDP`. */
+  readonly protocol: string;
+  /** The ports the internet connects to, when a load balancer, gateway or firewall translates them; else absent. */
+  readonly frontendPorts?: string;
+  /** The ports the workload receives on, each once, in order. */
+  readonly ports: readonly PortPart[];
+  /** The services on those ports, in port order, each once. */
+  readonly services: readonly NamedPort[];
+  readonly sensitive: boolean;
+  /** `VM vm-elastic-01`, `container group aci-kibana-debug`. */
+  readonly workload: string;
+  /** The path from the internet, hop by hop. */
+  readonly wayIn: string;
+  readonly frontendId: string;
+}
+
+/** A public IP whose way in could not be followed. */
+export interface NotFollowedRow {
+  readonly name: string;
+  readonly id: string;
+  readonly code: string;
+  readonly reason: string;
+}
+
+/** Names come from Azure: cut long ones so that one name cannot swamp a report. */
+const MAX_NAME = 256;
+const MAX_REASON = 1000;
+
+const WORKLOAD_KINDS: Record<Endpoint['workload']['kind'], string> = {
+  vm: 'VM',
+  nic: 'NIC',
+  'container-group': 'container group',
+  'application-gateway': 'application gateway',
+  address: 'backend',
+};
+
+/**
+ * The rows of the human formats. The text is still untrusted (it holds names from Azure):
+ * each format escapes it with its own sanitiser. Only names are cut here, never escaped.
+ */
+export function exposureRows(endpoints: readonly Endpoint[]): ExposureRow[] {
+  return endpoints.map((endpoint) => {
+    const sensitive = sensitivePorts(endpoint);
+    const translated = endpoint.ports.toString() !== endpoint.backendPorts.toString();
+    const path = endpoint.path.map((step) => ({ ...step, name: truncate(step.name, MAX_NAME), ...(step.detail === undefined ? {} : { detail: truncate(step.detail, MAX_NAME) }) }));
+    return {
+      address: truncate(endpoint.address, MAX_NAME),
+      protocol: endpoint.protocol.toUpperCase(),
+      ...(translated ? { frontendPorts: endpoint.ports.toString() } : {}),
+      ports: endpoint.backendPorts.ranges.map((range) => {
+        const part = PortSet.of([range]);
+        return { text: part.toString(), sensitive: sensitive.overlaps(part) };
+      }),
+      services: namedPorts(endpoint),
+      sensitive: !sensitive.isEmpty,
+      workload: `${WORKLOAD_KINDS[endpoint.workload.kind]} ${truncate(endpoint.workload.name, MAX_NAME)}`,
+      wayIn: describePath(path),
+      frontendId: endpoint.frontendId,
+    };
+  });
+}
+
+export function notFollowedRows(unknown: ExposureReport['unknown']): NotFollowedRow[] {
+  return unknown.map((entry) => ({
+    name: truncate(entry.id.split('/').filter(Boolean).pop() ?? entry.id, MAX_NAME),
+    id: entry.id,
+    code: truncate(entry.code, MAX_NAME),
+    reason: truncate(entry.reason, MAX_REASON),
+  }));
+}
+
+/** `9200!, 9300!` or `50022 → 22!`: the ports column, each part passed through `mark`. */
+export function portsText(row: ExposureRow, mark: (part: PortPart) => string): string {
+  const backend = row.ports.map(mark).join(', ');
+  return row.frontendPorts === undefined ? backend : `${row.frontendPorts} → ${backend}`;
+}
+
+/** What the marker `!` means, for the legend line of every human format. */
+export const SENSITIVE_LEGEND = 'a sensitive TCP port (management, Elasticsearch or Kibana, MQTT, database or cache: the ports AZ-NET-001 reports)';
+
+export function sourceText(source: InventorySource): string {
+  return source.kind === 'live' ? 'live estate' : `${source.kind === 'array' ? 'resource list' : 'snapshot'} ${source.path ?? ''}`.trim();
+}
