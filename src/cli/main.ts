@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { isAzscanError, UsageError } from '../errors.js';
 import { EXIT } from '../engine/exit-code.js';
 import { SEVERITIES } from '../engine/severity.js';

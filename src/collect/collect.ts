@@ -6,6 +6,8 @@ import { idKey, typeKey } from '../inventory/arm-id.js';
 import { SUBSCRIPTION_TYPE } from '../inventory/inventory.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../inventory/snapshot.js';
 import { isScannedState } from '../inventory/subscriptions.js';
+import { mergeCopies, type ReadCopy } from '../inventory/duplicates.js';
+import { isMalformed, toArmResource } from '../inventory/resource.js';
 import type { CollectionError, SubscriptionInfo } from '../inventory/types.js';
 import { isJsonObject } from '../inventory/types.js';
 import { armReadPolicy, DEFAULT_RETRY_OPTIONS, RequestStats, type RetryOptions } from './arm-policy.js';
@@ -89,6 +91,7 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
       }),
     );
 
+    const kept = sortById(withoutConflictingCopies(resources, errors));
     return {
       snapshot: {
         schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -100,7 +103,7 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
           ...(state === undefined ? {} : { state }),
         })),
         collected: [...plan.collected],
-        resources: sortById(resources),
+        resources: kept,
         errors: errors.sort((a, b) => compareText(`${idKey(a.scope)}|${a.resourceType ?? ''}`, `${idKey(b.scope)}|${b.resourceType ?? ''}`)),
       },
       stats,
@@ -272,6 +275,45 @@ function parentOf(item: unknown): ParentResource[] {
       ...(isJsonObject(item.properties) ? { properties: item.properties } : {}),
     },
   ];
+}
+
+/**
+ * ARM returning two copies of one resource that disagree (a list and a GET read moments apart,
+ * around a change) cannot say which is in force: both are left out, and the resource is
+ * recorded as a failed read, so that it is not evaluated rather than judged on either copy.
+ */
+function withoutConflictingCopies(resources: unknown[], errors: CollectionError[]): unknown[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const item of resources) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    if (seen.has(key)) repeated.add(key);
+    seen.add(key);
+  }
+  if (repeated.size === 0) return resources;
+  const copies: ReadCopy[] = [];
+  resources.forEach((item, i) => {
+    const key = keyOf(item);
+    if (key === undefined || !repeated.has(key)) return;
+    const resource = toArmResource(item, `read ${i + 1}`);
+    if (!isMalformed(resource)) copies.push({ resource, location: `read ${i + 1}` });
+  });
+  const conflicting = new Set<string>();
+  for (const conflict of mergeCopies(copies).conflicts) {
+    conflicting.add(idKey(conflict.id));
+    errors.push({
+      scope: conflict.id,
+      resourceType: conflict.type,
+      code: 'ConflictingCopies',
+      message: `ARM returned copies of this resource that disagree on ${conflict.path}: ${JSON.stringify(conflict.first.value)?.slice(0, 80)} and ${JSON.stringify(conflict.second.value)?.slice(0, 80)}`,
+    });
+  }
+  return conflicting.size === 0 ? resources : resources.filter((item) => !conflicting.has(keyOf(item) ?? ''));
+}
+
+function keyOf(item: unknown): string | undefined {
+  return isJsonObject(item) && typeof item.id === 'string' ? idKey(item.id) : undefined;
 }
 
 function sortById(resources: unknown[]): unknown[] {

@@ -72,7 +72,7 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
       ...(bad.resourceId === undefined ? {} : { resourceId: bad.resourceId, subscriptionId: parseArmId(bad.resourceId).subscriptionId }),
       ...(bad.resourceType === undefined ? {} : { resourceType: bad.resourceType }),
       inputLocation: bad.location,
-      code: relevant ? 'MalformedResource' : 'MalformedResourceIgnored',
+      code: relevant ? (bad.code ?? 'MalformedResource') : 'MalformedResourceIgnored',
       reason: bad.reason,
     });
   }
@@ -121,7 +121,7 @@ function* unreadOutcomes(rule: Rule, inventory: Inventory): Iterable<Outcome> {
   for (const bad of inventory.malformed) {
     if (bad.resourceId === undefined || bad.resourceType === undefined) continue;
     if (!rule.resourceTypes.some((type) => type === ANY_TYPE || typeKey(type) === typeKey(bad.resourceType!))) continue;
-    yield outcome(rule.id, 'error', bad.resourceId, bad.resourceType, NO_FINDINGS, `${bad.location} is malformed: ${bad.reason}`, 'MalformedResource');
+    yield outcome(rule.id, 'error', bad.resourceId, bad.resourceType, NO_FINDINGS, bad.code === undefined ? `${bad.location} is malformed: ${bad.reason}` : bad.reason, bad.code ?? 'MalformedResource');
   }
 }
 

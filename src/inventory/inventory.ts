@@ -1,11 +1,9 @@
 import { pushTo } from '../collections.js';
 import { idKey, isSameOrAncestorKey, parseArmId, typeKey } from './arm-id.js';
-import { IndexedResource } from './resource.js';
 import type {
   ArmResource,
   CollectionError,
   InventorySource,
-  JsonObject,
   MalformedResource,
   SubscriptionInfo,
 } from './types.js';
@@ -56,15 +54,9 @@ export class Inventory {
     this.subscriptions = input.subscriptions ?? [];
     this.collected = new Set((input.collected ?? []).map(typeKey));
 
-    // The same id read twice (a list and a GET) is one resource. Later reads add to
-    // earlier ones: a GET may carry properties a list leaves out.
-    let duplicates = false;
-    for (const resource of input.resources) {
-      const earlier = this.byKey.get(resource.key);
-      if (earlier) duplicates = true;
-      this.byKey.set(resource.key, earlier ? mergeReads(earlier, resource) : resource);
-    }
-    this.resources = duplicates ? [...this.byKey.values()] : input.resources;
+    // One resource per id: the snapshot reader folds copies of an id into one (see mergeCopies).
+    this.resources = input.resources;
+    for (const resource of this.resources) this.byKey.set(resource.key, resource);
     for (const resource of this.resources) {
       pushTo(this.byType, resource.typeKey, resource);
       if (resource.parentKey !== undefined) pushTo(this.byParent, resource.parentKey, resource);
@@ -108,7 +100,7 @@ export class Inventory {
     const failure = this.failureCovering(scope, type);
     if (failure) return { code: failure.code, reason: describeFailure(failure) };
     const bad = this.malformedUnder.size === 0 ? undefined : this.malformedUnder.get(`${keyOf(scope)}|${typeKey(type)}`);
-    if (bad) return { code: 'MalformedResource', reason: `${bad.resourceId} (${bad.location}) is malformed: ${bad.reason}` };
+    if (bad) return { code: bad.code ?? 'MalformedResource', reason: bad.code === undefined ? `${bad.resourceId} (${bad.location}) is malformed: ${bad.reason}` : bad.reason };
     if (!this.isCollected(type, parentTypeOf(scope))) {
       return {
         code: 'NotCollected',
@@ -186,8 +178,3 @@ function keyOf(scope: ArmResource | string): string {
   return typeof scope === 'string' ? idKey(scope) : scope.key;
 }
 
-function mergeReads(earlier: ArmResource, later: ArmResource): ArmResource {
-  const properties: JsonObject = { ...earlier.properties, ...later.properties };
-  const raw = { ...earlier.raw, ...later.raw, properties };
-  return later instanceof IndexedResource ? later.withRaw(raw, properties) : { ...later, properties, raw };
-}

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } f
 import { InputError } from '../errors.js';
 import { Inventory, SUBSCRIPTION_TYPE } from './inventory.js';
 import { isScannedState } from './subscriptions.js';
+import { mergeCopies, type CopyConflict, type ReadCopy } from './duplicates.js';
 import { findJsonSyntaxError } from './json-error.js';
 import { describeJson, isMalformed, toArmResource } from './resource.js';
 import {
@@ -71,7 +72,7 @@ export function parseJsonText(text: string, path: string): unknown {
  */
 export function inventoryFromSnapshot(document: unknown, path: string, live = false): Inventory {
   if (Array.isArray(document)) {
-    const { resources, malformed } = readResources(document);
+    const { resources, malformed } = readResources(document, path, live);
     return new Inventory({ source: { kind: 'array', path }, resources: withSubscriptions(resources, []), malformed });
   }
   if (!isJsonObject(document)) {
@@ -86,7 +87,7 @@ export function inventoryFromSnapshot(document: unknown, path: string, live = fa
   }
   const field = new FieldReader(document, path);
   const resourceList = field.array('resources', true);
-  const { resources: read, malformed } = readResources(resourceList);
+  const { resources: read, malformed } = readResources(resourceList, path, live);
   const subscriptions = field.array('subscriptions', false).map((entry, i) => readSubscription(field, entry, `subscriptions[${i}]`));
   const resources = withSubscriptions(read, subscriptions);
   return new Inventory({
@@ -125,15 +126,39 @@ function withSubscriptions(resources: ArmResource[], listed: readonly Subscripti
   return added.length === 0 ? resources : [...resources, ...added];
 }
 
-function readResources(list: readonly unknown[]): { resources: ArmResource[]; malformed: MalformedResource[] } {
-  const resources: ArmResource[] = [];
+/**
+ * The resources of the input, one per id. Copies of one id that disagree are refused in a
+ * file, which someone assembled and can correct; in a live read (where azscan's collector has
+ * already recorded them as failed reads) they are not evaluated.
+ */
+function readResources(list: readonly unknown[], path: string, live: boolean): { resources: ArmResource[]; malformed: MalformedResource[] } {
+  const copies: ReadCopy[] = [];
   const malformed: MalformedResource[] = [];
   for (let i = 0; i < list.length; i++) {
-    const result = toArmResource(list[i], `resources[${i}]`);
+    const location = `resources[${i}]`;
+    const result = toArmResource(list[i], location);
     if (isMalformed(result)) malformed.push(result);
-    else resources.push(result);
+    else copies.push({ resource: result, location });
+  }
+  const { resources, conflicts } = mergeCopies(copies);
+  const conflict = conflicts[0];
+  if (conflict && !live) throw new InputError(`${path}: ${describeConflict(conflict)}`);
+  for (const each of conflicts) {
+    malformed.push({ location: `${each.first.location}, ${each.second.location}`, resourceId: each.id, resourceType: each.type, code: 'ConflictingCopies', reason: describeConflict(each) });
   }
   return { resources, malformed };
+}
+
+/** `resources[3] and resources[17] are both <id> but disagree on properties.x: "a" and "b"` */
+export function describeConflict(conflict: CopyConflict): string {
+  const value = (json: unknown): string => {
+    const text = JSON.stringify(json) ?? String(json);
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  };
+  return (
+    `${conflict.first.location} and ${conflict.second.location} are both ${conflict.id} but disagree on ${conflict.path || 'the resource'}: ` +
+    `${value(conflict.first.value)} and ${value(conflict.second.value)}; a resource may appear twice only where the copies agree or one adds properties`
+  );
 }
 
 function readError(field: FieldReader, entry: unknown, where: string): CollectionError {

@@ -44,6 +44,8 @@ export interface MalformedResource {
   readonly location: string;
   readonly resourceId?: string;
   readonly resourceType?: string;
+  /** Why, as a code: `MalformedResource` unless said otherwise (`ConflictingCopies`). */
+  readonly code?: string;
   readonly reason: string;
 }
 

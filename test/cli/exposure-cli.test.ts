@@ -80,7 +80,7 @@ describe('azscan exposure --snapshot', () => {
     const run = runCli(['exposure', '--snapshot', DEMO, '--format', 'sarif']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("azscan: --format: 'sarif' is not one of table, json, csv, markdown, html\n");
+    expect(run.stderr).toBe("azscan: option '--format <name>' argument 'sarif' is invalid. Allowed choices are table, json, csv, markdown, html.\n");
     const json = runCli(['exposure', '--snapshot', DEMO, '--format', 'JSON']);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
@@ -163,7 +163,7 @@ describe('azscan exposure --fail-on', () => {
     const run = runCli(['exposure', '--snapshot', join(dir, 'no-such-file.json'), '--fail-on', 'critical']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("azscan: --fail-on: 'critical' is not one of sensitive, any\n");
+    expect(run.stderr).toBe("azscan: option '--fail-on <what>' argument 'critical' is invalid. Allowed choices are sensitive, any.\n");
   });
 
   it('exits 1 rather than 3 when the list is incomplete but what it found meets --fail-on, as scan does', () => {
