@@ -4,13 +4,13 @@ import { readEach } from '../../src/engine/not-evaluated.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { SUBSCRIPTION_TYPE } from '../../src/inventory/inventory.js';
 
-/** The plans this rule requires, in the order CIS 3.1 lists them. */
-const PLANS: readonly DefenderPlan[] = [
-  { pricingName: 'VirtualMachines', label: 'Defender for Servers' },
-  { pricingName: 'StorageAccounts', label: 'Defender for Storage' },
-  { pricingName: 'SqlServers', label: 'Defender for Azure SQL Databases' },
-  { pricingName: 'KeyVaults', label: 'Defender for Key Vault' },
-  { pricingName: 'Arm', label: 'Defender for Resource Manager' },
+/** The plans this rule requires, in the order CIS 3.1 lists them, each with the CIS control it answers. */
+const PLANS: ReadonlyArray<DefenderPlan & { readonly cis: string }> = [
+  { pricingName: 'VirtualMachines', label: 'Defender for Servers', cis: '3.1.3.1' },
+  { pricingName: 'StorageAccounts', label: 'Defender for Storage', cis: '3.1.5.1' },
+  { pricingName: 'SqlServers', label: 'Defender for Azure SQL Databases', cis: '3.1.7.3' },
+  { pricingName: 'KeyVaults', label: 'Defender for Key Vault', cis: '3.1.8.1' },
+  { pricingName: 'Arm', label: 'Defender for Resource Manager', cis: '3.1.9.1' },
 ];
 
 export default defineRule({
@@ -37,6 +37,8 @@ export default defineRule({
   check(subscription, context) {
     const pricings = context.resourcesIn(subscription, PRICING_TYPE);
     for (const plan of PLANS) {
+      // Each plan's finding answers its own plan's control, not the others'.
+      const compliance = { 'cis-azure-3.0': [plan.cis] };
       const wanted = plan.pricingName.toLowerCase();
       const pricing = pricings.find((candidate) => candidate.name.toLowerCase() === wanted);
       if (!pricing) {
@@ -44,18 +46,20 @@ export default defineRule({
         context.report({
           resource: { id, type: PRICING_TYPE, name: plan.pricingName },
           message: `${plan.label} is off in subscription '${subscription.name}': there is no '${plan.pricingName}' pricing, which means the Free tier.`,
+          compliance,
           evidence: [{ resourceId: id, path: 'properties.pricingTier', absent: true, note: 'pricings were read for the subscription and this plan has none: Free' }],
         });
         continue;
       }
       // One pricing azscan cannot read is recorded as such and does not hide the other plans.
-      const [read] = readEach([pricing], pricingTier, context);
+      const [read] = readEach([pricing], pricingTier, { unreadable: (part) => context.unreadable({ ...part, compliance }) });
       if (!read) continue;
       const tier = read.value;
       if (isPlanOn(tier)) continue;
       context.report({
         resource: { id: pricing.id, type: pricing.type, name: pricing.name },
         message: `${plan.label} is off in subscription '${subscription.name}': pricing '${pricing.name}' has ${tier.absent ? 'no pricingTier (read as Free)' : `tier '${tier.value}'`}.`,
+        compliance,
         evidence: [evidence(tier, tier.absent ? 'not set; the plan is not shown to be on, read as Free' : undefined)],
       });
     }

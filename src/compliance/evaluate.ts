@@ -1,5 +1,5 @@
 import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type RuleMeta } from '../engine/rule.js';
-import type { Finding, Outcome } from '../engine/result.js';
+import type { Finding, NotEvaluatedEntry } from '../engine/result.js';
 import { controlsOf } from './frameworks.js';
 
 export type ControlStatus = 'pass' | 'fail' | 'notEvaluated' | 'noAutomatedRule';
@@ -11,9 +11,9 @@ export interface ControlResult {
   readonly status: ControlStatus;
   /** azscan rules mapped to the control. */
   readonly rules: readonly string[];
-  /** Findings in force from those rules. */
+  /** Findings in force that answer the control. */
   readonly findings: number;
-  /** Rule × resource outcomes of those rules that could not be evaluated. */
+  /** Rule × resource pairs (or parts of a resource) the control needed that could not be evaluated. */
   readonly notEvaluated: number;
 }
 
@@ -25,33 +25,42 @@ export interface ComplianceReport {
 }
 
 /**
- * Each control of a framework as this scan saw it: failed when a mapped rule has a finding in
- * force (suppressed findings are accepted risk); not evaluated when, short of that, a mapped
- * rule could not evaluate something; passed otherwise; and "no automated rule" when azscan has
- * no rule for it — which a consultant still has to check by hand.
+ * Each control of a framework as this scan saw it, from its own findings and its own unread
+ * parts: failed when a finding in force answers it (suppressed findings are accepted risk);
+ * not evaluated when, short of that, something a mapped rule needed for it could not be read;
+ * passed otherwise; and "no automated rule" when azscan has no rule for it — which a
+ * consultant still has to check by hand. A finding answers the controls it carries, which for
+ * a rule covering several controls (one per Defender plan) may be fewer than the rule's.
  */
 export function evaluateCompliance(
   framework: ComplianceFramework,
   rules: readonly RuleMeta[],
-  outcomes: readonly Outcome[],
+  notEvaluated: readonly NotEvaluatedEntry[],
   findings: readonly Finding[],
 ): ComplianceReport {
-  const findingsByRule = countBy(findings.filter((finding) => !finding.suppressed).map((finding) => finding.ruleId));
-  const errorsByRule = countBy(outcomes.filter((outcome) => outcome.status === 'error').map((outcome) => outcome.ruleId));
+  const failing = countByControl(findings.filter((finding) => !finding.suppressed).map((finding) => finding.compliance[framework]));
+  const mappedBy = new Map(rules.map((rule) => [rule.id, rule.compliance[framework]]));
+  const unread = countByControl(
+    notEvaluated.flatMap((entry) => {
+      if (entry.ruleId === undefined || !mappedBy.has(entry.ruleId)) return [];
+      return [entry.compliance?.[framework] ?? mappedBy.get(entry.ruleId)!];
+    }),
+  );
   const controls = controlsOf(framework).map((control): ControlResult => {
     const mapped = rules.filter((rule) => rule.compliance[framework].includes(control.id)).map((rule) => rule.id);
-    const failing = mapped.reduce((sum, id) => sum + (findingsByRule.get(id) ?? 0), 0);
-    const unread = mapped.reduce((sum, id) => sum + (errorsByRule.get(id) ?? 0), 0);
-    const status: ControlStatus = mapped.length === 0 ? 'noAutomatedRule' : failing > 0 ? 'fail' : unread > 0 ? 'notEvaluated' : 'pass';
-    return { ...control, status, rules: mapped, findings: failing, notEvaluated: unread };
+    const failed = failing.get(control.id) ?? 0;
+    const notRead = unread.get(control.id) ?? 0;
+    const status: ControlStatus = mapped.length === 0 ? 'noAutomatedRule' : failed > 0 ? 'fail' : notRead > 0 ? 'notEvaluated' : 'pass';
+    return { ...control, status, rules: mapped, findings: failed, notEvaluated: notRead };
   });
   const counts = { pass: 0, fail: 0, notEvaluated: 0, noAutomatedRule: 0 };
   for (const control of controls) counts[control.status]++;
   return { framework, title: COMPLIANCE_FRAMEWORKS[framework], controls, counts };
 }
 
-function countBy(keys: readonly string[]): Map<string, number> {
+/** How many of the items answer each control. */
+function countByControl(controlLists: ReadonlyArray<readonly string[]>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const controls of controlLists) for (const control of controls) counts.set(control, (counts.get(control) ?? 0) + 1);
   return counts;
 }

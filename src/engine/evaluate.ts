@@ -4,7 +4,7 @@ import type { ArmResource } from '../inventory/types.js';
 import { fingerprintOfKey } from './fingerprint.js';
 import { NotEvaluated } from './not-evaluated.js';
 import type { Finding, NotEvaluatedEntry, Outcome } from './result.js';
-import type { AnyRule as Rule, FindingReport, RuleContext, UnreadPart } from './rule.js';
+import type { AnyRule as Rule, ComplianceFramework, ComplianceMapping, FindingReport, RuleContext, UnreadPart } from './rule.js';
 
 export interface Evaluation {
   readonly outcomes: Outcome[];
@@ -49,7 +49,10 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
       if (result.status === 'error') notEvaluated.push(entryFor(result.ruleId, result.resourceId, result.resourceType, result.code!, result.reason!));
       else evaluated = true;
       if (context.unreadParts.length > 0) {
-        for (const part of context.unreadParts) notEvaluated.push(entryFor(rule.id, part.resourceId ?? resource.id, part.resourceType ?? resource.type, part.code, part.reason));
+        for (const part of context.unreadParts) {
+          const entry = entryFor(rule.id, part.resourceId ?? resource.id, part.resourceType ?? resource.type, part.code, part.reason);
+          notEvaluated.push(part.compliance ? { ...entry, compliance: narrowedMapping(rule, part.compliance) } : entry);
+        }
       }
     }
     if (evaluated) resourcesEvaluated++;
@@ -131,6 +134,20 @@ function selfAndAncestorTypes(type: string): string[] {
   return names.map((_, i) => `${namespace}/${names.slice(0, i + 1).join('/')}`);
 }
 
+/**
+ * A finding's or unread part's controls: the rule's mapping with the frameworks it names
+ * narrowed. A control outside the rule's own mapping is a bug in the rule, and said so.
+ */
+function narrowedMapping(rule: Rule, narrowed: Partial<ComplianceMapping>): ComplianceMapping {
+  const mapping = { ...rule.compliance };
+  for (const [framework, controls] of Object.entries(narrowed) as Array<[ComplianceFramework, readonly string[]]>) {
+    const outside = controls.find((control) => !rule.compliance[framework].includes(control));
+    if (outside !== undefined) throw new Error(`rule ${rule.id} reported control ${outside} of ${framework}, which it does not map to`);
+    mapping[framework] = controls;
+  }
+  return mapping;
+}
+
 function entryFor(ruleId: string, resourceId: string, resourceType: string, code: string, reason: string): NotEvaluatedEntry {
   const subscriptionId = parseArmId(resourceId).subscriptionId;
   return { ruleId, resourceId, resourceType, ...(subscriptionId === undefined ? {} : { subscriptionId }), code, reason };
@@ -195,7 +212,7 @@ class OutcomeRecorder implements RuleContext<unknown> {
       message: report.message,
       evidence: report.evidence,
       remediation: rule.remediation,
-      compliance: rule.compliance,
+      compliance: report.compliance ? narrowedMapping(rule, report.compliance) : rule.compliance,
       fingerprint: fingerprintOfKey(rule.id, targetKey),
       ...(report.path ? { path: report.path } : {}),
     });

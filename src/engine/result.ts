@@ -55,6 +55,8 @@ export interface NotEvaluatedEntry {
   readonly subscriptionId?: string;
   /** Where in the input, for malformed resources: `resources[17]`. */
   readonly inputLocation?: string;
+  /** The controls the unread part would have answered, when narrower than its rule's mapping. */
+  readonly compliance?: ComplianceMapping;
   readonly code: string;
   readonly reason: string;
 }

@@ -70,6 +70,13 @@ export interface FindingReport {
   readonly severity?: Severity;
   /** The way from the internet to the workload, when the finding is reachable. */
   readonly path?: readonly PathStep[];
+  /**
+   * The controls this finding answers, where a rule covers several and a finding only some
+   * (AZ-DEF-001's finding for the Key Vault plan answers CIS 3.1.8.1, not the other plans'
+   * controls). Per framework; a framework not given keeps the rule's mapping. Must lie within
+   * the rule's own mapping.
+   */
+  readonly compliance?: Partial<ComplianceMapping>;
 }
 
 /** Part of a resource a rule could not read (one malformed firewall rule among many). */
@@ -79,6 +86,8 @@ export interface UnreadPart {
   /** The part, when it is a resource of its own; the evaluated resource otherwise. */
   readonly resourceId?: string;
   readonly resourceType?: string;
+  /** The controls the part would have answered, as for a finding; the rule's when absent. */
+  readonly compliance?: Partial<ComplianceMapping>;
 }
 
 export interface RuleContext<Options = NoOptions> {

@@ -44,7 +44,7 @@ export function scanInventory(inventory: Inventory, options: ScanOptions): ScanR
   let baseline: BaselineReport | undefined;
   if (options.baseline) ({ findings, report: baseline } = compareWithBaseline(findings, outcomes, options.rules, complete, options.baseline));
   const rules = options.rules.map(ruleMeta);
-  const compliance = options.compliance ? evaluateCompliance(options.compliance, rules, outcomes, findings) : undefined;
+  const compliance = options.compliance ? evaluateCompliance(options.compliance, rules, notEvaluated, findings) : undefined;
 
   const summary: ScanSummary = {
     findings: countBySeverity(findings.filter((finding) => !finding.suppressed)),

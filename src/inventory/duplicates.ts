@@ -36,7 +36,7 @@ export function mergeCopies(copies: readonly ReadCopy[]): { resources: ArmResour
     }
     repeated = true;
     if (conflicted.has(copy.resource.key)) continue;
-    const path = firstDifference(withoutIdentity(earlier.resource.raw), withoutIdentity(copy.resource.raw), '');
+    const path = sameName(earlier.resource, copy.resource) ?? firstDifference(withoutIdentity(earlier.resource.raw), withoutIdentity(copy.resource.raw), '');
     if (path !== undefined) {
       conflicted.set(copy.resource.key, {
         id: copy.resource.id,
@@ -55,10 +55,14 @@ export function mergeCopies(copies: readonly ReadCopy[]): { resources: ArmResour
   return { resources, conflicts: [...conflicted.values()] };
 }
 
-/** The id and type are compared as keys (case-insensitively), not as text. */
+/** The id, type and name are compared as ARM compares them (case-insensitively), not as text. */
 function withoutIdentity(raw: JsonObject): JsonObject {
-  const { id: _id, type: _type, ...rest } = raw;
+  const { id: _id, type: _type, name: _name, ...rest } = raw;
   return rest;
+}
+
+function sameName(a: ArmResource, b: ArmResource): { path: string; first: unknown; second: unknown } | undefined {
+  return a.name.toLowerCase() === b.name.toLowerCase() ? undefined : { path: 'name', first: a.raw.name, second: b.raw.name };
 }
 
 /**

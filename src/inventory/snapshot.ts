@@ -161,12 +161,20 @@ export function describeConflict(conflict: CopyConflict): string {
   );
 }
 
+/**
+ * One failed read. `resourceType` omitted, null or `"*"` means everything under `scope` failed;
+ * otherwise it must name a type. An entry that cannot be read is refused, since ignoring it
+ * would turn a failed read into a pass.
+ */
 function readError(field: FieldReader, entry: unknown, where: string): CollectionError {
   const object = field.objectAt(entry, where);
-  const resourceType = object.resourceType;
+  const resourceType = object.resourceType === undefined || object.resourceType === null ? undefined : field.stringAt(object.resourceType, `${where}.resourceType`).trim();
+  if (resourceType === '') throw new InputError(`${field.path}: ${where}.resourceType: expected a resource type, or "*" for every type, found an empty string`);
+  const scope = field.stringAt(object.scope, `${where}.scope`);
+  if (scope.trim() === '') throw new InputError(`${field.path}: ${where}.scope: expected a subscription or resource id, found an empty string`);
   return {
-    scope: field.stringAt(object.scope, `${where}.scope`),
-    ...(resourceType === undefined || resourceType === null ? {} : { resourceType: field.stringAt(resourceType, `${where}.resourceType`) }),
+    scope,
+    ...(resourceType === undefined || resourceType === '*' ? {} : { resourceType }),
     code: field.stringAt(object.code, `${where}.code`),
     message: object.message === undefined ? '' : field.stringAt(object.message, `${where}.message`),
   };
@@ -187,7 +195,7 @@ function readSubscription(field: FieldReader, entry: unknown, where: string): Su
 class FieldReader {
   constructor(
     private readonly document: JsonObject,
-    private readonly path: string,
+    readonly path: string,
   ) {}
 
   array(name: string, required: boolean): unknown[] {

@@ -95,3 +95,21 @@ describe('--timeout', () => {
     expect(report.findings.some((finding: { ruleId: string }) => finding.ruleId === 'AZ-NSG-002')).toBe(true);
   });
 });
+
+describe('two copies of one resource that disagree', () => {
+  it('a live list that returns a conflicting second copy: that resource is not evaluated, nothing else changes, exit 3', async () => {
+    const storageList = new RegExp(`^/subscriptions/${S1}/providers/Microsoft\\.Storage/storageAccounts$`, 'i');
+    const clean = await liveJson([]);
+    const { status, report } = await liveJson([{ match: storageList, kind: 'conflictingCopy', properties: { provisioningState: 'Updating', allowBlobPublicAccess: false } }]);
+    expect(status).toBe(3);
+    const conflicts = report.notEvaluated.filter((entry: { code: string }) => entry.code === 'ConflictingCopies');
+    expect(conflicts.length).toBeGreaterThan(0);
+    const account = conflicts[0].resourceId as string;
+    expect(conflicts.every((entry: { resourceId: string }) => entry.resourceId === account)).toBe(true);
+    expect(conflicts[0].reason).toMatch(/disagree on properties\.(provisioningState|allowBlobPublicAccess)/);
+    // Neither copy is judged: no finding on the account; every other finding is as before.
+    expect(report.findings.some((finding: { resourceId: string }) => finding.resourceId.toLowerCase().startsWith(account.toLowerCase()))).toBe(false);
+    const others = (findings: Array<{ fingerprint: string; resourceId: string }>) => findings.filter((finding) => !finding.resourceId.toLowerCase().startsWith(account.toLowerCase())).map((finding) => finding.fingerprint).sort();
+    expect(others(report.findings)).toEqual(others(clean.report.findings));
+  });
+});

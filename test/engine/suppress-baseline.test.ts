@@ -110,4 +110,25 @@ describe('compliance', () => {
     expect(mcsb.compliance!.controls.find((c) => c.id === 'NS-1')).toMatchObject({ status: 'fail' });
     expect(mcsb.compliance!.controls.length).toBe(85);
   });
+
+  it('rates a control from its own findings: the Resource Manager plan off fails 3.1.9.1, not the other plans\' controls', () => {
+    const snapshot = document();
+    const pricings = snapshot.resources.filter((resource: { type: string }) => resource.type === 'Microsoft.Security/pricings');
+    for (const pricing of pricings) pricing.properties.pricingTier = pricing.name === 'Arm' ? 'Free' : 'Standard';
+    const control = (result: ReturnType<typeof scan>, id: string) => result.compliance!.controls.find((c) => c.id === id)!;
+    const onlyArmOff = scan({ compliance: 'cis-azure-3.0' }, snapshot);
+    expect(control(onlyArmOff, '3.1.9.1')).toMatchObject({ status: 'fail', rules: ['AZ-DEF-001'], findings: 2 });
+    // (3.1.7.3 is also answered by AZ-SQL-010, which has its own findings in the demo tenant.)
+    for (const id of ['3.1.3.1', '3.1.5.1', '3.1.8.1']) expect(control(onlyArmOff, id), id).toMatchObject({ status: 'pass', findings: 0, notEvaluated: 0 });
+    // The findings themselves say which control they answer.
+    const armFindings = onlyArmOff.findings.filter((finding) => finding.ruleId === 'AZ-DEF-001');
+    expect(armFindings.map((finding) => finding.compliance['cis-azure-3.0'])).toEqual([['3.1.9.1'], ['3.1.9.1']]);
+
+    // A Key Vault plan that cannot be read leaves its own control not evaluated, and only that one.
+    for (const pricing of pricings) if (pricing.name === 'KeyVaults') pricing.properties.pricingTier = 42;
+    const unreadable = scan({ compliance: 'cis-azure-3.0' }, snapshot);
+    expect(control(unreadable, '3.1.8.1')).toMatchObject({ status: 'notEvaluated', notEvaluated: 2 });
+    expect(control(unreadable, '3.1.3.1')).toMatchObject({ status: 'pass' });
+    expect(control(unreadable, '3.1.9.1')).toMatchObject({ status: 'fail', findings: 2 });
+  });
 });

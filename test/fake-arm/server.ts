@@ -166,6 +166,12 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArm> {
         `${fault?.kind === 'foreignNextLink' ? (fault.location ?? url) : url}${rawPath}?${apiVersion === null ? '' : `api-version=${encodeURIComponent(apiVersion)}&`}$skiptoken=${skip}`,
       forceNextLink: fault?.kind === 'foreignNextLink',
     });
+    if (fault?.kind === 'conflictingCopy' && isRecord(page.value[0])) {
+      const first = page.value[0];
+      const copy = { ...first, properties: { ...(isRecord(first.properties) ? first.properties : {}), ...fault.properties } };
+      send(200, JSON.stringify({ ...page, value: [...page.value, copy] }));
+      return;
+    }
     send(200, JSON.stringify(page));
   }
 
@@ -213,4 +219,8 @@ function decodePath(rawPath: string): string {
   } catch {
     return rawPath;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

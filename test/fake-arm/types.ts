@@ -17,7 +17,7 @@ export interface FakeTenant {
   resources: Array<Record<string, unknown>>;
 }
 
-export type FaultKind = '401' | '403' | '404' | '429' | '500' | '503' | 'reset' | 'malformed' | 'nextLinkLoop' | 'slow' | 'foreignNextLink' | 'redirect';
+export type FaultKind = '401' | '403' | '404' | '429' | '500' | '503' | 'reset' | 'malformed' | 'nextLinkLoop' | 'slow' | 'foreignNextLink' | 'redirect' | 'conflictingCopy';
 
 export interface Fault {
   /** Matched against the request path (without query string), case-insensitively: a RegExp, or a string that must be a prefix of the path. */
@@ -37,6 +37,8 @@ export interface Fault {
    * nextLink, with the same path and query. For 'redirect': the Location of a 302 answer.
    */
   location?: string;
+  /** For 'conflictingCopy': properties that a second copy of the page's first item, appended to the page, has instead. */
+  properties?: Record<string, unknown>;
 }
 
 /** ARM's per-subscription read token bucket. */

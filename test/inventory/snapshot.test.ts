@@ -92,6 +92,34 @@ describe('inventoryFromSnapshot', () => {
     expect(inventory.get(NSG_ID.toLowerCase())).toBe(nsgRead);
   });
 
+  it('merges a copy that only adds properties, however deep, and takes null as a property not sent', () => {
+    const inventory = inventoryFromSnapshot(
+      [
+        nsg(NSG_ID, { properties: { securityRules: [], flowLogs: null, acls: { defaultAction: 'Deny' } } }),
+        nsg(NSG_ID, { properties: { securityRules: [], flowLogs: 'second', acls: { defaultAction: 'Deny', bypass: 'None' } }, tags: { team: 'iot' } }),
+      ],
+      'list.json',
+    );
+    const read = inventory.ofType('Microsoft.Network/networkSecurityGroups')[0]!;
+    expect(read.properties).toEqual({ securityRules: [], flowLogs: 'second', acls: { defaultAction: 'Deny', bypass: 'None' } });
+    expect(read.raw.tags).toEqual({ team: 'iot' });
+  });
+
+  it('refuses copies of one id that disagree, naming the id, the property and both positions', () => {
+    const secure = { publicNetworkAccess: 'Disabled', networkAcls: { defaultAction: 'Deny' } };
+    const open = { publicNetworkAccess: 'Disabled', networkAcls: { defaultAction: 'Allow' } };
+    const resources = [nsg('/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/other'), nsg(NSG_ID, { properties: open }), nsg(NSG_ID.toUpperCase(), { properties: secure })];
+    expect(() => inventoryFromSnapshot({ schemaVersion: 1, resources }, 'estate.json')).toThrow(
+      new InputError(
+        `estate.json: resources[1] and resources[2] are both ${NSG_ID.toUpperCase()} but disagree on properties.networkAcls.defaultAction: "Allow" and "Deny"; a resource may appear twice only where the copies agree or one adds properties`,
+      ),
+    );
+    // Lists must agree item by item: a rule more or less is a different NSG.
+    expect(() => inventoryFromSnapshot([nsg(NSG_ID), nsg(NSG_ID, { properties: { securityRules: [{ name: 'allow-ssh' }] } })], 'list.json')).toThrow(/disagree on properties\.securityRules: \[\] and \[\{"name":"allow-ssh"\}\]/);
+    // The top level counts too.
+    expect(() => inventoryFromSnapshot([nsg(NSG_ID, { sku: { name: 'Basic' } }), nsg(NSG_ID, { sku: { name: 'Standard' } })], 'list.json')).toThrow(/disagree on sku\.name/);
+  });
+
   it('completes the id of a singleton child that ARM gave its parent\'s id', () => {
     const db = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Sql/servers/srv/databases/db';
     const inventory = inventoryFromSnapshot(
