@@ -1,5 +1,5 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { entraOnlyAuthentication, SQL_ENTRA_ONLY_AUTH_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
+import { entraOnlyAuthentication, serverEntraOnlyAuthentication, SQL_ENTRA_ONLY_AUTH_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
 import { defineRule } from '../../src/engine/rule.js';
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
   resourceTypes: [SQL_SERVER_TYPE],
   requires: [SQL_ENTRA_ONLY_AUTH_TYPE],
   description:
-    'The server\'s `azureADOnlyAuthentications/Default` setting has `azureADOnlyAuthentication` false or not set, or the server has no such setting although it was read for every server: SQL logins, the server admin\'s password included, are accepted beside Microsoft Entra ID.',
+    'The server\'s `azureADOnlyAuthentications/Default` setting has `azureADOnlyAuthentication` false or not set, or the server has no such setting although it was read for every server and its own `properties.administrators.azureADOnlyAuthentication` is not true: SQL logins, the server admin\'s password included, are accepted beside Microsoft Entra ID. Where both exist, the setting wins.',
   rationale:
     'As long as SQL authentication is on, the server admin login created with the server is a password that works from anywhere the firewall allows, without multifactor authentication or conditional access; it is the credential password-spraying and leaked connection strings go for. Entra-only authentication switches every SQL login off at once.',
   remediation: {
@@ -23,6 +23,16 @@ export default defineRule({
   check(server, context) {
     const setting = context.childOf(server, SQL_ENTRA_ONLY_AUTH_TYPE, 'Default');
     if (!setting) {
+      // Without the child, the server's own property says what is in force.
+      const own = serverEntraOnlyAuthentication(server);
+      if (own.value === true) return;
+      if (own.value === false) {
+        context.report({
+          message: `SQL server '${server.name}' accepts SQL authentication as well as Microsoft Entra ID (its administrators.azureADOnlyAuthentication is off).`,
+          evidence: [evidence(own)],
+        });
+        return;
+      }
       context.report({
         message: `SQL server '${server.name}' has no azureADOnlyAuthentications/Default setting, so SQL authentication cannot be shown to be off.`,
         evidence: [{ resourceId: `${server.id}/azureADOnlyAuthentications/Default`, path: 'properties.azureADOnlyAuthentication', absent: true, note: 'the Entra-only setting was read for every server and this one has none' }],

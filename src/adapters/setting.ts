@@ -60,9 +60,9 @@ function read<T>(resource: ArmResource, path: string, defaultValue: T, parse: (r
   return { value, resourceId: resource.id, path, absent: false, raw };
 }
 
-export function readBoolean(resource: ArmResource, path: string, defaultValue: boolean): Setting<boolean> {
+export function readBoolean<T extends boolean | undefined>(resource: ArmResource, path: string, defaultValue: T): Setting<boolean | T> {
   // ARM templates and some exports write booleans as strings; "true"/"false" mean the same.
-  return read(resource, path, defaultValue, (raw) => {
+  return read<boolean | T>(resource, path, defaultValue, (raw) => {
     if (typeof raw === 'boolean') return raw;
     if (raw === 'true' || raw === 'True') return true;
     if (raw === 'false' || raw === 'False') return false;

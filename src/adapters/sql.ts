@@ -63,6 +63,15 @@ export function entraOnlyAuthentication(setting: ArmResource): Setting<boolean> 
 }
 
 /**
+ * The server's own view of Entra-only authentication, `properties.administrators.azureADOnlyAuthentication`
+ * (API 2021-02-01-preview and later, set when the server is created with an Entra admin): what
+ * is in force when the server has no `azureADOnlyAuthentications/Default` child. Absent when not sent.
+ */
+export function serverEntraOnlyAuthentication(server: ArmResource): Setting<boolean | undefined> {
+  return readBoolean(server, 'properties.administrators.azureADOnlyAuthentication', undefined);
+}
+
+/**
  * The state of `securityAlertPolicies/Default`: `Enabled`, `Disabled`, or `New` (never
  * configured). Absent is not read as enabled.
  */
