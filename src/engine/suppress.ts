@@ -54,14 +54,53 @@ export function applySuppressions(
   };
 }
 
-/** `*` any run of characters (slashes included), `?` one; the whole id must match; case-insensitive, as ARM ids are. */
-export function resourcePattern(glob: string): RegExp {
-  const body = glob
-    .trim()
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^/?${body.replace(/^\//, '')}/?$`, 'i');
+/** A compiled suppression pattern. */
+export interface ResourcePattern {
+  test(resourceId: string): boolean;
+}
+
+/**
+ * `*` any run of characters (slashes included), `?` one; the whole id must match; case-insensitive,
+ * as ARM ids are; a leading or trailing slash is optional. Matched with two pointers and the
+ * last `*` to fall back to, never a regular expression: `*` as `.*` backtracks exponentially
+ * on patterns like `*******a`, and patterns come from a config file anyone can edit. Time is
+ * bounded by the pattern's length times the id's.
+ */
+export function resourcePattern(glob: string): ResourcePattern {
+  // Runs of `*` match what one does.
+  const pattern = glob.trim().toLowerCase().replace(/^\//, '').replace(/\*+/g, '*');
+  return {
+    test(resourceId) {
+      const id = resourceId.toLowerCase();
+      // The id's own leading and trailing slash may each be left out of what the pattern matches.
+      const starts = id.startsWith('/') ? [id, id.slice(1)] : [id];
+      return starts.some((text) => wildcardMatch(pattern, text) || (text.endsWith('/') && wildcardMatch(pattern, text.slice(0, -1))));
+    },
+  };
+}
+
+function wildcardMatch(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resumeAt = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resumeAt = t;
+    } else if (star >= 0) {
+      // Let the last `*` take one more character, and try the rest of the pattern from there.
+      p = star + 1;
+      t = ++resumeAt;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /** Today's date in UTC, as suppressions' `expires` is written. */

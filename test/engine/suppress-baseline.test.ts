@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import type { SuppressionRule } from '../../src/config/config.js';
@@ -23,6 +24,23 @@ describe('suppressions', () => {
     expect(resourcePattern('*/nsg-la/*').test(id)).toBe(false);
     expect(resourcePattern('/subscriptions/s').test(id)).toBe(false);
     expect(resourcePattern('*/securityRules/allow-an?').test(id)).toBe(true);
+  });
+
+  it('match without backtracking: patterns that took a regular expression 40 s and 5 s answer at once', () => {
+    const id = `/subscriptions/${'s'.repeat(40)}/resourceGroups/${'r'.repeat(60)}/providers/Microsoft.Network/networkSecurityGroups/${'n'.repeat(80)}`;
+    expect(resourcePattern('*******a').test(id)).toBe(false);
+    expect(resourcePattern('**/**/**/**/nomatch').test(id)).toBe(false);
+    expect(resourcePattern(`${'*?'.repeat(50)}x`).test(id)).toBe(false);
+    expect(resourcePattern('**/**/**/**/*').test(id)).toBe(true);
+  });
+
+  it('match exactly what the documented glob means (fast-check against a reference, seed 7, 2000 runs)', () => {
+    // The reference: the glob as the regular expression azscan used to build, safe on these short inputs.
+    const reference = (glob: string, text: string) =>
+      new RegExp(`^/?${glob.trim().replace(/^\//, '').split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}/?$`, 'i').test(text);
+    const glob = fc.stringMatching(/^[ab/*?A]{0,8}$/);
+    const text = fc.stringMatching(/^[abAB/]{0,10}$/);
+    fc.assert(fc.property(glob, text, (pattern, candidate) => resourcePattern(pattern).test(candidate) === reference(pattern, candidate)), { seed: 7, numRuns: 2000 });
   });
 
   it('keep suppressed findings, mark them, and leave them out of the counts and --fail-on', () => {
