@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { sanitizeForTerminal } from '../report/sanitize.js';
 import { isAzscanError, UsageError } from '../errors.js';
 import { EXIT } from '../engine/exit-code.js';
 import { SEVERITIES } from '../engine/severity.js';
@@ -144,7 +145,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usageOrInput;
     }
     if (isAzscanError(error)) {
-      process.stderr.write(`azscan: ${error.message}\n`);
+      // Messages quote ids, names and values from the input or from ARM: untrusted text.
+      process.stderr.write(`azscan: ${sanitizeForTerminal(error.message)}\n`);
       return EXIT.usageOrInput;
     }
     return reportInternalError(error);
@@ -155,7 +157,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 function reportInternalError(error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   const detail = process.env.AZSCAN_DEBUG && error instanceof Error ? `\n${error.stack}` : ' (set AZSCAN_DEBUG=1 for the stack trace)';
-  process.stderr.write(`azscan: internal error: ${message.replace(/\s*\n\s*/g, ' ')}${detail}\n`);
+  process.stderr.write(`azscan: internal error: ${sanitizeForTerminal(message)}${detail}\n`);
   return EXIT.internal;
 }
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
+import { sanitizeForTerminal } from '../report/sanitize.js';
 
 /**
  * Colour only on a terminal, never when NO_COLOR is set (https://no-color.org: any
@@ -51,5 +52,5 @@ export function note(quiet: boolean, text: string): void {
 
 /** Warnings always reach stderr: they say something about the result. */
 export function warn(text: string): void {
-  process.stderr.write(`azscan: warning: ${text}\n`);
+  process.stderr.write(`azscan: warning: ${sanitizeForTerminal(text)}\n`);
 }
