@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { html, SafeHtml } from '../markup.js';
+import { html, htmlDocument, SafeHtml } from '../markup.js';
 import { exposureRows, notFollowedRows, SENSITIVE_LEGEND, sourceText, type ExposureReport, type ExposureRow, type NotFollowedRow } from './rows.js';
 
 const STYLE = `
@@ -37,8 +36,6 @@ tr.sensitive-row > td:first-child { box-shadow: inset 4px 0 0 var(--sensitive); 
 }
 `;
 
-// Nothing may be fetched and nothing runs: the one style sheet is allowed by its hash.
-const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'`;
 
 /**
  * The exposure list as one self-contained page: the endpoints as a table (sensitive ports in
@@ -54,17 +51,11 @@ export function renderExposureHtml(report: ExposureReport): string {
     notFollowed.length === 0
       ? html`<p class="status complete" id="list-state">Every public address was followed</p>`
       : html`<p class="status incomplete" id="list-state">INCOMPLETE — ${notFollowed.length} public address${notFollowed.length === 1 ? '' : 'es'} not followed (<a href="#not-followed">see why</a>)</p>`;
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<title>${report.tool.name} exposure — ${source.tenantId ? `tenant ${source.tenantId}` : sourceText(source)}</title>
-<style>${new SafeHtml(STYLE)}</style>
-</head>
-<body>
-<header>
+  // No script: nothing on the page runs.
+  return htmlDocument({
+    title: `${report.tool.name} exposure — ${source.tenantId ? `tenant ${source.tenantId}` : sourceText(source)}`,
+    style: STYLE,
+    body: html`<header>
 <h1>Reachable from the internet</h1>
 ${state}
 <dl class="facts">
@@ -80,11 +71,8 @@ ${source.collectedAt ? html`<dt>Collected</dt><dd>${source.collectedAt}</dd>` : 
 ${rows.length === 0 ? html`<p>Nothing: no public address leads to an open port.</p>` : endpointTable(rows, sensitive)}
 </section>
 ${notFollowed.length > 0 ? notFollowedSection(notFollowed) : false}
-</main>
-</body>
-</html>
-`;
-  return page.markup;
+</main>`,
+  });
 }
 
 function endpointTable(rows: readonly ExposureRow[], sensitive: number): SafeHtml {

@@ -2,7 +2,7 @@ import type { InventorySource } from '../../inventory/types.js';
 import { describePath, type Endpoint } from '../../net/exposure-graph.js';
 import { PortSet } from '../../net/ports.js';
 import { ALL_SENSITIVE_PORTS, type ServicePort } from '../../net/sensitive-ports.js';
-import { truncate } from '../text.js';
+import { shownName, shownText } from '../text.js';
 
 export interface ExposureReport {
   readonly tool: { readonly name: string; readonly version: string };
@@ -86,9 +86,6 @@ export interface NotFollowedRow {
   readonly reason: string;
 }
 
-/** Names come from Azure: cut long ones so that one name cannot swamp a report. */
-const MAX_NAME = 256;
-const MAX_REASON = 1000;
 
 const WORKLOAD_KINDS: Record<Endpoint['workload']['kind'], string> = {
   vm: 'VM',
@@ -106,9 +103,9 @@ export function exposureRows(endpoints: readonly Endpoint[]): ExposureRow[] {
   return endpoints.map((endpoint) => {
     const sensitive = sensitivePorts(endpoint);
     const translated = endpoint.ports.toString() !== endpoint.backendPorts.toString();
-    const path = endpoint.path.map((step) => ({ ...step, name: truncate(step.name, MAX_NAME), ...(step.detail === undefined ? {} : { detail: truncate(step.detail, MAX_NAME) }) }));
+    const path = endpoint.path.map((step) => ({ ...step, name: shownName(step.name), ...(step.detail === undefined ? {} : { detail: shownName(step.detail) }) }));
     return {
-      address: truncate(endpoint.address, MAX_NAME),
+      address: shownName(endpoint.address),
       protocol: endpoint.protocol.toUpperCase(),
       ...(translated ? { frontendPorts: endpoint.ports.toString() } : {}),
       ports: endpoint.backendPorts.ranges.map((range) => {
@@ -117,7 +114,7 @@ export function exposureRows(endpoints: readonly Endpoint[]): ExposureRow[] {
       }),
       services: namedPorts(endpoint),
       sensitive: !sensitive.isEmpty,
-      workload: `${WORKLOAD_KINDS[endpoint.workload.kind]} ${truncate(endpoint.workload.name, MAX_NAME)}`,
+      workload: `${WORKLOAD_KINDS[endpoint.workload.kind]} ${shownName(endpoint.workload.name)}`,
       wayIn: describePath(path),
       frontendId: endpoint.frontendId,
     };
@@ -126,10 +123,10 @@ export function exposureRows(endpoints: readonly Endpoint[]): ExposureRow[] {
 
 export function notFollowedRows(unknown: ExposureReport['unknown']): NotFollowedRow[] {
   return unknown.map((entry) => ({
-    name: truncate(entry.id.split('/').filter(Boolean).pop() ?? entry.id, MAX_NAME),
+    name: shownName(entry.id.split('/').filter(Boolean).pop() ?? entry.id),
     id: entry.id,
-    code: truncate(entry.code, MAX_NAME),
-    reason: truncate(entry.reason, MAX_REASON),
+    code: shownName(entry.code),
+    reason: shownText(entry.reason),
   }));
 }
 
