@@ -260,8 +260,15 @@ export class ExposureGraph {
   private hasUnknownIn(subscriptionId: string | undefined): boolean {
     const key = (subscriptionId ?? '').toLowerCase();
     if (this.blind.has(key)) return true;
-    return this.inventory.ofType(PUBLIC_IP_TYPE).some((pip) => (pip.subscriptionId ?? '').toLowerCase() === key && this.publicIp(pip).status === 'unknown');
+    if (!this.unknownSubscriptions) {
+      // Once per graph: every NSG rule asks.
+      this.unknownSubscriptions = new Set();
+      for (const pip of this.inventory.ofType(PUBLIC_IP_TYPE)) if (this.publicIp(pip).status === 'unknown') this.unknownSubscriptions.add((pip.subscriptionId ?? '').toLowerCase());
+    }
+    return this.unknownSubscriptions.has(key);
   }
+
+  private unknownSubscriptions: Set<string> | undefined;
 
   private guardingNsgs: Set<string> | undefined;
 
