@@ -6,7 +6,7 @@ import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js
 import type { Evidence } from '../engine/rule.js';
 import { SEVERITIES, type Severity } from '../engine/severity.js';
 import { makesIncomplete } from '../engine/evaluate.js';
-import { typeKey } from '../inventory/arm-id.js';
+import { parseArmId, typeKey } from '../inventory/arm-id.js';
 import { SUBSCRIPTION_TYPE } from '../inventory/inventory.js';
 import { sanitizeForTerminal as clean } from './sanitize.js';
 import { resourceTypeLabel } from './resource-types.js';
@@ -154,7 +154,10 @@ function notEvaluatedSection(entries: readonly NotEvaluatedEntry[], c: ChalkInst
     const where = subscription === undefined || isSubscription ? '' : subscription === first.subscriptionId ? ` in subscription ${subscription}` : ` in ${subscription}`;
     const resources = [...new Set(group.map((entry) => entry.resourceId ?? entry.inputLocation ?? '?'))];
     const checks = group.filter((entry) => entry.ruleId !== undefined).length;
-    const count = plural(resources.length, type.one, type.many);
+    // A failed list is recorded at its scope (the subscription): its resources were never seen.
+    const unlisted = !isSubscription && resources.some((id) => typeKey(parseArmId(id).type ?? '') !== typeKey(first.resourceType ?? ''));
+    const seen = unlisted ? resources.filter((id) => typeKey(parseArmId(id).type ?? '') === typeKey(first.resourceType ?? '')).length : resources.length;
+    const count = [seen > 0 || !unlisted ? plural(seen, type.one, type.many) : '', unlisted ? `${type.many} that could not be listed` : ''].filter(Boolean).join(' and ');
     const counts = checks > 0 ? `${plural(checks, 'check')} on ${count}` : `${count} not read`;
     const note = makesIncomplete(first) ? '' : ' (no selected rule reads this type)';
     lines.push(...wrap(`${c.bold(clean(`${type.heading}${where}`))}: ${clean(shownName(first.code))} — ${counts}${note}`, width, '      ', '  '));

@@ -74,6 +74,15 @@ describe('terminal report', () => {
     expect(text).toMatch(/^ {6}sql-contoso-prod, sql-contoso-legacy$/m);
   });
 
+  it('says when the resources themselves could not be listed, rather than counting the subscription as one', () => {
+    const document = JSON.parse(readFileSync(DEMO, 'utf8'));
+    const subscription = document.subscriptions[0].subscriptionId;
+    document.errors.push({ scope: `/subscriptions/${subscription}`, resourceType: 'Microsoft.Sql/servers', code: 'AuthorizationFailed', message: 'denied' });
+    const result = scanInventory(inventoryFromSnapshot(document, 'x.json'), { rules: RULES.filter((rule) => rule.id !== 'AZ-GOV-001') });
+    const text = renderTerminal(result, { color: false, width: 200 });
+    expect(text).toMatch(/^ {2}SQL servers in contoso-iot-prod: AuthorizationFailed — 11 checks on servers that could not be listed$/m);
+  });
+
   it('wraps at the width it is given, and at 80 columns when none is', () => {
     // Lines of more than one word: a single long word (an `az` argument) cannot be split.
     const longest = (text: string) => Math.max(...text.split('\n').filter((line) => line.trim().replace(/ \\$/, '').includes(' ')).map((line) => line.length));
