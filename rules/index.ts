@@ -1,4 +1,4 @@
-import type { AnyRule } from '../src/engine/rule.js';
+import type { AnyRule } from '../src/model/rule.js';
 import { DEFENDER_RULES } from './defender/index.js';
 import { EVENTGRID_RULES } from './eventgrid/index.js';
 import { EVENTHUB_RULES } from './eventhub/index.js';

@@ -1,8 +1,8 @@
-import { isPlanOn, PRICING_TYPE, pricingIdOf, pricingTier, type DefenderPlan } from '../../src/adapters/defender.js';
+import { isPlanOn, pricingIdOf, pricingTier, type DefenderPlan } from '../../src/adapters/defender.js';
+import { PRICING_TYPE, SUBSCRIPTION_TYPE } from '../../src/inventory/arm-types.js';
 import { evidence } from '../../src/adapters/setting.js';
-import { readEach } from '../../src/engine/not-evaluated.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { SUBSCRIPTION_TYPE } from '../../src/inventory/inventory.js';
+import { readEach } from '../../src/model/not-evaluated.js';
+import { defineRule } from '../../src/model/rule.js';
 
 /** The plans this rule requires, in the order CIS 3.1 lists them, each with the CIS control it answers. */
 const PLANS: ReadonlyArray<DefenderPlan & { readonly cis: string }> = [

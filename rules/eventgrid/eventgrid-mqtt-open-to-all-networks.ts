@@ -1,6 +1,7 @@
-import { allowAllRule, EVENT_GRID_NAMESPACE_TYPE, inboundIpRules, isMqttBrokerEnabled, namespacePublicNetworkAccess } from '../../src/adapters/eventgrid.js';
+import { allowAllRule, inboundIpRules, isMqttBrokerEnabled, namespacePublicNetworkAccess } from '../../src/adapters/eventgrid.js';
+import { EVENT_GRID_NAMESPACE_TYPE } from '../../src/inventory/arm-types.js';
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-EVG-001',

@@ -1,6 +1,7 @@
-import { EVENT_GRID_NAMESPACE_TYPE, isApprovedMqttConnection, isMqttBrokerEnabled, MQTT_PRIVATE_LINK_GROUP, privateEndpointConnections } from '../../src/adapters/eventgrid.js';
+import { EVENT_GRID_NAMESPACE_TYPE } from '../../src/inventory/arm-types.js';
+import { isApprovedMqttConnection, isMqttBrokerEnabled, MQTT_PRIVATE_LINK_GROUP, privateEndpointConnections } from '../../src/adapters/eventgrid.js';
 import { evidence } from '../../src/adapters/setting.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-EVG-002',

@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { AnyRule } from '../../src/model/rule.js';
 import eventgridMqttOpenToAllNetworks from './eventgrid-mqtt-open-to-all-networks.js';
 import eventgridMqttWithoutPrivateEndpoint from './eventgrid-mqtt-without-private-endpoint.js';
 

@@ -1,6 +1,7 @@
-import { EVENT_HUB_NAMESPACE_TYPE, namespaceLocalAuthDisabled } from '../../src/adapters/eventhub.js';
+import { EVENT_HUB_NAMESPACE_TYPE } from '../../src/inventory/arm-types.js';
+import { namespaceLocalAuthDisabled } from '../../src/adapters/eventhub.js';
 import { evidence } from '../../src/adapters/setting.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-EVH-001',

@@ -1,13 +1,8 @@
-import {
-  EVENT_HUB_NAMESPACE_TYPE,
-  EVENT_HUB_NETWORK_RULE_SET_TYPE,
-  eventHubPublicNetworkAccess,
-  networkRules,
-  ruleSetDefaultAction,
-} from '../../src/adapters/eventhub.js';
-import { isWholeInternetMask } from '../../src/net/addresses.js';
+import { EVENT_HUB_NAMESPACE_TYPE, EVENT_HUB_NETWORK_RULE_SET_TYPE } from '../../src/inventory/arm-types.js';
+import { eventHubPublicNetworkAccess, networkRules, ruleSetDefaultAction } from '../../src/adapters/eventhub.js';
+import { isWholeInternetMask } from '../../src/adapters/addresses.js';
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-EVH-003',

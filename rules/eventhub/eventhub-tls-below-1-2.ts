@@ -1,6 +1,6 @@
-import { EVENT_HUB_NAMESPACE_TYPE } from '../../src/adapters/eventhub.js';
-import { reportTlsBelowMinimum, TLS_RULE_OPTIONS, type TlsRuleOptions } from '../../src/checks/minimum-tls.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { EVENT_HUB_NAMESPACE_TYPE } from '../../src/inventory/arm-types.js';
+import { reportTlsBelowMinimum, TLS_RULE_OPTIONS, type TlsRuleOptions } from '../shared/minimum-tls.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule<TlsRuleOptions>({
   id: 'AZ-EVH-002',

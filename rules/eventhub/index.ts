@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { AnyRule } from '../../src/model/rule.js';
 import eventhubLocalAuthEnabled from './eventhub-local-auth-enabled.js';
 import eventhubOpenToAllNetworks from './eventhub-open-to-all-networks.js';
 import eventhubTlsBelow12 from './eventhub-tls-below-1-2.js';

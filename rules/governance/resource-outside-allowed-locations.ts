@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { evidence, readString } from '../../src/adapters/setting.js';
-import { ANY_TYPE } from '../../src/engine/evaluate.js';
-import { defineRule, type RuleOptions } from '../../src/engine/rule.js';
+import { ANY_TYPE, defineRule, type RuleOptions } from '../../src/model/rule.js';
 import type { ArmResource } from '../../src/inventory/types.js';
 
 export interface AllowedLocationsOptions {

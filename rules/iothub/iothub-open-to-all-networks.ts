@@ -1,6 +1,7 @@
-import { iotNetworkDefaultAction, iotPublicNetworkAccess, IOT_HUB_TYPE, ipFilterRules, ipFiltersRestrict } from '../../src/adapters/iothub.js';
+import { iotNetworkDefaultAction, iotPublicNetworkAccess, ipFilterRules, ipFiltersRestrict } from '../../src/adapters/iothub.js';
+import { IOT_HUB_TYPE } from '../../src/inventory/arm-types.js';
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-IOT-002',

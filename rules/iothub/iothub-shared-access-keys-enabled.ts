@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { IOT_HUB_TYPE, localAuthDisabled } from '../../src/adapters/iothub.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { IOT_HUB_TYPE } from '../../src/inventory/arm-types.js';
+import { localAuthDisabled } from '../../src/adapters/iothub.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-IOT-001',

@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { AnyRule } from '../../src/model/rule.js';
 import keyvaultAccessPoliciesNotRbac from './keyvault-access-policies-not-rbac.js';
 import keyvaultNotRecoverable from './keyvault-not-recoverable.js';
 import keyvaultOpenToAllNetworks from './keyvault-open-to-all-networks.js';

@@ -1,6 +1,7 @@
-import { purgeProtectionEnabled, softDeleteEnabled, KEY_VAULT_TYPE } from '../../src/adapters/keyvault.js';
+import { purgeProtectionEnabled, softDeleteEnabled } from '../../src/adapters/keyvault.js';
+import { KEY_VAULT_TYPE } from '../../src/inventory/arm-types.js';
 import { evidence } from '../../src/adapters/setting.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-KV-001',

@@ -1,7 +1,6 @@
 import { reportActivityLogNotExported } from '../../src/adapters/activity-log.js';
-import { DIAGNOSTIC_SETTING_TYPE } from '../../src/adapters/diagnostics.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { SUBSCRIPTION_TYPE } from '../../src/inventory/inventory.js';
+import { DIAGNOSTIC_SETTING_TYPE, SUBSCRIPTION_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-MON-007',

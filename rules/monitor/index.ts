@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { AnyRule } from '../../src/model/rule.js';
 import activityLogNotExported from './activity-log-not-exported.js';
 import nsgChangesNotAlerted from './nsg-changes-not-alerted.js';
 import nsgRuleChangesNotAlerted from './nsg-rule-changes-not-alerted.js';

@@ -1,6 +1,6 @@
-import { ACTIVITY_LOG_ALERT_TYPE, reportUnalertedOperations } from '../../src/adapters/activity-log.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { SUBSCRIPTION_TYPE } from '../../src/inventory/inventory.js';
+import { ACTIVITY_LOG_ALERT_TYPE, SUBSCRIPTION_TYPE } from '../../src/inventory/arm-types.js';
+import { reportUnalertedOperations } from '../../src/adapters/activity-log.js';
+import { defineRule } from '../../src/model/rule.js';
 
 const OPERATIONS = ['Microsoft.Authorization/policyAssignments/write', 'Microsoft.Authorization/policyAssignments/delete'];
 

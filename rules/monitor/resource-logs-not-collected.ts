@@ -1,12 +1,8 @@
-import { DIAGNOSTIC_SETTING_TYPE, sendsLogs } from '../../src/adapters/diagnostics.js';
-import { EVENT_HUB_NAMESPACE_TYPE } from '../../src/adapters/eventhub.js';
-import { IOT_HUB_TYPE } from '../../src/adapters/iothub.js';
-import { KEY_VAULT_TYPE } from '../../src/adapters/keyvault.js';
-import { isSystemDatabase, SQL_DATABASE_TYPE } from '../../src/adapters/sql.js';
-import { BLOB_SERVICE_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
-import { NSG_TYPE } from '../../src/adapters/nsg.js';
-import { readAll } from '../../src/engine/not-evaluated.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { BLOB_SERVICE_TYPE, blobServiceId, DIAGNOSTIC_SETTING_TYPE, EVENT_HUB_NAMESPACE_TYPE, hasBlobService, IOT_HUB_TYPE, KEY_VAULT_TYPE, NSG_TYPE, SQL_DATABASE_TYPE, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { sendsLogs } from '../../src/adapters/diagnostics.js';
+import { isSystemDatabase } from '../../src/adapters/sql.js';
+import { readAll } from '../../src/model/not-evaluated.js';
+import { defineRule } from '../../src/model/rule.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
 
 export default defineRule({

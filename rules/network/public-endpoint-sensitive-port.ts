@@ -1,13 +1,14 @@
-import { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, NIC_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../../src/adapters/network.js';
-import { FIREWALL_POLICY_TYPE, FIREWALL_TYPE, RULE_COLLECTION_GROUP_TYPE } from '../../src/adapters/firewall.js';
-import { NSG_TYPE, ruleEvidence } from '../../src/adapters/nsg.js';
-import { NotEvaluated } from '../../src/engine/not-evaluated.js';
-import { defineRule, type Evidence } from '../../src/engine/rule.js';
-import type { Severity } from '../../src/engine/severity.js';
+import { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, FIREWALL_POLICY_TYPE, FIREWALL_TYPE, LOAD_BALANCER_TYPE, NIC_TYPE, NSG_TYPE, PUBLIC_IP_TYPE, RULE_COLLECTION_GROUP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../../src/inventory/arm-types.js';
+import { ruleEvidence } from '../../src/adapters/nsg.js';
+import { NotEvaluated } from '../../src/model/not-evaluated.js';
+import { defineRule } from '../../src/model/rule.js';
+import type { Evidence } from '../../src/model/evidence.js';
+import type { Severity } from '../../src/model/severity.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
 import type { ArmResource } from '../../src/inventory/types.js';
-import { describePath, exposureGraph, type Endpoint } from '../../src/net/exposure-graph.js';
-import { ALL_SENSITIVE_PORTS, exposedServices } from '../../src/net/sensitive-ports.js';
+import { describePath, type Endpoint } from '../../src/model/exposure.js';
+import { exposureGraph } from '../../src/adapters/exposure/graph.js';
+import { ALL_SENSITIVE_PORTS, exposedServices } from '../../src/model/sensitive-ports.js';
 
 /** Services whose exposure is critical: an open search cluster, a plaintext MQTT broker. */
 const CRITICAL_SERVICES = new Set([9200, 9300, 5601, 1883]);

@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { AnyRule } from '../../src/model/rule.js';
 import nsgAllPortsOpen from './nsg-all-ports-open.js';
 import nsgDatabasePortOpen from './nsg-database-port-open.js';
 import nsgElasticsearchOpen from './nsg-elasticsearch-open.js';

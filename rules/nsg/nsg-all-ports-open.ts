@@ -1,8 +1,9 @@
 import { ruleEvidence } from '../../src/adapters/nsg.js';
-import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, NSG_TYPE, reachability } from '../../src/checks/port-exposure.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { nsgExposure } from '../../src/net/nsg-exposure.js';
-import { PortSet } from '../../src/net/ports.js';
+import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, reachability } from './port-exposure.js';
+import { NSG_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
+import { nsgExposure } from '../../src/adapters/nsg-exposure.js';
+import { PortSet } from '../../src/model/ports.js';
 
 const EVERY_TCP_PORT = PortSet.of([{ from: 1, to: 65535 }]);
 

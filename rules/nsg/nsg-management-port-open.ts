@@ -1,6 +1,7 @@
-import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
+import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from './port-exposure.js';
+import { NSG_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
+import { SENSITIVE_PORTS } from '../../src/model/sensitive-ports.js';
 
 const CHECK = tcpPortCheck(SENSITIVE_PORTS.management);
 const checkFor = portCheckWithOptions(CHECK);

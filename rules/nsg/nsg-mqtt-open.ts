@@ -1,6 +1,7 @@
-import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, NSG_TYPE, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from '../../src/checks/port-exposure.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { SENSITIVE_PORTS } from '../../src/net/sensitive-ports.js';
+import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from './port-exposure.js';
+import { NSG_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
+import { SENSITIVE_PORTS } from '../../src/model/sensitive-ports.js';
 
 // A rule that exposes 1883 is a plaintext broker whatever else it opens (the rule's own
 // severity); 8883 alone is a broker to review, reported low.

@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { AnyRule } from '../../src/model/rule.js';
 import sqlAuditRetentionTooShort from './sql-audit-retention-too-short.js';
 import sqlAuditingDisabled from './sql-auditing-disabled.js';
 import sqlDefenderDisabled from './sql-defender-disabled.js';

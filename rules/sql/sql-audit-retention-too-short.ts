@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { auditingState, auditRetentionDays, auditStorageEndpoint, isEnabled, SQL_AUDITING_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { auditingState, auditRetentionDays, auditStorageEndpoint, isEnabled } from '../../src/adapters/sql.js';
+import { SQL_AUDITING_TYPE, SQL_SERVER_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
 
 /** The shortest retention that passes, as Azure Policy's built-in definition and CIS 5.1.6 count it. */
 const MINIMUM_RETENTION_DAYS = 90;

@@ -1,6 +1,7 @@
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import { isEnabled, securityAlertState, SQL_SECURITY_ALERT_POLICY_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { isEnabled, securityAlertState } from '../../src/adapters/sql.js';
+import { SQL_SECURITY_ALERT_POLICY_TYPE, SQL_SERVER_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-SQL-010',

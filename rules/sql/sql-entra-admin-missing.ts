@@ -1,5 +1,5 @@
-import { SQL_ADMINISTRATOR_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { SQL_ADMINISTRATOR_TYPE, SQL_SERVER_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-SQL-007',

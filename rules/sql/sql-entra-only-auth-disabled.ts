@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { entraOnlyAuthentication, serverEntraOnlyAuthentication, SQL_ENTRA_ONLY_AUTH_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { entraOnlyAuthentication, serverEntraOnlyAuthentication } from '../../src/adapters/sql.js';
+import { SQL_ENTRA_ONLY_AUTH_TYPE, SQL_SERVER_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-SQL-008',

@@ -1,7 +1,8 @@
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import { admitsAllOfAzure, firewallRange, serverPublicNetworkAccess, SQL_FIREWALL_RULE_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { readEach } from '../../src/engine/not-evaluated.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { admitsAllOfAzure, firewallRange, serverPublicNetworkAccess } from '../../src/adapters/sql.js';
+import { SQL_FIREWALL_RULE_TYPE, SQL_SERVER_TYPE } from '../../src/inventory/arm-types.js';
+import { readEach } from '../../src/model/not-evaluated.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-SQL-005',

@@ -1,8 +1,9 @@
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import { firewallRange, serverPublicNetworkAccess, SQL_FIREWALL_RULE_TYPE, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { readEach } from '../../src/engine/not-evaluated.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { ipv4RangeSize, SLASH_8_SIZE } from '../../src/net/addresses.js';
+import { firewallRange, serverPublicNetworkAccess } from '../../src/adapters/sql.js';
+import { SQL_FIREWALL_RULE_TYPE, SQL_SERVER_TYPE } from '../../src/inventory/arm-types.js';
+import { readEach } from '../../src/model/not-evaluated.js';
+import { defineRule } from '../../src/model/rule.js';
+import { ipv4RangeSize, SLASH_8_SIZE } from '../../src/adapters/addresses.js';
 
 export default defineRule({
   id: 'AZ-SQL-002',

@@ -1,6 +1,7 @@
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import { serverPublicNetworkAccess, SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { serverPublicNetworkAccess } from '../../src/adapters/sql.js';
+import { SQL_SERVER_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-SQL-006',

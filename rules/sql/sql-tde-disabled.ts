@@ -1,6 +1,7 @@
-import { isEnabled, isSystemDatabase, SQL_DATABASE_TYPE, SQL_TDE_TYPE, tdeState } from '../../src/adapters/sql.js';
+import { isEnabled, isSystemDatabase, tdeState } from '../../src/adapters/sql.js';
+import { SQL_DATABASE_TYPE, SQL_TDE_TYPE } from '../../src/inventory/arm-types.js';
 import { evidence } from '../../src/adapters/setting.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-SQL-001',

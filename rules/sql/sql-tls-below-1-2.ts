@@ -1,6 +1,6 @@
-import { SQL_SERVER_TYPE } from '../../src/adapters/sql.js';
-import { reportTlsBelowMinimum, TLS_RULE_OPTIONS, type TlsRuleOptions } from '../../src/checks/minimum-tls.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { SQL_SERVER_TYPE } from '../../src/inventory/arm-types.js';
+import { reportTlsBelowMinimum, TLS_RULE_OPTIONS, type TlsRuleOptions } from '../shared/minimum-tls.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule<TlsRuleOptions>({
   id: 'AZ-SQL-004',

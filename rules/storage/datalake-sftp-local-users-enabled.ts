@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { isHnsEnabled, isLocalUserEnabled, isSftpEnabled, STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { isHnsEnabled, isLocalUserEnabled, isSftpEnabled } from '../../src/adapters/storage.js';
+import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-STG-011',

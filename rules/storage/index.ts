@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { AnyRule } from '../../src/model/rule.js';
 import datalakeNfsv3Enabled from './datalake-nfsv3-enabled.js';
 import datalakeOpenToAllNetworks from './datalake-open-to-all-networks.js';
 import datalakeSftpLocalUsersEnabled from './datalake-sftp-local-users-enabled.js';

@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { BLOB_SERVICE_TYPE, blobServiceId, blobSoftDeleteEnabled, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { BLOB_SERVICE_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { blobSoftDeleteEnabled } from '../../src/adapters/storage.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-STG-010',

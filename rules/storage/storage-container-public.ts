@@ -1,14 +1,8 @@
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import {
-  allowsBlobPublicAccess,
-  BLOB_CONTAINER_TYPE,
-  blobServiceId,
-  containerPublicAccess,
-  hasBlobService,
-  STORAGE_ACCOUNT_TYPE,
-} from '../../src/adapters/storage.js';
-import { readEach } from '../../src/engine/not-evaluated.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { allowsBlobPublicAccess, containerPublicAccess } from '../../src/adapters/storage.js';
+import { BLOB_CONTAINER_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { readEach } from '../../src/model/not-evaluated.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-STG-002',

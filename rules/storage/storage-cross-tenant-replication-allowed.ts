@@ -1,6 +1,8 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { CROSS_TENANT_REPLICATION_DISALLOWED_FROM, crossTenantReplication, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
-import { defineRule, type Evidence } from '../../src/engine/rule.js';
+import { CROSS_TENANT_REPLICATION_DISALLOWED_FROM, crossTenantReplication } from '../../src/adapters/storage.js';
+import { hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
+import type { Evidence } from '../../src/model/evidence.js';
 
 export default defineRule({
   id: 'AZ-STG-008',

@@ -1,6 +1,7 @@
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import { networkDefaultAction, publicNetworkAccess, STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { networkDefaultAction, publicNetworkAccess } from '../../src/adapters/storage.js';
+import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-STG-006',

@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { allowsSharedKeyAccess, STORAGE_ACCOUNT_TYPE } from '../../src/adapters/storage.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { allowsSharedKeyAccess } from '../../src/adapters/storage.js';
+import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
   id: 'AZ-STG-007',

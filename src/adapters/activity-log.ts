@@ -1,16 +1,15 @@
+import { ACTIVITY_LOG_ALERT_TYPE, DIAGNOSTIC_SETTING_TYPE } from '../inventory/arm-types.js';
 /**
  * The subscription's activity log as rules about a subscription see it: the alerts that fire
  * on it (AZ-MON-002 … 006) and the diagnostic settings that export it (AZ-MON-007).
  */
-import { MalformedProperty, readAll } from '../engine/not-evaluated.js';
-import type { Evidence, RuleContext } from '../engine/rule.js';
+import { MalformedProperty, readAll } from '../model/not-evaluated.js';
+import type { Evidence } from '../model/evidence.js';
+import type { RuleContext } from '../model/rule.js';
 import { idKey } from '../inventory/arm-id.js';
-import type { ArmResource } from '../inventory/types.js';
-import { isJsonObject } from '../inventory/types.js';
-import { DIAGNOSTIC_SETTING_TYPE } from './diagnostics.js';
+import { type ArmResource, isJsonObject } from '../inventory/types.js';
 import { evidence, readArray, readBoolean, type Setting } from './setting.js';
 
-export const ACTIVITY_LOG_ALERT_TYPE = 'Microsoft.Insights/activityLogAlerts';
 
 /** One leaf of an alert condition: a field (lower case) and the values that meet it (lower case). */
 interface ConditionLeaf {

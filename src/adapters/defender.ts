@@ -1,8 +1,7 @@
+import { PRICING_TYPE } from '../inventory/arm-types.js';
 import type { ArmResource } from '../inventory/types.js';
 import { readString, sameText, type Setting } from './setting.js';
 
-/** Defender for Cloud plans: subscription-level resources `/subscriptions/{id}/providers/Microsoft.Security/pricings/{plan}`. */
-export const PRICING_TYPE = 'Microsoft.Security/pricings';
 
 /** A Defender plan, by its pricing name, with the name the portal and CIS give it. */
 export interface DefenderPlan {

@@ -1,8 +1,6 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
-import type { ArmResource } from '../inventory/types.js';
-import { isJsonObject } from '../inventory/types.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import { type ArmResource, isJsonObject } from '../inventory/types.js';
 
-export const DIAGNOSTIC_SETTING_TYPE = 'Microsoft.Insights/diagnosticSettings';
 
 /**
  * Whether a diagnostic setting sends at least one log category (or category group such as

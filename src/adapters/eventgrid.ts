@@ -1,11 +1,8 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
-import type { ArmResource } from '../inventory/types.js';
-import { isJsonObject } from '../inventory/types.js';
-import { isWholeInternetMask } from '../net/addresses.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import { type ArmResource, isJsonObject } from '../inventory/types.js';
+import { isWholeInternetMask } from './addresses.js';
 import { readArray, readString, sameText, type Setting } from './setting.js';
 
-/** Event Grid namespaces (API 2025-02-15), whose topic spaces are the MQTT broker. */
-export const EVENT_GRID_NAMESPACE_TYPE = 'Microsoft.EventGrid/namespaces';
 
 /** The private link group of the MQTT broker; `topic` is the HTTP endpoint's. */
 export const MQTT_PRIVATE_LINK_GROUP = 'topicspace';

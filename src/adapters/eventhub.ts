@@ -1,11 +1,7 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
-import type { ArmResource } from '../inventory/types.js';
-import { isJsonObject } from '../inventory/types.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import { type ArmResource, isJsonObject } from '../inventory/types.js';
 import { readArray, readBoolean, readString, type Setting } from './setting.js';
 
-export const EVENT_HUB_NAMESPACE_TYPE = 'Microsoft.EventHub/namespaces';
-/** The namespace's one network rule set, named `default`. */
-export const EVENT_HUB_NETWORK_RULE_SET_TYPE = 'Microsoft.EventHub/namespaces/networkRuleSets';
 
 /** `disableLocalAuth`: absent means false, so SAS keys (shared access policies) are accepted. */
 export function namespaceLocalAuthDisabled(namespace: ArmResource): Setting<boolean> {

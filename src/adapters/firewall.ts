@@ -1,7 +1,7 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
-import type { ArmResource } from '../inventory/types.js';
-import { isJsonObject } from '../inventory/types.js';
-import type { ConfigLocation, TransportProtocol } from './network.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import { type ArmResource, isJsonObject } from '../inventory/types.js';
+import type { ConfigLocation } from '../model/evidence.js';
+import type { TransportProtocol } from '../model/ports.js';
 import { readList, readRef } from './setting.js';
 
 /**
@@ -11,9 +11,6 @@ import { readList, readRef } from './setting.js';
  * policy it inherits from.
  */
 
-export const FIREWALL_TYPE = 'Microsoft.Network/azureFirewalls';
-export const FIREWALL_POLICY_TYPE = 'Microsoft.Network/firewallPolicies';
-export const RULE_COLLECTION_GROUP_TYPE = 'Microsoft.Network/firewallPolicies/ruleCollectionGroups';
 
 export interface DnatRule {
   /** `collection/rule`, as the portal shows it. */

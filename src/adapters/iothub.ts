@@ -1,10 +1,8 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
-import { isWholeInternetMask } from '../net/addresses.js';
-import type { ArmResource } from '../inventory/types.js';
-import { isJsonObject } from '../inventory/types.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import { isWholeInternetMask } from './addresses.js';
+import { type ArmResource, isJsonObject } from '../inventory/types.js';
 import { readArray, readBoolean, readString, type Setting } from './setting.js';
 
-export const IOT_HUB_TYPE = 'Microsoft.Devices/IotHubs';
 
 /** `disableLocalAuth`: absent means false, so SAS keys (shared access policies) are accepted. */
 export function localAuthDisabled(hub: ArmResource): Setting<boolean> {

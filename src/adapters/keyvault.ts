@@ -1,7 +1,6 @@
 import type { ArmResource } from '../inventory/types.js';
 import { readBoolean, readString, type Setting } from './setting.js';
 
-export const KEY_VAULT_TYPE = 'Microsoft.KeyVault/vaults';
 
 /**
  * Soft delete. Absent is read as off: API 2019-09-01 and later write `true` into a vault

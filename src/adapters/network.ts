@@ -1,7 +1,8 @@
-import { pushTo } from '../collections.js';
-import { MalformedProperty } from '../engine/not-evaluated.js';
-import type { ArmResource } from '../inventory/types.js';
-import { isJsonObject } from '../inventory/types.js';
+import type { ConfigLocation } from '../model/evidence.js';
+import type { TransportProtocol } from '../model/ports.js';
+import { pushTo } from '../inventory/collections.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import { type ArmResource, isJsonObject } from '../inventory/types.js';
 import { readList, readRef, readRefs, valueAt } from './setting.js';
 
 /**
@@ -12,19 +13,6 @@ import { readList, readRef, readRefs, valueAt } from './setting.js';
  * add or rule out is unknown, and must not be read as absent.
  */
 
-export const NIC_TYPE = 'Microsoft.Network/networkInterfaces';
-export const PUBLIC_IP_TYPE = 'Microsoft.Network/publicIPAddresses';
-export const VIRTUAL_NETWORK_TYPE = 'Microsoft.Network/virtualNetworks';
-export const LOAD_BALANCER_TYPE = 'Microsoft.Network/loadBalancers';
-export const VIRTUAL_MACHINE_TYPE = 'Microsoft.Compute/virtualMachines';
-/**
- * Scale sets in Uniform orchestration keep their instances' network interfaces and public IPs
- * under the scale set (`…/virtualMachineScaleSets/web/virtualMachines/0/networkInterfaces/nic`),
- * out of the subscription-wide lists; they are read per scale set, as these types.
- */
-export const SCALE_SET_TYPE = 'Microsoft.Compute/virtualMachineScaleSets';
-export const CONTAINER_GROUP_TYPE = 'Microsoft.ContainerInstance/containerGroups';
-export const APPLICATION_GATEWAY_TYPE = 'Microsoft.Network/applicationGateways';
 
 /** One entry of an ARM array of sub-resources, with where it sits and its raw JSON. */
 interface Entry {
@@ -75,13 +63,6 @@ function requiredRef(entry: Entry, name: string): string {
 
 function refs(entry: Entry, name: string): string[] {
   return readRefs(entry.properties[name], `${entry.path}.properties.${name}`);
-}
-
-/** Where a forwarding rule sits in its resource's ARM JSON, and what it says: a finding's evidence. */
-export interface ConfigLocation {
-  readonly resourceId: string;
-  readonly path: string;
-  readonly value: unknown;
 }
 
 export interface PublicIp {
@@ -158,8 +139,6 @@ export function subnetsOf(resource: ArmResource): Subnet[] {
     nsgId: ref(subnet, 'networkSecurityGroup'),
   }));
 }
-
-export type TransportProtocol = 'tcp' | 'udp';
 
 /**
  * A load balancer's way in: frontend ports mapped to a backend port, for a pool or one

@@ -1,35 +1,14 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
-import type { Evidence } from '../engine/rule.js';
-import type { ArmResource, JsonObject } from '../inventory/types.js';
-import { isJsonObject } from '../inventory/types.js';
-import { isInternetSource, parseIPv4 } from '../net/addresses.js';
-import { parsePortRange, PortRangeSyntaxError, PortSet, type PortRange } from '../net/ports.js';
+import type { InternetRule } from '../model/exposure.js';
+import { type PortRange, PortSet, type TransportProtocol } from '../model/ports.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import type { Evidence } from '../model/evidence.js';
+import { type ArmResource, isJsonObject, type JsonObject } from '../inventory/types.js';
+import { isInternetSource, parseIPv4 } from './addresses.js';
+import { parsePortRange, PortRangeSyntaxError } from './ports.js';
 import { memoizeByResource } from './memo.js';
 import { readList, readRefs } from './setting.js';
 
-export type Protocol = 'tcp' | 'udp';
 
-export const NSG_TYPE = 'Microsoft.Network/networkSecurityGroups';
-export const SECURITY_RULE_TYPE = 'Microsoft.Network/networkSecurityGroups/securityRules';
-
-/** An inbound custom security rule whose source is the whole internet. */
-export interface InternetRule {
-  readonly id: string;
-  readonly name: string;
-  readonly priority: number;
-  readonly access: 'allow' | 'deny';
-  /** Transport protocols it matches: `*` matches both; ICMP, ESP and AH match neither. */
-  readonly protocols: readonly Protocol[];
-  readonly ports: PortSet;
-  /** Where in the NSG's JSON the rule is: `properties.securityRules[2]`. */
-  readonly path: string;
-  /** Path of the source prefix that is the internet, relative to the rule's properties. */
-  readonly sourcePath: string;
-  /** Destination prefixes (`*`, a tag, an address or CIDR); empty when the rule targets application security groups. */
-  readonly destinations: readonly string[];
-  readonly destinationAsgIds: readonly string[];
-  readonly properties: JsonObject;
-}
 
 /**
  * Whether a rule applies to traffic for one IP configuration: its destination is any
@@ -142,12 +121,12 @@ function readInternetRule(nsg: ArmResource, entry: unknown, path: string): Inter
   };
 }
 
-const BOTH: readonly Protocol[] = ['tcp', 'udp'];
-const TCP: readonly Protocol[] = ['tcp'];
-const UDP: readonly Protocol[] = ['udp'];
-const NEITHER: readonly Protocol[] = [];
+const BOTH: readonly TransportProtocol[] = ['tcp', 'udp'];
+const TCP: readonly TransportProtocol[] = ['tcp'];
+const UDP: readonly TransportProtocol[] = ['udp'];
+const NEITHER: readonly TransportProtocol[] = [];
 
-function protocolsOf(protocol: string): readonly Protocol[] {
+function protocolsOf(protocol: string): readonly TransportProtocol[] {
   switch (protocol.toLowerCase()) {
     case '*':
     case 'any':

@@ -1,7 +1,6 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
-import type { Evidence } from '../engine/rule.js';
-import type { ArmResource, JsonObject } from '../inventory/types.js';
-import { isJsonObject } from '../inventory/types.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import type { Evidence } from '../model/evidence.js';
+import { type ArmResource, isJsonObject, type JsonObject } from '../inventory/types.js';
 
 /**
  * One setting of a resource as a rule sees it: the value in effect, where it lives, and

@@ -1,19 +1,8 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
 import type { ArmResource } from '../inventory/types.js';
-import { parseIPv4 } from '../net/addresses.js';
+import { parseIPv4 } from './addresses.js';
 import { readBoolean, readNumber, readString, sameText, type Setting } from './setting.js';
 
-export const SQL_SERVER_TYPE = 'Microsoft.Sql/servers';
-export const SQL_DATABASE_TYPE = 'Microsoft.Sql/servers/databases';
-export const SQL_TDE_TYPE = 'Microsoft.Sql/servers/databases/transparentDataEncryption';
-export const SQL_AUDITING_TYPE = 'Microsoft.Sql/servers/auditingSettings';
-export const SQL_FIREWALL_RULE_TYPE = 'Microsoft.Sql/servers/firewallRules';
-/** The server's Microsoft Entra admins: a collection, empty when the server has none. */
-export const SQL_ADMINISTRATOR_TYPE = 'Microsoft.Sql/servers/administrators';
-/** The server's one Entra-only authentication setting, named `Default`. */
-export const SQL_ENTRA_ONLY_AUTH_TYPE = 'Microsoft.Sql/servers/azureADOnlyAuthentications';
-/** The server's one Microsoft Defender for SQL (threat detection) policy, named `Default`. */
-export const SQL_SECURITY_ALERT_POLICY_TYPE = 'Microsoft.Sql/servers/securityAlertPolicies';
 
 /**
  * System databases are created and managed by Azure: `master` on every logical server, and

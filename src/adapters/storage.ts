@@ -1,20 +1,6 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
 import type { ArmResource } from '../inventory/types.js';
-import { readBoolean, readString, sameText, type Setting } from './setting.js';
-
-export const STORAGE_ACCOUNT_TYPE = 'Microsoft.Storage/storageAccounts';
-export const BLOB_SERVICE_TYPE = 'Microsoft.Storage/storageAccounts/blobServices';
-export const BLOB_CONTAINER_TYPE = 'Microsoft.Storage/storageAccounts/blobServices/containers';
-
-/** The id of an account's one blob service, which holds its containers and its diagnostic settings. */
-export function blobServiceId(account: { readonly id: string }): string {
-  return `${account.id}/blobServices/default`;
-}
-
-/** FileStorage (premium file shares) accounts have no blob service at all. */
-export function hasBlobService(account: { readonly kind?: string | undefined }): boolean {
-  return !sameText(account.kind, 'FileStorage');
-}
+import { readBoolean, readString, type Setting } from './setting.js';
 
 /**
  * Whether the account permits anonymous blob access. Absent reads as allowed: the property

@@ -1,4 +1,4 @@
-import { MalformedProperty } from '../engine/not-evaluated.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
 import type { ArmResource } from '../inventory/types.js';
 import { valueAt, type Setting } from './setting.js';
 

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { CloudSettingError } from './errors.js';
 
 /** The Azure clouds `--cloud` names: where ARM is, and where tokens come from. */
 export const CLOUDS = {
@@ -24,7 +24,7 @@ export interface ArmTarget {
 export function resolveArmTarget(cloud: string | undefined, armEndpoint: string | undefined): ArmTarget {
   const name = (cloud ?? 'AzurePublicCloud') as CloudName;
   const known = CLOUDS[name];
-  if (!known) throw new UsageError(`--cloud: unknown cloud '${cloud}' (expected ${Object.keys(CLOUDS).join(', ')})`);
+  if (!known) throw new CloudSettingError(`--cloud: unknown cloud '${cloud}' (expected ${Object.keys(CLOUDS).join(', ')})`);
   const endpoint = armEndpoint === undefined ? known.armEndpoint : parseEndpoint(armEndpoint);
   return { endpoint, scope: `${endpoint}/.default`, authorityHost: known.authorityHost };
 }
@@ -34,10 +34,10 @@ function parseEndpoint(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--arm-endpoint: '${text}' is not a URL`);
+    throw new CloudSettingError(`--arm-endpoint: '${text}' is not a URL`);
   }
   // Bearer tokens must not travel in clear text; the SDK refuses them on http:// too.
-  if (url.protocol !== 'https:') throw new UsageError(`--arm-endpoint: '${text}' must be an https:// URL`);
-  if (url.search || url.hash) throw new UsageError(`--arm-endpoint: '${text}' must not have a query or fragment`);
+  if (url.protocol !== 'https:') throw new CloudSettingError(`--arm-endpoint: '${text}' must be an https:// URL`);
+  if (url.search || url.hash) throw new CloudSettingError(`--arm-endpoint: '${text}' must not have a query or fragment`);
   return url.toString().replace(/\/+$/, '');
 }

@@ -1,5 +1,5 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { AuthenticationError } from '../errors.js';
+import { AuthenticationError } from './errors.js';
 import type { ArmTarget } from './clouds.js';
 
 /** What DefaultAzureCredential tries, in its order; named in the error when all fail. */

@@ -1,5 +1,5 @@
 import { EXIT } from '../engine/exit-code.js';
-import { parseSeverity } from '../engine/severity.js';
+import { parseSeverity } from '../model/severity.js';
 import { selectForCommand } from './rule-selection.js';
 import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
 import { note, writeReportFile } from './output.js';

@@ -3,11 +3,12 @@ import { NSG_RULES } from '../../rules/nsg/index.js';
 import { EXIT } from '../engine/exit-code.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { inventoryFromSnapshot, loadSnapshotFile } from '../inventory/snapshot.js';
-import { exposureGraph, type Endpoint } from '../net/exposure-graph.js';
+import { exposureGraph } from '../adapters/exposure/graph.js';
+import type { Endpoint } from '../model/exposure.js';
 import { EXPOSURE_RENDERERS } from '../report/exposure/index.js';
 import type { ExposureFailOn, ExposureFormatName } from '../report/exposure/formats.js';
 import { sensitivePorts } from '../report/exposure/rows.js';
-import { TOOL } from '../version.js';
+import { TOOL } from '../inventory/package.js';
 import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
 import { colorWanted, outputWidth, writeReportFile } from './output.js';
 

@@ -1,7 +1,7 @@
 import { resolveArmTarget } from '../auth/clouds.js';
 import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
 import type { LiveOptions } from '../collect/collect.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../inventory/errors.js';
 import { checkOutputPaths } from './outputs.js';
 
 /**

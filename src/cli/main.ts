@@ -1,12 +1,14 @@
+import { isAuthError } from '../auth/errors.js';
 import { Command, CommanderError } from 'commander';
 import { sanitizeForTerminal } from '../report/sanitize.js';
-import { isAzscanError, UsageError } from '../errors.js';
+import { isAzscanError, UsageError } from '../inventory/errors.js';
 import { EXIT } from '../engine/exit-code.js';
-import { SEVERITIES } from '../engine/severity.js';
-import { COMPLIANCE_FRAMEWORKS, type Service } from '../engine/rule.js';
+import { SEVERITIES } from '../model/severity.js';
+import { COMPLIANCE_FRAMEWORKS } from '../model/compliance.js';
+import type { Service } from '../model/services.js';
 import { FORMAT_NAMES } from '../report/formats.js';
 import { EXPOSURE_FAIL_ON, EXPOSURE_FORMAT_NAMES } from '../report/exposure/formats.js';
-import { TOOL } from '../version.js';
+import { TOOL } from '../inventory/package.js';
 import type { CollectFlags } from './collect-command.js';
 import type { RulesFlags } from './rules-command.js';
 import type { ExposureFlags } from './exposure-command.js';
@@ -144,7 +146,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and --version are successes; every other commander error was already printed.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usageOrInput;
     }
-    if (isAzscanError(error)) {
+    if (isAzscanError(error) || isAuthError(error)) {
       // Messages quote ids, names and values from the input or from ARM: untrusted text.
       process.stderr.write(`azscan: ${sanitizeForTerminal(error.message)}\n`);
       return EXIT.usageOrInput;

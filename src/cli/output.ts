@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../inventory/errors.js';
 import { sanitizeForTerminal } from '../report/sanitize.js';
 
 /**

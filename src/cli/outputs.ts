@@ -1,6 +1,6 @@
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../inventory/errors.js';
 import { FORMAT_NAMES, type FormatName } from '../report/formats.js';
 
 /** Where each report goes: stdout in one format, and files in others. */

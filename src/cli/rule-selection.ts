@@ -1,10 +1,11 @@
 import { RULES } from '../../rules/index.js';
 import residencyRule, { ALLOWED_LOCATIONS_OPTIONS } from '../../rules/governance/resource-outside-allowed-locations.js';
 import { loadConfig, type AzscanConfig } from '../config/config.js';
-import type { AnyRule, ComplianceFramework } from '../engine/rule.js';
-import { findRule, selectRules } from '../engine/select.js';
-import type { Severity } from '../engine/severity.js';
-import { UsageError } from '../errors.js';
+import { type AnyRule, findRule } from '../model/rule.js';
+import type { ComplianceFramework } from '../model/compliance.js';
+import { selectRules } from '../engine/select.js';
+import type { Severity } from '../model/severity.js';
+import { UsageError } from '../inventory/errors.js';
 import { warn } from './output.js';
 
 export interface Selection {

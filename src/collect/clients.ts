@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ArmTarget } from '../auth/clouds.js';
-import { TOOL } from '../version.js';
+import { TOOL } from '../inventory/package.js';
 
 /**
  * The ARM SDK clients a scan uses, created on first use: a package is loaded only when a

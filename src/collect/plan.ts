@@ -1,9 +1,6 @@
-import { DIAGNOSTIC_SETTING_TYPE } from '../adapters/diagnostics.js';
-import { BLOB_SERVICE_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../adapters/storage.js';
-import { ANY_TYPE } from '../engine/evaluate.js';
-import type { RuleMeta } from '../engine/rule.js';
+import { BLOB_SERVICE_TYPE, blobServiceId, DIAGNOSTIC_SETTING_TYPE, hasBlobService, STORAGE_ACCOUNT_TYPE, SUBSCRIPTION_TYPE } from '../inventory/arm-types.js';
+import { ANY_TYPE, type RuleMeta } from '../model/rule.js';
 import { typeKey } from '../inventory/arm-id.js';
-import { SUBSCRIPTION_TYPE } from '../inventory/inventory.js';
 import { collectedName, readersFor, topLevelReaders, type ParentResource, type ResourceReader } from './readers/index.js';
 
 /** What a live scan reads, worked out from the rules selected: `--rule AZ-SQL-001` reads SQL only. */

@@ -1,28 +1,7 @@
-import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type RuleMeta } from '../engine/rule.js';
-import type { Finding, NotEvaluatedEntry } from '../engine/result.js';
+import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type ComplianceReport, type ControlResult, type ControlStatus } from '../model/compliance.js';
+import type { RuleMeta } from '../model/rule.js';
+import type { Finding, NotEvaluatedEntry } from '../model/result.js';
 import { controlsOf } from './frameworks.js';
-
-export type ControlStatus = 'pass' | 'fail' | 'notEvaluated' | 'noAutomatedRule';
-
-export interface ControlResult {
-  readonly id: string;
-  readonly title: string;
-  readonly group: string;
-  readonly status: ControlStatus;
-  /** azscan rules mapped to the control. */
-  readonly rules: readonly string[];
-  /** Findings in force that answer the control. */
-  readonly findings: number;
-  /** Rule × resource pairs (or parts of a resource) the control needed that could not be evaluated. */
-  readonly notEvaluated: number;
-}
-
-export interface ComplianceReport {
-  readonly framework: ComplianceFramework;
-  readonly title: string;
-  readonly controls: readonly ControlResult[];
-  readonly counts: { readonly [S in ControlStatus]: number };
-}
 
 /**
  * Each control of a framework as this scan saw it, from its own findings and its own unread

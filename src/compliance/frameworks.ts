@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework } from '../engine/rule.js';
-import { UsageError } from '../errors.js';
-import { PACKAGE_ROOT } from '../version.js';
+import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework } from '../model/compliance.js';
+import { UsageError } from '../inventory/errors.js';
+import { PACKAGE_ROOT } from '../inventory/package.js';
 
 /** One control (a CIS recommendation, an MCSB control) of a framework. */
 export interface Control {

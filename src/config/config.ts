@@ -1,29 +1,16 @@
+import type { SuppressionRule } from '../model/suppression.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, type Tags } from 'yaml';
 import { z } from 'zod';
-import type { AnyRule } from '../engine/rule.js';
-import { findRule } from '../engine/select.js';
-import { isSeverity, SEVERITIES, type Severity } from '../engine/severity.js';
-import { InputError } from '../errors.js';
+import { type AnyRule, findRule } from '../model/rule.js';
+import { isSeverity, SEVERITIES, type Severity } from '../model/severity.js';
+import { InputError } from '../inventory/errors.js';
 import { parseJsonText } from '../inventory/snapshot.js';
 import { isJsonObject } from '../inventory/types.js';
 
 /** The file names azscan looks for in the working directory, in this order. */
 export const CONFIG_FILE_NAMES = ['azscan.config.yaml', 'azscan.config.yml', 'azscan.config.json'] as const;
-
-/** A suppression: accepted risk for one rule on the resources a pattern matches. */
-export interface SuppressionRule {
-  /** Rule id, as written in the config (a name is resolved to its id). */
-  readonly rule: string;
-  /** Resource id pattern: `*` matches any run of characters (slashes too), `?` one; case-insensitive. */
-  readonly resource: string;
-  readonly reason: string;
-  /** ISO date (YYYY-MM-DD); from the day after, the suppression stops suppressing. */
-  readonly expires?: string;
-  /** Where it was written: `azscan.config.yaml: suppressions[2]`. */
-  readonly source: string;
-}
 
 export interface AzscanConfig {
   readonly path?: string;

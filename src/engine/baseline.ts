@@ -1,36 +1,17 @@
+import type { BaselineFinding, BaselineReport } from '../model/baseline.js';
 import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { InputError } from '../inventory/errors.js';
 import { idKey, parseArmId } from '../inventory/arm-id.js';
 import { parseJsonText } from '../inventory/snapshot.js';
 import { isJsonObject } from '../inventory/types.js';
-import { REPORT_SCHEMA_VERSION } from '../report/json.js';
-import type { Finding, Outcome } from './result.js';
-import type { AnyRule } from './rule.js';
-import { isSeverity, type Severity } from './severity.js';
-
-/** A finding of an earlier report, as much of it as comparing needs. */
-export interface BaselineFinding {
-  readonly fingerprint: string;
-  readonly ruleId: string;
-  readonly resourceId: string;
-  readonly severity: Severity;
-  readonly title: string;
-}
+import { REPORT_SCHEMA_VERSION } from '../model/report-schema.js';
+import type { Finding, Outcome } from '../model/result.js';
+import type { AnyRule } from '../model/rule.js';
+import { isSeverity } from '../model/severity.js';
 
 export interface Baseline {
   readonly path: string;
   readonly findings: readonly BaselineFinding[];
-}
-
-export interface BaselineReport {
-  readonly path: string;
-  /** Findings not in the baseline. */
-  readonly new: number;
-  readonly existing: number;
-  /** Baseline findings this scan shows gone: the resource passed, or no longer exists. */
-  readonly fixed: readonly BaselineFinding[];
-  /** Baseline findings this scan cannot speak to: the rule was not run, or the resource not evaluated. */
-  readonly unknown: readonly BaselineFinding[];
 }
 
 /** Reads an earlier JSON report (`--format json`) as a baseline. */

@@ -1,10 +1,11 @@
+import { ANY_TYPE, type AnyRule as Rule, type FindingReport, type RuleContext, type UnreadPart } from '../model/rule.js';
 import { idKey, isSameOrAncestorKey, parseArmId, placeOf, typeKey } from '../inventory/arm-id.js';
 import { describeFailure, type Inventory } from '../inventory/inventory.js';
 import type { ArmResource } from '../inventory/types.js';
 import { fingerprintOfKey } from './fingerprint.js';
-import { NotEvaluated } from './not-evaluated.js';
-import type { Finding, NotEvaluatedEntry, Outcome } from './result.js';
-import type { AnyRule as Rule, ComplianceFramework, ComplianceMapping, FindingReport, RuleContext, UnreadPart } from './rule.js';
+import { NotEvaluated } from '../model/not-evaluated.js';
+import type { Finding, NotEvaluatedEntry, Outcome } from '../model/result.js';
+import type { ComplianceFramework, ComplianceMapping } from '../model/compliance.js';
 
 export interface Evaluation {
   readonly outcomes: Outcome[];
@@ -82,15 +83,8 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
   return { outcomes, notEvaluated, resourcesEvaluated };
 }
 
-/** True when a not-evaluated entry means the scan did not see something a selected rule needed. */
-export function makesIncomplete(entry: NotEvaluatedEntry): boolean {
-  return entry.code !== 'MalformedResourceIgnored';
-}
-
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-/** The resource type of rules that look at every resource. */
-export const ANY_TYPE = '*';
 
 /** Every outcome has the same shape, which keeps evaluation of large estates fast. */
 function outcome(

@@ -1,5 +1,5 @@
-import type { ScanResult } from './result.js';
-import { isAtLeast, type Severity } from './severity.js';
+import type { ScanResult } from '../model/result.js';
+import { isAtLeast, type Severity } from '../model/severity.js';
 
 /** The documented exit codes (README, DESIGN.md). */
 export const EXIT = {

@@ -1,15 +1,16 @@
 import { evaluateCompliance } from '../compliance/evaluate.js';
-import type { SuppressionRule } from '../config/config.js';
+import type { SuppressionReport, SuppressionRule } from '../model/suppression.js';
 import type { Inventory } from '../inventory/inventory.js';
-import type { ComplianceFramework } from './rule.js';
-import { compareWithBaseline, type Baseline, type BaselineReport } from './baseline.js';
-import { applySuppressions, isoToday, type SuppressionReport } from './suppress.js';
+import type { ComplianceFramework } from '../model/compliance.js';
+import { compareWithBaseline, type Baseline } from './baseline.js';
+import type { BaselineReport } from '../model/baseline.js';
+import { applySuppressions, isoToday } from './suppress.js';
 import { skippedSubscriptions } from '../inventory/subscriptions.js';
-import { TOOL } from '../version.js';
-import { evaluate, makesIncomplete } from './evaluate.js';
-import type { Finding, Outcome, OutcomeStatus, ScanResult, ScanSummary } from './result.js';
-import type { AnyRule as Rule, RuleMeta } from './rule.js';
-import { isAtLeast, SEVERITIES, severityRank, type Severity } from './severity.js';
+import { TOOL } from '../inventory/package.js';
+import { evaluate } from './evaluate.js';
+import { type Finding, makesIncomplete, type Outcome, type OutcomeStatus, type ScanResult, type ScanSummary } from '../model/result.js';
+import type { AnyRule as Rule, RuleMeta } from '../model/rule.js';
+import { isAtLeast, SEVERITIES, severityRank, type Severity } from '../model/severity.js';
 
 export interface ScanOptions {
   /** The rules to run, with any severity overrides from the config already applied. */

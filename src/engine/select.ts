@@ -1,6 +1,7 @@
-import { UsageError } from '../errors.js';
-import type { AnyRule as Rule, ComplianceFramework } from './rule.js';
-import { isAtLeast, shiftSeverity, type Severity } from './severity.js';
+import { type AnyRule as Rule, findRule } from '../model/rule.js';
+import { UsageError } from '../inventory/errors.js';
+import type { ComplianceFramework } from '../model/compliance.js';
+import { isAtLeast, shiftSeverity, type Severity } from '../model/severity.js';
 
 export interface RuleSelection {
   /** Rule ids or names (`AZ-SQL-001`, `sql-tde-disabled`), case-insensitive; all rules when empty. */
@@ -105,7 +106,3 @@ export function highestSeverity(rule: Rule): Severity {
   return rule.raisesSeverity ? shiftSeverity(rule.severity, 1) : rule.severity;
 }
 
-export function findRule(catalogue: readonly Rule[], text: string): Rule | undefined {
-  const key = text.trim().toLowerCase();
-  return catalogue.find((r) => r.id.toLowerCase() === key || r.name === key);
-}

@@ -1,20 +1,5 @@
-import type { SuppressionRule } from '../config/config.js';
-import type { Finding } from './result.js';
-
-/** What suppressions did in one scan. */
-export interface SuppressionReport {
-  /** Findings suppressed: kept in the reports, marked, and not counted against --fail-on. */
-  readonly suppressed: number;
-  /** Suppressions past their date: they no longer suppress, and say so. */
-  readonly expired: readonly SuppressionUse[];
-  /** Suppressions in force that matched no finding: probably fixed, or mistyped. */
-  readonly stale: readonly SuppressionRule[];
-}
-
-export interface SuppressionUse extends SuppressionRule {
-  /** Findings it would have suppressed. */
-  readonly matches: number;
-}
+import type { SuppressionReport, SuppressionRule } from '../model/suppression.js';
+import type { Finding } from '../model/result.js';
 
 /**
  * Marks the findings that in-force suppressions cover. `today` is an ISO date: a suppression

@@ -1,4 +1,5 @@
-import { pushTo } from '../collections.js';
+import { SUBSCRIPTION_TYPE } from './arm-types.js';
+import { pushTo } from './collections.js';
 import { idKey, isSameOrAncestorKey, parseArmId, typeKey } from './arm-id.js';
 import type {
   ArmResource,
@@ -164,7 +165,6 @@ export function describeFailure(error: CollectionError): string {
 
 const NONE: readonly ArmResource[] = Object.freeze([]);
 
-export const SUBSCRIPTION_TYPE = 'Microsoft.Resources/subscriptions';
 
 /** The type of a scope: a resource's own, or the one its id names (`/subscriptions/x` is a subscription). */
 function parentTypeOf(scope: ArmResource | string): string | undefined {

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { InputError } from '../errors.js';
-import { Inventory, SUBSCRIPTION_TYPE } from './inventory.js';
+import { InputError } from './errors.js';
+import { Inventory } from './inventory.js';
+import { SUBSCRIPTION_TYPE } from './arm-types.js';
 import { isScannedState } from './subscriptions.js';
 import { mergeCopies, type CopyConflict, type ReadCopy } from './duplicates.js';
 import { findJsonSyntaxError } from './json-error.js';

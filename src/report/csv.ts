@@ -1,4 +1,4 @@
-import type { ScanResult } from '../engine/result.js';
+import type { ScanResult } from '../model/result.js';
 import { fixCommand } from './fix-command.js';
 import { csvCell, namesIn, shownId, shownName, shownText } from './text.js';
 

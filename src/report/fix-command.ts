@@ -7,7 +7,7 @@
  * safely (a control character, a newline, a bidi override), or one longer than any Azure
  * name, leaves its placeholder, as does a value the finding does not know.
  */
-import type { Finding } from '../engine/result.js';
+import type { Finding } from '../model/result.js';
 import { idKey, parseArmId, typeKey } from '../inventory/arm-id.js';
 import { stripUnsafe } from './sanitize.js';
 import { MAX_NAME } from './text.js';

@@ -1,15 +1,15 @@
-import { groupBy } from '../collections.js';
-import type { ComplianceReport, ControlResult, ControlStatus } from '../compliance/evaluate.js';
-import type { SuppressionRule } from '../config/config.js';
-import type { BaselineFinding, BaselineReport } from '../engine/baseline.js';
-import { makesIncomplete } from '../engine/evaluate.js';
-import type { Finding, NotEvaluatedEntry, ScanResult } from '../engine/result.js';
-import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type Evidence, type RuleMeta, type Service } from '../engine/rule.js';
-import { SEVERITIES } from '../engine/severity.js';
+import { groupBy } from '../inventory/collections.js';
+import { COMPLIANCE_FRAMEWORKS, type ComplianceFramework, type ComplianceReport, type ControlResult, type ControlStatus } from '../model/compliance.js';
+import type { SuppressionReport, SuppressionRule, SuppressionUse } from '../model/suppression.js';
+import type { BaselineFinding, BaselineReport } from '../model/baseline.js';
+import { type Finding, makesIncomplete, type NotEvaluatedEntry, type ScanResult } from '../model/result.js';
+import type { Evidence } from '../model/evidence.js';
+import type { RuleMeta } from '../model/rule.js';
+import type { Service } from '../model/services.js';
+import { SEVERITIES } from '../model/severity.js';
 import { fixCommand } from './fix-command.js';
 import { html, htmlDocument, SafeHtml } from './markup.js';
 import { namesIn, plural, shownId, shownName, shownText, truncate } from './text.js';
-import type { SuppressionReport, SuppressionUse } from '../engine/suppress.js';
 
 const STYLE = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --alt: #f6f8fa; --link: #0550ae;

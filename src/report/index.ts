@@ -1,5 +1,5 @@
-import type { ScanResult } from '../engine/result.js';
-import { UsageError } from '../errors.js';
+import type { ScanResult } from '../model/result.js';
+import { UsageError } from '../inventory/errors.js';
 import type { FormatName } from './formats.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';

@@ -1,9 +1,7 @@
-import type { ScanResult } from '../engine/result.js';
+import { REPORT_SCHEMA_VERSION } from '../model/report-schema.js';
+import type { ScanResult } from '../model/result.js';
 import { fixCommand } from './fix-command.js';
 import { jsonDocument } from './text.js';
-
-/** Bumped only on a breaking change to the report's shape; fields may be added within a version. */
-export const REPORT_SCHEMA_VERSION = 1;
 
 /** The machine report: a versioned contract for ticketing systems and pipelines. */
 export function renderJson(result: ScanResult): string {

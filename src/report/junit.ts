@@ -1,4 +1,4 @@
-import type { Finding, Outcome, ScanResult } from '../engine/result.js';
+import type { Finding, Outcome, ScanResult } from '../model/result.js';
 import { fixCommand } from './fix-command.js';
 import { stripUnsafe as oneLine } from './sanitize.js';
 import { escapeXml, MAX_TEXT, namesIn, shownId, shownText, truncate } from './text.js';

@@ -1,5 +1,5 @@
-import type { ScanResult } from '../engine/result.js';
-import { SEVERITIES } from '../engine/severity.js';
+import type { ScanResult } from '../model/result.js';
+import { SEVERITIES } from '../model/severity.js';
 import { escapeMarkdown as md, markdownCode as code, namesIn, plural, shownId, shownName, shownText } from './text.js';
 
 /** GitHub refuses comments over 65,536 characters; the report stays well under. */

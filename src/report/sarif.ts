@@ -1,6 +1,6 @@
-import type { Finding, ScanResult } from '../engine/result.js';
-import type { RuleMeta } from '../engine/rule.js';
-import type { Severity } from '../engine/severity.js';
+import type { Finding, ScanResult } from '../model/result.js';
+import type { RuleMeta } from '../model/rule.js';
+import type { Severity } from '../model/severity.js';
 import { fixCommand } from './fix-command.js';
 import { stripUnsafe } from './sanitize.js';
 import { jsonDocument, namesIn, sarifText, shownId, shownName, shownText } from './text.js';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { diagnosticTargetOf, planCollection } from '../../src/collect/plan.js';
 import { collectedName, readersFor } from '../../src/collect/readers/index.js';
-import { ANY_TYPE } from '../../src/engine/evaluate.js';
+import { ANY_TYPE } from '../../src/model/rule.js';
 import { selectRules } from '../../src/engine/select.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
-import { SUBSCRIPTION_TYPE } from '../../src/inventory/inventory.js';
+import { SUBSCRIPTION_TYPE } from '../../src/inventory/arm-types.js';
 
 const types = (rules: string[]) => planCollection(selectRules(RULES, { only: rules })).readers.map(collectedName);
 

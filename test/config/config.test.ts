@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { loadConfig, parseConfig } from '../../src/config/config.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/inventory/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azscan-config-'));
 function file(name: string, text: string): string {

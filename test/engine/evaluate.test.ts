@@ -3,7 +3,7 @@ import { RULES } from '../../rules/index.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { exitCodeFor } from '../../src/engine/exit-code.js';
 import { fingerprint } from '../../src/engine/fingerprint.js';
-import { defineRule, type AnyRule as Rule } from '../../src/engine/rule.js';
+import { defineRule, type AnyRule as Rule } from '../../src/model/rule.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { selectRules } from '../../src/engine/select.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';

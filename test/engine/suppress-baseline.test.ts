@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import type { SuppressionRule } from '../../src/config/config.js';
+import type { SuppressionRule } from '../../src/model/suppression.js';
 import type { Baseline } from '../../src/engine/baseline.js';
 import { exitCodeFor } from '../../src/engine/exit-code.js';
 import { scanInventory, type ScanOptions } from '../../src/engine/scan.js';

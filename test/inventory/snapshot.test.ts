@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/inventory/errors.js';
 import { inventoryFromSnapshot, loadSnapshotFile } from '../../src/inventory/snapshot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azscan-snapshot-'));

@@ -4,13 +4,13 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHtml, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
-import { exposureGraph, type Endpoint } from '../../src/net/exposure-graph.js';
-import { PortSet } from '../../src/net/ports.js';
+import { exposureGraph } from '../../src/adapters/exposure/graph.js';
+import type { Endpoint, ExposureReport } from '../../src/model/exposure.js';
+import { PortSet } from '../../src/model/ports.js';
 import { renderExposureCsv } from '../../src/report/exposure/csv.js';
 import { renderExposureHtml } from '../../src/report/exposure/html.js';
 import { renderExposureJson } from '../../src/report/exposure/json.js';
 import { renderExposureMarkdown } from '../../src/report/exposure/markdown.js';
-import type { ExposureReport } from '../../src/report/exposure/rows.js';
 import { renderExposureTable } from '../../src/report/exposure/table.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'fixtures', 'demo-tenant.json');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import type { Finding, ScanResult } from '../../src/engine/result.js';
+import type { Finding, ScanResult } from '../../src/model/result.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 import { renderCsv } from '../../src/report/csv.js';

@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import type { ScanResult } from '../../src/engine/result.js';
+import type { ScanResult } from '../../src/model/result.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 import { REPORTERS } from '../../src/report/index.js';

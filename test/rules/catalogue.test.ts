@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { COMPLIANCE_FRAMEWORKS } from '../../src/engine/rule.js';
-import { SEVERITIES } from '../../src/engine/severity.js';
+import { COMPLIANCE_FRAMEWORKS } from '../../src/model/compliance.js';
+import { SEVERITIES } from '../../src/model/severity.js';
 import { fixtureCases } from './rule-tester.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -12,10 +12,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
-import type { Finding } from '../../src/engine/result.js';
-import type { AnyRule as Rule } from '../../src/engine/rule.js';
+import type { Finding } from '../../src/model/result.js';
+import type { AnyRule as Rule } from '../../src/model/rule.js';
 import { highestSeverity } from '../../src/engine/select.js';
-import { isAtLeast, type Severity } from '../../src/engine/severity.js';
+import { isAtLeast, type Severity } from '../../src/model/severity.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 
 export const FIXTURE_ROOT = join(import.meta.dirname, '..', '..', 'fixtures', 'rules');

@@ -1,4 +1,4 @@
-import { EVENT_GRID_NAMESPACE_TYPE } from '../../adapters/eventgrid.js';
+import { EVENT_GRID_NAMESPACE_TYPE } from '../../inventory/arm-types.js';
 import { readArmPath } from '../read.js';
 import type { ResourceReader } from './reader.js';
 

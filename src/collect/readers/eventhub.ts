@@ -1,4 +1,4 @@
-import { EVENT_HUB_NAMESPACE_TYPE, EVENT_HUB_NETWORK_RULE_SET_TYPE } from '../../adapters/eventhub.js';
+import { EVENT_HUB_NAMESPACE_TYPE, EVENT_HUB_NETWORK_RULE_SET_TYPE } from '../../inventory/arm-types.js';
 import { readList, readOne } from '../read.js';
 import { place, type ResourceReader } from './reader.js';
 

@@ -1,5 +1,5 @@
-import { DIAGNOSTIC_SETTING_TYPE } from '../../adapters/diagnostics.js';
-import { pushTo } from '../../collections.js';
+import { DIAGNOSTIC_SETTING_TYPE } from '../../inventory/arm-types.js';
+import { pushTo } from '../../inventory/collections.js';
 import { typeKey } from '../../inventory/arm-id.js';
 import type { ArmClients } from '../clients.js';
 import { readValue } from '../read.js';

@@ -1,4 +1,4 @@
-import { IOT_HUB_TYPE } from '../../adapters/iothub.js';
+import { IOT_HUB_TYPE } from '../../inventory/arm-types.js';
 import { readList } from '../read.js';
 import type { ResourceReader } from './reader.js';
 

@@ -1,4 +1,4 @@
-import { KEY_VAULT_TYPE } from '../../adapters/keyvault.js';
+import { KEY_VAULT_TYPE } from '../../inventory/arm-types.js';
 import { readList } from '../read.js';
 import type { ResourceReader } from './reader.js';
 

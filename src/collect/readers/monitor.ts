@@ -1,4 +1,4 @@
-import { ACTIVITY_LOG_ALERT_TYPE } from '../../adapters/activity-log.js';
+import { ACTIVITY_LOG_ALERT_TYPE } from '../../inventory/arm-types.js';
 import { readArmPath } from '../read.js';
 import type { ResourceReader } from './reader.js';
 

@@ -1,15 +1,4 @@
-import {
-  APPLICATION_GATEWAY_TYPE,
-  CONTAINER_GROUP_TYPE,
-  LOAD_BALANCER_TYPE,
-  NIC_TYPE,
-  PUBLIC_IP_TYPE,
-  SCALE_SET_TYPE,
-  VIRTUAL_MACHINE_TYPE,
-  VIRTUAL_NETWORK_TYPE,
-} from '../../adapters/network.js';
-import { FIREWALL_POLICY_TYPE, FIREWALL_TYPE, RULE_COLLECTION_GROUP_TYPE } from '../../adapters/firewall.js';
-import { NSG_TYPE } from '../../checks/port-exposure.js';
+import { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, FIREWALL_POLICY_TYPE, FIREWALL_TYPE, LOAD_BALANCER_TYPE, NIC_TYPE, NSG_TYPE, PUBLIC_IP_TYPE, RULE_COLLECTION_GROUP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../../inventory/arm-types.js';
 import type { ArmClients } from '../clients.js';
 import { readList, type Pageable, type RawResponseHook } from '../read.js';
 import { isJsonObject } from '../../inventory/types.js';

@@ -1,4 +1,4 @@
-import { PRICING_TYPE } from '../../adapters/defender.js';
+import { PRICING_TYPE } from '../../inventory/arm-types.js';
 import { readValue } from '../read.js';
 import type { ResourceReader } from './reader.js';
 

@@ -1,13 +1,4 @@
-import {
-  SQL_ADMINISTRATOR_TYPE,
-  SQL_AUDITING_TYPE,
-  SQL_DATABASE_TYPE,
-  SQL_ENTRA_ONLY_AUTH_TYPE,
-  SQL_FIREWALL_RULE_TYPE,
-  SQL_SECURITY_ALERT_POLICY_TYPE,
-  SQL_SERVER_TYPE,
-  SQL_TDE_TYPE,
-} from '../../adapters/sql.js';
+import { SQL_ADMINISTRATOR_TYPE, SQL_AUDITING_TYPE, SQL_DATABASE_TYPE, SQL_ENTRA_ONLY_AUTH_TYPE, SQL_FIREWALL_RULE_TYPE, SQL_SECURITY_ALERT_POLICY_TYPE, SQL_SERVER_TYPE, SQL_TDE_TYPE } from '../../inventory/arm-types.js';
 import { readList, readOne } from '../read.js';
 import { grandparentName, place, type ResourceReader } from './reader.js';
 

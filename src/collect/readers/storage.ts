@@ -1,4 +1,4 @@
-import { BLOB_CONTAINER_TYPE, BLOB_SERVICE_TYPE, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../adapters/storage.js';
+import { BLOB_CONTAINER_TYPE, BLOB_SERVICE_TYPE, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../inventory/arm-types.js';
 import { readList, readOne } from '../read.js';
 import { place, type ParentResource, type ResourceReader } from './reader.js';
 

@@ -1,5 +1,6 @@
 import { csvCell } from '../text.js';
-import { exposureRows, notFollowedRows, portsText, type ExposureReport } from './rows.js';
+import { exposureRows, notFollowedRows, portsText } from './rows.js';
+import type { ExposureReport } from '../../model/exposure.js';
 
 const COLUMNS = ['status', 'address', 'protocol', 'ports', 'services', 'sensitive', 'workload', 'way_in', 'frontend_id', 'code', 'reason'] as const;
 

@@ -1,5 +1,6 @@
 import { html, htmlDocument, SafeHtml } from '../markup.js';
-import { exposureRows, notFollowedRows, SENSITIVE_LEGEND, sourceText, type ExposureReport, type ExposureRow, type NotFollowedRow } from './rows.js';
+import { exposureRows, notFollowedRows, SENSITIVE_LEGEND, sourceText, type ExposureRow, type NotFollowedRow } from './rows.js';
+import type { ExposureReport } from '../../model/exposure.js';
 
 const STYLE = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --alt: #f6f8fa; --sensitive: #b91c1c; }

@@ -1,4 +1,5 @@
-import { namedPorts, sensitivePorts, type ExposureReport } from './rows.js';
+import { namedPorts, sensitivePorts } from './rows.js';
+import type { ExposureReport } from '../../model/exposure.js';
 
 /** Bumped only on a breaking change; fields may be added within a version. */
 const EXPOSURE_SCHEMA_VERSION = 1;

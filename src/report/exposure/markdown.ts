@@ -1,5 +1,6 @@
 import { escapeMarkdown as md } from '../text.js';
-import { exposureRows, notFollowedRows, portsText, SENSITIVE_LEGEND, sourceText, type ExposureReport, type ExposureRow, type NotFollowedRow } from './rows.js';
+import { exposureRows, notFollowedRows, portsText, SENSITIVE_LEGEND, sourceText, type ExposureRow, type NotFollowedRow } from './rows.js';
+import type { ExposureReport } from '../../model/exposure.js';
 
 /** GitHub refuses comments over 65,536 characters; the list stays well under. */
 const MAX_LENGTH = 60_000;

@@ -1,16 +1,8 @@
+import { describePath, type Endpoint, type ExposureReport } from '../../model/exposure.js';
 import type { InventorySource } from '../../inventory/types.js';
-import { describePath, type Endpoint } from '../../net/exposure-graph.js';
-import { PortSet } from '../../net/ports.js';
-import { ALL_SENSITIVE_PORTS, type ServicePort } from '../../net/sensitive-ports.js';
+import { PortSet } from '../../model/ports.js';
+import { ALL_SENSITIVE_PORTS, type ServicePort } from '../../model/sensitive-ports.js';
 import { shownName, shownText } from '../text.js';
-
-export interface ExposureReport {
-  readonly tool: { readonly name: string; readonly version: string };
-  readonly source: InventorySource;
-  readonly endpoints: readonly Endpoint[];
-  /** Public IPs whose way in could not be followed, and why. */
-  readonly unknown: ReadonlyArray<{ readonly id: string; readonly code: string; readonly reason: string }>;
-}
 
 /*
  * What every exposure format shows of an endpoint, worked out once so that the table, CSV,

@@ -2,7 +2,8 @@ import { stripVTControlCharacters } from 'node:util';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { sanitizeForTerminal as clean } from '../sanitize.js';
 import { wrap } from '../wrap.js';
-import { exposureRows, notFollowedRows, SENSITIVE_LEGEND, type ExposureReport, type ExposureRow } from './rows.js';
+import { exposureRows, notFollowedRows, SENSITIVE_LEGEND, type ExposureRow } from './rows.js';
+import type { ExposureReport } from '../../model/exposure.js';
 
 export interface ExposureTableOptions {
   readonly color: boolean;

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { LOAD_BALANCER_TYPE, NIC_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../adapters/network.js';
-import { NSG_TYPE, ruleEvidence, SECURITY_RULE_TYPE, type InternetRule } from '../adapters/nsg.js';
-import type { RuleContext, RuleOptions } from '../engine/rule.js';
-import { shiftSeverity } from '../engine/severity.js';
-import { describePath, exposureGraph, pathFor, type PathStep } from '../net/exposure-graph.js';
-import { parsePortRange, PortRangeSyntaxError } from '../net/ports.js';
-import type { Severity } from '../engine/severity.js';
-import type { ArmResource } from '../inventory/types.js';
-import { nsgExposure } from '../net/nsg-exposure.js';
-import type { PortSet } from '../net/ports.js';
-import { exposedServices, portSetOf, type ServicePort } from '../net/sensitive-ports.js';
+import { LOAD_BALANCER_TYPE, NIC_TYPE, NSG_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, SECURITY_RULE_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../../src/inventory/arm-types.js';
+import { ruleEvidence } from '../../src/adapters/nsg.js';
+import { describePath, type InternetRule, type PathStep } from '../../src/model/exposure.js';
+import type { RuleContext, RuleOptions } from '../../src/model/rule.js';
+import { type Severity, shiftSeverity } from '../../src/model/severity.js';
+import { exposureGraph, pathFor } from '../../src/adapters/exposure/graph.js';
+import { parsePortRange, PortRangeSyntaxError } from '../../src/adapters/ports.js';
+import type { ArmResource } from '../../src/inventory/types.js';
+import { nsgExposure } from '../../src/adapters/nsg-exposure.js';
+import type { PortSet } from '../../src/model/ports.js';
+import { exposedServices, portSetOf, type ServicePort } from '../../src/model/sensitive-ports.js';
 
 export interface PortExposureCheck {
   readonly ports: readonly ServicePort[];

@@ -16,24 +16,6 @@ export interface PortRange {
   readonly to: number;
 }
 
-export class PortRangeSyntaxError extends Error {}
-
-/**
- * Parses one NSG port expression: `*`, a single port `22`, or a range `1000-2000`.
- * Throws PortRangeSyntaxError for anything else, so a rule never reads a typo as "no ports".
- */
-export function parsePortRange(text: string): PortRange {
-  const spec = text.trim();
-  if (spec === '*' || spec.toLowerCase() === 'any') return { from: MIN_PORT, to: MAX_PORT };
-  const match = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(spec);
-  if (!match) throw new PortRangeSyntaxError(`'${text}' is not a port, a range a-b or *`);
-  const from = Number(match[1]);
-  const to = match[2] === undefined ? from : Number(match[2]);
-  if (from > MAX_PORT || to > MAX_PORT) throw new PortRangeSyntaxError(`'${text}' is outside 0-65535`);
-  if (from > to) throw new PortRangeSyntaxError(`'${text}' is a range whose start is above its end`);
-  return { from, to };
-}
-
 /** Sorted, disjoint and non-adjacent already: the form a PortSet keeps. */
 function isNormalised(ranges: readonly PortRange[]): boolean {
   for (let i = 1; i < ranges.length; i++) if (ranges[i]!.from <= ranges[i - 1]!.to + 1) return false;
@@ -129,3 +111,6 @@ export class PortSet {
     return this.ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(', ');
   }
 }
+
+/** TCP or UDP: the transport protocols NSG, load balancer and firewall rules name. */
+export type TransportProtocol = 'tcp' | 'udp';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipv4RangeSize, isInternetSource, isWholeInternetMask, parseIPv4, SLASH_8_SIZE } from '../../src/net/addresses.js';
+import { ipv4RangeSize, isInternetSource, isWholeInternetMask, parseIPv4, SLASH_8_SIZE } from '../../src/adapters/addresses.js';
 
 describe('isInternetSource', () => {
   it.each(['*', 'Internet', 'internet', 'INTERNET', 'Any', 'any', '0.0.0.0', '0.0.0.0/0', '::/0', ' Internet ', '10.0.0.0/0'])('%j is the internet', (prefix) => {

@@ -1,26 +1,27 @@
-import { internetRules, ruleAppliesTo, type InternetRule, type Protocol } from '../adapters/nsg.js';
-import { memoizeByResource } from '../adapters/memo.js';
+import { internetRules, ruleAppliesTo } from './nsg.js';
+import type { InternetRule } from '../model/exposure.js';
+import { PortSet, type TransportProtocol } from '../model/ports.js';
+import { memoizeByResource } from './memo.js';
 import type { ArmResource } from '../inventory/types.js';
-import { PortSet } from './ports.js';
 
 /** Ports of one protocol that a higher-priority Deny decided before this rule was reached. */
 export interface Shadow {
   readonly by: InternetRule;
-  readonly protocol: Protocol;
+  readonly protocol: TransportProtocol;
   readonly ports: PortSet;
 }
 
 /** What one internet-sourced Allow rule actually exposes once higher-priority rules are applied. */
 export interface AllowExposure {
   readonly rule: InternetRule;
-  readonly exposed: { readonly [P in Protocol]: PortSet };
+  readonly exposed: { readonly [P in TransportProtocol]: PortSet };
   /** Deny rules that took some of this rule's ports away, and which. */
   readonly blockedBy: readonly Shadow[];
 }
 
 export interface NsgExposure {
   readonly allows: readonly AllowExposure[];
-  readonly exposed: { readonly [P in Protocol]: PortSet };
+  readonly exposed: { readonly [P in TransportProtocol]: PortSet };
 }
 
 /**
@@ -44,14 +45,14 @@ export function nsgExposureFor(nsg: ArmResource, destination: { readonly ip: str
 
 /** The priority walk itself, over internet-sourced rules already sorted by priority. */
 export function evaluateInternetRules(rules: readonly InternetRule[]): NsgExposure {
-  const decided: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+  const decided: Record<TransportProtocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
   const denied: Shadow[] = [];
   const allows: AllowExposure[] = [];
-  const total: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+  const total: Record<TransportProtocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
 
   for (const rule of rules) {
     if (rule.access === 'allow') {
-      const exposed: Record<Protocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
+      const exposed: Record<TransportProtocol, PortSet> = { tcp: PortSet.EMPTY, udp: PortSet.EMPTY };
       const blockedBy: Shadow[] = [];
       for (const protocol of rule.protocols) {
         exposed[protocol] = rule.ports.subtract(decided[protocol]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePortRange, PortRangeSyntaxError, PortSet } from '../../src/net/ports.js';
+import { parsePortRange, PortRangeSyntaxError } from '../../src/adapters/ports.js';
+import { PortSet } from '../../src/model/ports.js';
 
 describe('parsePortRange', () => {
   it.each([

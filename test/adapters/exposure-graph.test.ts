@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_IP_TYPE } from '../../src/adapters/network.js';
-import { NSG_TYPE } from '../../src/adapters/nsg.js';
+import { NSG_TYPE, PUBLIC_IP_TYPE } from '../../src/inventory/arm-types.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
-import { describePath, exposureGraph, pathFor, type Endpoint } from '../../src/net/exposure-graph.js';
-import { PortSet } from '../../src/net/ports.js';
+import { describePath, type Endpoint } from '../../src/model/exposure.js';
+import { exposureGraph, pathFor } from '../../src/adapters/exposure/graph.js';
+import { PortSet } from '../../src/model/ports.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'exposure');
 const load = (name: string) => inventoryFromSnapshot(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')), name);

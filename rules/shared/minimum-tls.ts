@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { evidence } from '../adapters/setting.js';
-import { formatTls, parseTlsVersion, readMinimumTls } from '../adapters/tls.js';
-import type { RuleContext, RuleOptions } from '../engine/rule.js';
-import type { ArmResource } from '../inventory/types.js';
+import { evidence } from '../../src/adapters/setting.js';
+import { formatTls, parseTlsVersion, readMinimumTls } from '../../src/adapters/tls.js';
+import type { RuleContext, RuleOptions } from '../../src/model/rule.js';
+import type { ArmResource } from '../../src/inventory/types.js';
 
 export interface TlsRuleOptions {
   /** The oldest TLS version a resource may accept, as a number: 1.2 → 12. */

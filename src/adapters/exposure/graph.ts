@@ -1,68 +1,17 @@
-import {
-  APPLICATION_GATEWAY_TYPE,
-  applicationGatewayOf,
-  CONTAINER_GROUP_TYPE,
-  containerGroupAddressOf,
-  LOAD_BALANCER_TYPE,
-  loadBalancerOf,
-  NIC_TYPE,
-  networkInterfaceOf,
-  PUBLIC_IP_TYPE,
-  publicIpOf,
-  SCALE_SET_TYPE,
-  scaleSetNsgIdsOf,
-  scaleSetPlaceOf,
-  subnetsOf,
-  VIRTUAL_MACHINE_TYPE,
-  VIRTUAL_NETWORK_TYPE,
-  type ConfigLocation,
-  type LoadBalancer,
-  type NicIpConfiguration,
-  type TransportProtocol,
-} from '../adapters/network.js';
-import { basePolicyOf, dnatRulesOfGroup, FIREWALL_POLICY_TYPE, FIREWALL_TYPE, firewallOf, RULE_COLLECTION_GROUP_TYPE, type DnatRule } from '../adapters/firewall.js';
-import { NSG_TYPE, type InternetRule } from '../adapters/nsg.js';
-import { idKey, parseArmId } from '../inventory/arm-id.js';
-import { pushTo } from '../collections.js';
-import type { Inventory } from '../inventory/inventory.js';
-import type { ArmResource } from '../inventory/types.js';
-import { NotEvaluated } from '../engine/not-evaluated.js';
-import { nsgExposure, nsgExposureFor, type NsgExposure } from './nsg-exposure.js';
-import { isWholeInternetMask } from './addresses.js';
-import { parsePortRange, PortSet } from './ports.js';
-
-/** One hop of the way from the internet to a workload. */
-export interface PathStep {
-  readonly kind: 'public-ip' | 'load-balancer' | 'application-gateway' | 'firewall' | 'gateway-nsg' | 'nic' | 'subnet-nsg' | 'nic-nsg' | 'no-nsg' | 'vm' | 'container-group' | 'backend-address';
-  readonly id: string;
-  readonly name: string;
-  /** What the hop does: an address, `TCP 50022 → 22`, `allow-es-anywhere (priority 200)`. */
-  readonly detail?: string;
-}
-
-/** Ports of one protocol that the internet reaches at one public address, and the way there. */
-export interface Endpoint {
-  readonly address: string;
-  readonly protocol: TransportProtocol;
-  /** The ports as the internet sees them (a load balancer's frontend ports). */
-  readonly ports: PortSet;
-  /** The ports the workload receives on, when a load balancer translates them. */
-  readonly backendPorts: PortSet;
-  /** The public IP or container group the address belongs to. */
-  readonly frontendId: string;
-  readonly workload: { readonly kind: 'vm' | 'nic' | 'container-group' | 'application-gateway' | 'address'; readonly id: string; readonly name: string };
-  /**
-   * NSGs the internet's traffic passes (subnet, then NIC) on its way to `backendPorts`; empty
-   * for container groups, and for application gateways, whose subnet NSG sees the listener's
-   * port and whose backends see the gateway, not the internet.
-   */
-  readonly nsgIds: readonly string[];
-  /** The NSG rules that let it in, by NSG id, with the backend ports each admits. */
-  readonly allowedBy: ReadonlyArray<{ readonly nsgId: string; readonly rule: InternetRule; readonly ports: PortSet }>;
-  /** The rules that forward the traffic: a load balancer rule, a gateway listener and routing rule, a DNAT rule. */
-  readonly forwardedBy: readonly ConfigLocation[];
-  readonly path: readonly PathStep[];
-}
+import type { Endpoint, InternetRule, PathStep } from '../../model/exposure.js';
+import { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, FIREWALL_POLICY_TYPE, FIREWALL_TYPE, LOAD_BALANCER_TYPE, NIC_TYPE, NSG_TYPE, PUBLIC_IP_TYPE, RULE_COLLECTION_GROUP_TYPE, SCALE_SET_TYPE, VIRTUAL_NETWORK_TYPE } from '../../inventory/arm-types.js';
+import { applicationGatewayOf, containerGroupAddressOf, loadBalancerOf, networkInterfaceOf, publicIpOf, scaleSetNsgIdsOf, scaleSetPlaceOf, subnetsOf, type LoadBalancer, type NicIpConfiguration } from '../network.js';
+import type { ConfigLocation } from '../../model/evidence.js';
+import { PortSet, type TransportProtocol } from '../../model/ports.js';
+import { basePolicyOf, dnatRulesOfGroup, firewallOf, type DnatRule } from '../firewall.js';
+import { idKey, parseArmId } from '../../inventory/arm-id.js';
+import { pushTo } from '../../inventory/collections.js';
+import type { Inventory } from '../../inventory/inventory.js';
+import type { ArmResource } from '../../inventory/types.js';
+import { NotEvaluated } from '../../model/not-evaluated.js';
+import { nsgExposure, nsgExposureFor, type NsgExposure } from '../nsg-exposure.js';
+import { isWholeInternetMask } from '../addresses.js';
+import { parsePortRange } from '../ports.js';
 
 /** What a public IP leads to, or why that cannot be said. */
 export type FrontendVerdict =
@@ -715,33 +664,6 @@ export function pathFor(endpoint: Endpoint, ports: PortSet): PathStep[] {
   return namingRules(endpoint.path, endpoint.allowedBy, ports);
 }
 
-/** `20.54.120.10 (vm-elastic-01-pip) → vm-elastic-01-nic → nsg-elastic: allow-es-anywhere → vm-elastic-01` */
-export function describePath(path: readonly PathStep[]): string {
-  return path
-    .map((step) => {
-      switch (step.kind) {
-        case 'public-ip':
-          return `${step.detail} (${step.name})`;
-        case 'load-balancer':
-          return `load balancer ${step.name} ${step.detail ?? ''}`.trim();
-        case 'application-gateway':
-          return `application gateway ${step.name} ${step.detail ?? ''}`.trim();
-        case 'firewall':
-          return `firewall ${step.name} ${step.detail ?? ''}`.trim();
-        case 'gateway-nsg':
-        case 'nic-nsg':
-        case 'subnet-nsg':
-        case 'no-nsg':
-          return step.detail ? `${step.name} ${step.detail}` : step.name;
-        case 'vm':
-          return `VM ${step.name}`;
-        default:
-          return step.detail ? `${step.name} (${step.detail})` : step.name;
-      }
-    })
-    .join(' → ');
-}
-
 /** A scale set instance as Azure names it (`web_0`); another virtual machine by its name. */
 function instanceName(vmId: string): string {
   const place = scaleSetPlaceOf(vmId);
@@ -752,5 +674,3 @@ function lastName(id: string): string {
   return id.split('/').filter(Boolean).pop() ?? id;
 }
 
-export { FIREWALL_POLICY_TYPE, FIREWALL_TYPE, RULE_COLLECTION_GROUP_TYPE };
-export { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, LOAD_BALANCER_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE };

@@ -1,19 +1,11 @@
+import type { ComplianceMapping } from './compliance.js';
+import type { Evidence } from './evidence.js';
+import type { Service } from './services.js';
 import type { z } from 'zod';
 import type { Inventory } from '../inventory/inventory.js';
-import type { PathStep } from '../net/exposure-graph.js';
+import type { PathStep } from './exposure.js';
 import type { ArmResource } from '../inventory/types.js';
 import type { Severity } from './severity.js';
-
-/** Compliance frameworks a rule can map to, by the names `--compliance` takes. */
-export const COMPLIANCE_FRAMEWORKS = {
-  'cis-azure-3.0': 'CIS Microsoft Azure Foundations Benchmark v3.0.0',
-  mcsb: 'Microsoft cloud security benchmark v1',
-} as const;
-export type ComplianceFramework = keyof typeof COMPLIANCE_FRAMEWORKS;
-export type ComplianceMapping = { readonly [F in ComplianceFramework]: readonly string[] };
-
-/** The service folder a rule lives in under `rules/`. */
-export type Service = 'nsg' | 'network' | 'sql' | 'storage' | 'iothub' | 'keyvault' | 'eventhub' | 'eventgrid' | 'monitor' | 'defender' | 'governance';
 
 /** What a rule is, as data: everything a report, a doc or the collector needs to know. */
 export interface RuleMeta {
@@ -47,18 +39,6 @@ export interface RuleMeta {
   };
   readonly references: readonly string[];
   readonly compliance: ComplianceMapping;
-}
-
-/** A property that made a rule fail: where it is and what it held. */
-export interface Evidence {
-  readonly resourceId: string;
-  /** Property path in the ARM JSON of that resource: `properties.securityRules[2].properties.access`. */
-  readonly path: string;
-  /** The value as read; absent when the property was not set. */
-  readonly value?: unknown;
-  /** Set when the property was absent: the value was taken to be Azure's default. */
-  readonly absent?: true;
-  readonly note?: string;
 }
 
 export interface FindingReport {
@@ -144,4 +124,12 @@ export type AnyRule = Rule<any>;
 /** Declares a rule; the identity function, there to type-check the literal and freeze it. */
 export function defineRule<Options = NoOptions>(rule: Rule<Options>): Rule<Options> {
   return Object.freeze(rule);
+}
+/** The resource type of rules that look at every resource. */
+export const ANY_TYPE = '*';
+
+/** A rule of the catalogue by its id (any case) or its name. */
+export function findRule(catalogue: readonly AnyRule[], text: string): AnyRule | undefined {
+  const key = text.trim().toLowerCase();
+  return catalogue.find((r) => r.id.toLowerCase() === key || r.name === key);
 }

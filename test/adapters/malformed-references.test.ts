@@ -6,8 +6,8 @@ import { NETWORK_RULES } from '../../rules/network/index.js';
 import { NSG_RULES } from '../../rules/nsg/index.js';
 import { readRef, readRefs } from '../../src/adapters/setting.js';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { NotEvaluated } from '../../src/engine/not-evaluated.js';
-import type { Finding, NotEvaluatedEntry } from '../../src/engine/result.js';
+import { NotEvaluated } from '../../src/model/not-evaluated.js';
+import type { Finding, NotEvaluatedEntry } from '../../src/model/result.js';
 import { idKey, isSameOrAncestorKey } from '../../src/inventory/arm-id.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 

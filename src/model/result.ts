@@ -1,10 +1,12 @@
 import type { CollectionError, InventorySource, SubscriptionInfo } from '../inventory/types.js';
-import type { ComplianceMapping, Evidence, RuleMeta, Service } from './rule.js';
-import type { ComplianceReport } from '../compliance/evaluate.js';
+import type { ComplianceMapping, ComplianceReport } from './compliance.js';
+import type { Evidence } from './evidence.js';
+import type { RuleMeta } from './rule.js';
+import type { Service } from './services.js';
 import type { BaselineReport } from './baseline.js';
-import type { PathStep } from '../net/exposure-graph.js';
+import type { PathStep } from './exposure.js';
 import type { Severity } from './severity.js';
-import type { SuppressionReport } from './suppress.js';
+import type { SuppressionReport } from './suppression.js';
 
 export interface Finding {
   readonly ruleId: string;
@@ -95,4 +97,9 @@ export interface ScanResult {
   readonly baseline?: BaselineReport;
   /** The per-control view of --compliance, when given. */
   readonly compliance?: ComplianceReport;
+}
+
+/** True when a not-evaluated entry means the scan did not see something a selected rule needed. */
+export function makesIncomplete(entry: NotEvaluatedEntry): boolean {
+  return entry.code !== 'MalformedResourceIgnored';
 }

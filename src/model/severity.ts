@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../inventory/errors.js';
 
 /** Severities, most severe first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;

@@ -18,11 +18,6 @@ export class InputError extends AzscanError {
   override readonly name = 'InputError';
 }
 
-/** No token could be obtained, or ARM rejected the one given; nothing was scanned. */
-export class AuthenticationError extends AzscanError {
-  override readonly name = 'AuthenticationError';
-}
-
 export function isAzscanError(error: unknown): error is AzscanError {
   return error instanceof AzscanError;
 }

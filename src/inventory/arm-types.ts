@@ -1,0 +1,72 @@
+/**
+ * The ARM resource types azscan reads, by name: one place for the collector (which plans its
+ * reads by type), the adapters (which read their JSON) and the rules (which declare what they
+ * evaluate and need). Grouped by resource provider.
+ */
+
+export const SUBSCRIPTION_TYPE = 'Microsoft.Resources/subscriptions';
+
+// Microsoft.Network
+export const NSG_TYPE = 'Microsoft.Network/networkSecurityGroups';
+export const SECURITY_RULE_TYPE = 'Microsoft.Network/networkSecurityGroups/securityRules';
+export const NIC_TYPE = 'Microsoft.Network/networkInterfaces';
+export const PUBLIC_IP_TYPE = 'Microsoft.Network/publicIPAddresses';
+export const VIRTUAL_NETWORK_TYPE = 'Microsoft.Network/virtualNetworks';
+export const LOAD_BALANCER_TYPE = 'Microsoft.Network/loadBalancers';
+export const APPLICATION_GATEWAY_TYPE = 'Microsoft.Network/applicationGateways';
+export const FIREWALL_TYPE = 'Microsoft.Network/azureFirewalls';
+export const FIREWALL_POLICY_TYPE = 'Microsoft.Network/firewallPolicies';
+export const RULE_COLLECTION_GROUP_TYPE = 'Microsoft.Network/firewallPolicies/ruleCollectionGroups';
+
+// Microsoft.Compute and Microsoft.ContainerInstance
+export const VIRTUAL_MACHINE_TYPE = 'Microsoft.Compute/virtualMachines';
+/**
+ * Scale sets in Uniform orchestration keep their instances' network interfaces and public IPs
+ * under the scale set (`…/virtualMachineScaleSets/web/virtualMachines/0/networkInterfaces/nic`),
+ * out of the subscription-wide lists; they are read per scale set, as these types.
+ */
+export const SCALE_SET_TYPE = 'Microsoft.Compute/virtualMachineScaleSets';
+export const CONTAINER_GROUP_TYPE = 'Microsoft.ContainerInstance/containerGroups';
+
+// Microsoft.Sql
+export const SQL_SERVER_TYPE = 'Microsoft.Sql/servers';
+export const SQL_DATABASE_TYPE = 'Microsoft.Sql/servers/databases';
+export const SQL_TDE_TYPE = 'Microsoft.Sql/servers/databases/transparentDataEncryption';
+export const SQL_AUDITING_TYPE = 'Microsoft.Sql/servers/auditingSettings';
+export const SQL_FIREWALL_RULE_TYPE = 'Microsoft.Sql/servers/firewallRules';
+/** The server's Microsoft Entra admins: a collection, empty when the server has none. */
+export const SQL_ADMINISTRATOR_TYPE = 'Microsoft.Sql/servers/administrators';
+/** The server's one Entra-only authentication setting, named `Default`. */
+export const SQL_ENTRA_ONLY_AUTH_TYPE = 'Microsoft.Sql/servers/azureADOnlyAuthentications';
+/** The server's one Microsoft Defender for SQL (threat detection) policy, named `Default`. */
+export const SQL_SECURITY_ALERT_POLICY_TYPE = 'Microsoft.Sql/servers/securityAlertPolicies';
+
+// Microsoft.Storage
+export const STORAGE_ACCOUNT_TYPE = 'Microsoft.Storage/storageAccounts';
+export const BLOB_SERVICE_TYPE = 'Microsoft.Storage/storageAccounts/blobServices';
+export const BLOB_CONTAINER_TYPE = 'Microsoft.Storage/storageAccounts/blobServices/containers';
+
+/** The id of an account's one blob service, which holds its containers and its diagnostic settings. */
+export function blobServiceId(account: { readonly id: string }): string {
+  return `${account.id}/blobServices/default`;
+}
+
+/** FileStorage (premium file shares) accounts have no blob service at all: the collector reads none. */
+export function hasBlobService(account: { readonly kind?: string | undefined }): boolean {
+  return account.kind?.toLowerCase() !== 'filestorage';
+}
+
+// IoT, messaging and Key Vault
+export const IOT_HUB_TYPE = 'Microsoft.Devices/IotHubs';
+export const EVENT_HUB_NAMESPACE_TYPE = 'Microsoft.EventHub/namespaces';
+/** The namespace's one network rule set, named `default`. */
+export const EVENT_HUB_NETWORK_RULE_SET_TYPE = 'Microsoft.EventHub/namespaces/networkRuleSets';
+/** Event Grid namespaces (API 2025-02-15), whose topic spaces are the MQTT broker. */
+export const EVENT_GRID_NAMESPACE_TYPE = 'Microsoft.EventGrid/namespaces';
+export const KEY_VAULT_TYPE = 'Microsoft.KeyVault/vaults';
+
+// Monitoring and Defender for Cloud
+export const DIAGNOSTIC_SETTING_TYPE = 'Microsoft.Insights/diagnosticSettings';
+export const ACTIVITY_LOG_ALERT_TYPE = 'Microsoft.Insights/activityLogAlerts';
+/** Defender for Cloud plans: subscription-level resources `/subscriptions/{id}/providers/Microsoft.Security/pricings/{plan}`. */
+export const PRICING_TYPE = 'Microsoft.Security/pricings';

@@ -1,0 +1,97 @@
+import type { InventorySource, JsonObject } from '../inventory/types.js';
+import type { ConfigLocation } from './evidence.js';
+import type { PortSet, TransportProtocol } from './ports.js';
+
+/*
+ * The exposure result: what the internet reaches, and the way there. The adapters' exposure
+ * graph works it out from configuration; AZ-NET-001, the NSG rules and `azscan exposure`
+ * report it.
+ */
+
+/** An inbound custom security rule whose source is the whole internet. */
+export interface InternetRule {
+  readonly id: string;
+  readonly name: string;
+  readonly priority: number;
+  readonly access: 'allow' | 'deny';
+  /** Transport protocols it matches: `*` matches both; ICMP, ESP and AH match neither. */
+  readonly protocols: readonly TransportProtocol[];
+  readonly ports: PortSet;
+  /** Where in the NSG's JSON the rule is: `properties.securityRules[2]`. */
+  readonly path: string;
+  /** Path of the source prefix that is the internet, relative to the rule's properties. */
+  readonly sourcePath: string;
+  /** Destination prefixes (`*`, a tag, an address or CIDR); empty when the rule targets application security groups. */
+  readonly destinations: readonly string[];
+  readonly destinationAsgIds: readonly string[];
+  readonly properties: JsonObject;
+}
+
+/** One hop of the way from the internet to a workload. */
+export interface PathStep {
+  readonly kind: 'public-ip' | 'load-balancer' | 'application-gateway' | 'firewall' | 'gateway-nsg' | 'nic' | 'subnet-nsg' | 'nic-nsg' | 'no-nsg' | 'vm' | 'container-group' | 'backend-address';
+  readonly id: string;
+  readonly name: string;
+  /** What the hop does: an address, `TCP 50022 → 22`, `allow-es-anywhere (priority 200)`. */
+  readonly detail?: string;
+}
+
+/** Ports of one protocol that the internet reaches at one public address, and the way there. */
+export interface Endpoint {
+  readonly address: string;
+  readonly protocol: TransportProtocol;
+  /** The ports as the internet sees them (a load balancer's frontend ports). */
+  readonly ports: PortSet;
+  /** The ports the workload receives on, when a load balancer translates them. */
+  readonly backendPorts: PortSet;
+  /** The public IP or container group the address belongs to. */
+  readonly frontendId: string;
+  readonly workload: { readonly kind: 'vm' | 'nic' | 'container-group' | 'application-gateway' | 'address'; readonly id: string; readonly name: string };
+  /**
+   * NSGs the internet's traffic passes (subnet, then NIC) on its way to `backendPorts`; empty
+   * for container groups, and for application gateways, whose subnet NSG sees the listener's
+   * port and whose backends see the gateway, not the internet.
+   */
+  readonly nsgIds: readonly string[];
+  /** The NSG rules that let it in, by NSG id, with the backend ports each admits. */
+  readonly allowedBy: ReadonlyArray<{ readonly nsgId: string; readonly rule: InternetRule; readonly ports: PortSet }>;
+  /** The rules that forward the traffic: a load balancer rule, a gateway listener and routing rule, a DNAT rule. */
+  readonly forwardedBy: readonly ConfigLocation[];
+  readonly path: readonly PathStep[];
+}
+
+/** `20.54.120.10 (vm-elastic-01-pip) → vm-elastic-01-nic → nsg-elastic: allow-es-anywhere → vm-elastic-01` */
+export function describePath(path: readonly PathStep[]): string {
+  return path
+    .map((step) => {
+      switch (step.kind) {
+        case 'public-ip':
+          return `${step.detail} (${step.name})`;
+        case 'load-balancer':
+          return `load balancer ${step.name} ${step.detail ?? ''}`.trim();
+        case 'application-gateway':
+          return `application gateway ${step.name} ${step.detail ?? ''}`.trim();
+        case 'firewall':
+          return `firewall ${step.name} ${step.detail ?? ''}`.trim();
+        case 'gateway-nsg':
+        case 'nic-nsg':
+        case 'subnet-nsg':
+        case 'no-nsg':
+          return step.detail ? `${step.name} ${step.detail}` : step.name;
+        case 'vm':
+          return `VM ${step.name}`;
+        default:
+          return step.detail ? `${step.name} (${step.detail})` : step.name;
+      }
+    })
+    .join(' → ');
+}
+
+/** What `azscan exposure` reports: every endpoint, and the public IPs whose way in is unknown. */
+export interface ExposureReport {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly source: InventorySource;
+  readonly endpoints: readonly Endpoint[];
+  /** Public IPs whose way in could not be followed, and why. */
+  readonly unknown: ReadonlyArray<{ readonly id: string; readonly code: string; readonly reason: string }>;
+}
