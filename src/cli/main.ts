@@ -84,11 +84,14 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
   const collect = program
     .command('collect')
-    .description('read a live estate (what the selected rules need) and write it as a snapshot to scan later')
-    .requiredOption('--output <file>', 'the snapshot file to write')
+    .description('read a live estate (what the selected rules need) and write it as a snapshot to scan later; with --plan, list those reads without making them')
+    .option('--output <file>', 'the snapshot file to write (required, except with --plan)')
     .option('--rule <id>', 'collect only what this rule needs (id or name; repeatable)', repeatable, [])
     .addOption(choiceOption('--severity <severity>', 'collect only for rules at or above this severity', SEVERITIES))
+    .addOption(choiceOption('--compliance <framework>', 'collect only for the rules mapped to a framework', Object.keys(COMPLIANCE_FRAMEWORKS)))
     .option('--config <file>', 'the config file: rules it turns off are not collected for')
+    .option('--plan', 'print the ARM reads the selected rules cause (type, path, api-version, how often) and exit: no sign-in, no request')
+    .addOption(choiceOption('--format <name>', 'with --plan: print the reads as a table (default) or JSON', ['table', 'json']))
     .option('--allow-partial', 'exit 0 rather than 3 when some reads failed')
     .option('-q, --quiet', 'print nothing to stderr but warnings');
   addLiveOptions(collect).action(async (flags: CollectFlags) => setExitCode(await (await import('./collect-command.js')).runCollect(flags)));

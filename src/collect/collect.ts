@@ -15,8 +15,8 @@ import { ArmClients } from './clients.js';
 import { diagnosticTargetOf, planCollection, type CollectionPlan } from './plan.js';
 import { Deadline } from './deadline.js';
 import { Progress } from './progress.js';
-import { asReadFailure, readList, ReadFailure } from './read.js';
-import { DIAGNOSTIC_SETTING_TYPE, readDiagnosticSettings, type ParentResource, type ResourceReader } from './readers/index.js';
+import { asReadFailure, ReadFailure } from './read.js';
+import { DIAGNOSTIC_SETTING_TYPE, readDiagnosticSettings, readSubscriptionList, type ParentResource, type ResourceReader } from './readers/index.js';
 import { DEFAULT_SCHEDULER_OPTIONS, RequestScheduler, type SchedulerOptions } from './scheduler.js';
 
 export interface LiveOptions {
@@ -118,10 +118,9 @@ export interface ListedSubscription extends SubscriptionInfo {
 }
 
 async function listSubscriptions(clients: ArmClients, source: string): Promise<ListedSubscription[]> {
-  const client = await clients.subscriptions();
   let items: unknown[];
   try {
-    items = await readList((options) => client.subscriptions.list(options));
+    items = await readSubscriptionList(clients);
   } catch (error) {
     const failure = asReadFailure(error, []);
     if (/^HTTP401$|InvalidAuthenticationToken|AuthenticationFailed|ExpiredAuthenticationToken/i.test(failure.code) || failure.message.startsWith('401')) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { diagnosticTargetOf, planCollection } from '../../src/collect/plan.js';
-import { collectedName, readersFor } from '../../src/collect/readers/index.js';
+import { collectedName, everyReader, readersFor } from '../../src/collect/readers/index.js';
+import { idPlaceholder, inSubscription } from '../../src/collect/readers/reader.js';
 import { ANY_TYPE } from '../../src/model/rule.js';
 import { selectRules } from '../../src/engine/select.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
@@ -85,5 +86,36 @@ describe('planCollection', () => {
     expect(diagnosticTargetOf('Microsoft.Storage/storageAccounts', account)).toBe(`${account.id}/blobServices/default`);
     expect(diagnosticTargetOf('Microsoft.Storage/storageAccounts', { ...account, kind: 'FileStorage' })).toBeUndefined();
     expect(diagnosticTargetOf('Microsoft.Devices/IotHubs', account)).toBe(account.id);
+  });
+});
+
+describe('the reads a plan lists', () => {
+  it('come from each reader\'s declared request: the list per subscription of its type, or a path under each parent', () => {
+    for (const reader of everyReader()) {
+      const { path, apiVersion } = reader.request;
+      expect(apiVersion, reader.type).toMatch(/^\d{4}-\d{2}-\d{2}(-preview)?$/);
+      if (reader.parentType === undefined) expect(path).toBe(inSubscription(reader.type));
+      else expect(path.startsWith(`${idPlaceholder(reader.parentType)}/`), `${reader.type}: ${path}`).toBe(true);
+    }
+  });
+
+  it('name a parent in a path by its type', () => {
+    const types = ['Microsoft.Storage/storageAccounts', 'Microsoft.Sql/servers/databases', 'Microsoft.Network/firewallPolicies', 'Microsoft.Devices/IotHubs', 'Microsoft.Network/publicIPAddresses', 'Microsoft.Cache/redis', SUBSCRIPTION_TYPE];
+    expect(types.map(idPlaceholder)).toEqual(['{storageAccountId}', '{databaseId}', '{firewallPolicyId}', '{iotHubId}', '{publicIPAddressId}', '{redisId}', '/subscriptions/{subscriptionId}']);
+  });
+
+  it('list the subscriptions once, then each reader\'s read, then diagnostic settings per target', () => {
+    const plan = planCollection(selectRules(RULES, { only: ['AZ-SQL-001', 'AZ-MON-007', 'AZ-MON-001'] }));
+    expect(plan.reads[0]).toEqual({ resourceType: SUBSCRIPTION_TYPE, made: 'once', path: '/subscriptions', apiVersion: '2022-12-01' });
+    const readers = plan.reads.filter((read) => read.resourceType !== 'Microsoft.Insights/diagnosticSettings').slice(1);
+    expect(readers.map((read) => `${read.resourceType}@${read.parentType ?? ''}`).sort()).toEqual(plan.readers.map((reader) => `${reader.type}@${reader.parentType ?? ''}`).sort());
+    const diagnostics = plan.reads.slice(1 + readers.length);
+    expect(diagnostics.every((read) => read.resourceType === 'Microsoft.Insights/diagnosticSettings')).toBe(true);
+    expect(diagnostics.length).toBe(plan.diagnosticTargetTypes.size);
+    expect(diagnostics[0]).toEqual({ resourceType: 'Microsoft.Insights/diagnosticSettings', made: 'perSubscription', path: '/subscriptions/{subscriptionId}/providers/Microsoft.Insights/diagnosticSettings', apiVersion: '2017-05-01-preview' });
+    // Parents before their children, whatever order the rules name them in.
+    const at = (type: string) => plan.reads.findIndex((read) => read.resourceType === type);
+    expect(at('Microsoft.Sql/servers')).toBeLessThan(at('Microsoft.Sql/servers/databases'));
+    expect(at('Microsoft.Sql/servers/databases')).toBeLessThan(at('Microsoft.Sql/servers/databases/transparentDataEncryption'));
   });
 });

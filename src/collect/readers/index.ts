@@ -1,8 +1,6 @@
 import { DIAGNOSTIC_SETTING_TYPE } from '../../inventory/arm-types.js';
 import { pushTo } from '../../inventory/collections.js';
 import { typeKey } from '../../inventory/arm-id.js';
-import type { ArmClients } from '../clients.js';
-import { readValue } from '../read.js';
 import { EVENT_GRID_READERS } from './eventgrid.js';
 import { EVENT_HUB_READERS } from './eventhub.js';
 import { IOT_HUB_READERS } from './iothub.js';
@@ -14,7 +12,10 @@ import { SECURITY_READERS } from './security.js';
 import { SQL_READERS } from './sql.js';
 import { STORAGE_READERS } from './storage.js';
 
-export type { ParentResource, ResourceReader } from './reader.js';
+export { idPlaceholder, type ArmRequest, type ParentResource, type ResourceReader } from './reader.js';
+export { DIAGNOSTIC_SETTINGS, readDiagnosticSettings } from './diagnostics.js';
+export { readSubscriptionList, SUBSCRIPTION_LIST } from './subscriptions.js';
+export { WITH_BLOBS } from './storage.js';
 
 /**
  * Every type a live scan can read, grouped by service in their own modules: one reader per
@@ -41,6 +42,11 @@ export function readersFor(type: string): readonly ResourceReader[] {
   return BY_TYPE.get(typeKey(type)) ?? [];
 }
 
+/** Every reader, in the order above: the order the plan lists reads in. */
+export function everyReader(): readonly ResourceReader[] {
+  return READERS;
+}
+
 /** Readers listed once per subscription (not per parent): what a rule over every type reads. */
 export function topLevelReaders(): ResourceReader[] {
   return READERS.filter((reader) => reader.parentType === undefined);
@@ -54,14 +60,6 @@ export function topLevelReaders(): ResourceReader[] {
 export function collectedName(reader: ResourceReader): string {
   const { type, parentType } = reader;
   return parentType === undefined || typeKey(type).startsWith(`${typeKey(parentType)}/`) ? type : `${type}@${parentType}`;
-}
-
-/** Diagnostic settings of one resource (an extension collection, not paged). */
-export async function readDiagnosticSettings(clients: ArmClients, subscriptionId: string, targetId: string): Promise<unknown[]> {
-  const monitor = await clients.monitor(subscriptionId);
-  // The SDK puts the URI after its own `/`; a leading slash would make `//` and a 404.
-  const uri = targetId.replace(/^\/+/, '');
-  return readValue((options) => monitor.diagnosticSettings.list(uri, options));
 }
 
 export { DIAGNOSTIC_SETTING_TYPE };

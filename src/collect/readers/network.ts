@@ -2,7 +2,17 @@ import { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, FIREWALL_POLICY_TYPE, F
 import type { ArmClients } from '../clients.js';
 import { readList, type Pageable, type RawResponseHook } from '../read.js';
 import { isJsonObject } from '../../inventory/types.js';
-import { place, type ParentResource, type ResourceReader } from './reader.js';
+import { inSubscription, place, under, type ParentResource, type ResourceReader } from './reader.js';
+
+/**
+ * The api-versions the SDKs send: @azure/arm-network 36.0.0 one for most operations and an older
+ * one for scale set instances' resources, @azure/arm-compute 23.3.0 and
+ * @azure/arm-containerinstance 9.1.0 one each for the operations used here.
+ */
+const NETWORK_API_VERSION = '2025-05-01';
+const SCALE_SET_NETWORK_API_VERSION = '2018-10-01';
+const COMPUTE_API_VERSION = '2025-04-01';
+const CONTAINER_INSTANCE_API_VERSION = '2023-05-01';
 
 /**
  * What relates the internet to workloads: NSGs, network interfaces, public IPs, virtual
@@ -23,6 +33,7 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
   {
     type: RULE_COLLECTION_GROUP_TYPE,
     parentType: FIREWALL_POLICY_TYPE,
+    request: { path: under(FIREWALL_POLICY_TYPE, 'ruleCollectionGroups'), apiVersion: NETWORK_API_VERSION },
     read: async (clients, sub, parent) => {
       const network = await clients.network(sub);
       const { group, name } = place(parent);
@@ -31,6 +42,7 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
   },
   {
     type: VIRTUAL_MACHINE_TYPE,
+    request: { path: inSubscription(VIRTUAL_MACHINE_TYPE), apiVersion: COMPUTE_API_VERSION },
     read: async (clients, sub) => {
       const compute = await clients.compute(sub);
       return readList((options) => compute.virtualMachines.listAll(options));
@@ -38,15 +50,17 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
   },
   {
     type: SCALE_SET_TYPE,
+    request: { path: inSubscription(SCALE_SET_TYPE), apiVersion: COMPUTE_API_VERSION },
     read: async (clients, sub) => {
       const compute = await clients.compute(sub);
       return readList((options) => compute.virtualMachineScaleSets.listAll(options));
     },
   },
-  perUniformScaleSet(NIC_TYPE, (network, group, name, options) => network.networkInterfaces.listVirtualMachineScaleSetNetworkInterfaces(group, name, options)),
-  perUniformScaleSet(PUBLIC_IP_TYPE, (network, group, name, options) => network.publicIPAddresses.listVirtualMachineScaleSetPublicIPAddresses(group, name, options)),
+  perUniformScaleSet(NIC_TYPE, 'networkInterfaces', (network, group, name, options) => network.networkInterfaces.listVirtualMachineScaleSetNetworkInterfaces(group, name, options)),
+  perUniformScaleSet(PUBLIC_IP_TYPE, 'publicIPAddresses', (network, group, name, options) => network.publicIPAddresses.listVirtualMachineScaleSetPublicIPAddresses(group, name, options)),
   {
     type: CONTAINER_GROUP_TYPE,
+    request: { path: inSubscription(CONTAINER_GROUP_TYPE), apiVersion: CONTAINER_INSTANCE_API_VERSION },
     read: async (clients, sub) => {
       const containers = await clients.containerInstance(sub);
       return readList((options) => containers.containerGroups.list(options));
@@ -60,6 +74,7 @@ type NetworkClient = Awaited<ReturnType<ArmClients['network']>>;
 function inEachSubscription(type: string, list: (network: NetworkClient, options: RawResponseHook) => Pageable): ResourceReader {
   return {
     type,
+    request: { path: inSubscription(type), apiVersion: NETWORK_API_VERSION },
     read: async (clients, sub) => {
       const network = await clients.network(sub);
       return readList((options) => list(network, options));
@@ -72,10 +87,11 @@ function inEachSubscription(type: string, list: (network: NetworkClient, options
  * interfaces and public IPs whose ids name the scale set; the type is what the operation
  * lists, and Microsoft's examples leave it out of some items.
  */
-function perUniformScaleSet(type: string, list: (network: NetworkClient, group: string, name: string, options: RawResponseHook) => Pageable): ResourceReader {
+function perUniformScaleSet(type: string, collection: string, list: (network: NetworkClient, group: string, name: string, options: RawResponseHook) => Pageable): ResourceReader {
   return {
     type,
     parentType: SCALE_SET_TYPE,
+    request: { path: under(SCALE_SET_TYPE, collection), apiVersion: SCALE_SET_NETWORK_API_VERSION, only: 'Uniform scale sets' },
     read: async (clients, sub, parent) => {
       if (isFlexible(parent)) return [];
       const network = await clients.network(sub);

@@ -1,10 +1,12 @@
 import { SQL_ADMINISTRATOR_TYPE, SQL_AUDITING_TYPE, SQL_DATABASE_TYPE, SQL_ENTRA_ONLY_AUTH_TYPE, SQL_FIREWALL_RULE_TYPE, SQL_SECURITY_ALERT_POLICY_TYPE, SQL_SERVER_TYPE, SQL_TDE_TYPE } from '../../inventory/arm-types.js';
 import { readList, readOne } from '../read.js';
-import { grandparentName, place, type ResourceReader } from './reader.js';
+import { grandparentName, inSubscription, place, under, type ResourceReader } from './reader.js';
 
+/** Each request's api-version is the one @azure/arm-sql 10.0.0 sends: it pins one per operation group. */
 export const SQL_READERS: readonly ResourceReader[] = [
   {
     type: SQL_SERVER_TYPE,
+    request: { path: inSubscription(SQL_SERVER_TYPE), apiVersion: '2022-08-01-preview' },
     read: async (clients, sub) => {
       const sql = await clients.sql(sub);
       return readList((options) => sql.servers.list(options));
@@ -13,6 +15,7 @@ export const SQL_READERS: readonly ResourceReader[] = [
   {
     type: SQL_DATABASE_TYPE,
     parentType: SQL_SERVER_TYPE,
+    request: { path: under(SQL_SERVER_TYPE, 'databases'), apiVersion: '2022-08-01-preview' },
     read: async (clients, sub, parent) => {
       const sql = await clients.sql(sub);
       const server = place(parent);
@@ -22,6 +25,7 @@ export const SQL_READERS: readonly ResourceReader[] = [
   {
     type: SQL_FIREWALL_RULE_TYPE,
     parentType: SQL_SERVER_TYPE,
+    request: { path: under(SQL_SERVER_TYPE, 'firewallRules'), apiVersion: '2020-11-01-preview' },
     read: async (clients, sub, parent) => {
       const sql = await clients.sql(sub);
       const server = place(parent);
@@ -31,6 +35,7 @@ export const SQL_READERS: readonly ResourceReader[] = [
   {
     type: SQL_AUDITING_TYPE,
     parentType: SQL_SERVER_TYPE,
+    request: { path: under(SQL_SERVER_TYPE, 'auditingSettings/default'), apiVersion: '2021-11-01-preview' },
     read: async (clients, sub, parent) => {
       const sql = await clients.sql(sub);
       const server = place(parent);
@@ -40,6 +45,7 @@ export const SQL_READERS: readonly ResourceReader[] = [
   {
     type: SQL_ADMINISTRATOR_TYPE,
     parentType: SQL_SERVER_TYPE,
+    request: { path: under(SQL_SERVER_TYPE, 'administrators'), apiVersion: '2020-11-01-preview' },
     read: async (clients, sub, parent) => {
       const sql = await clients.sql(sub);
       const server = place(parent);
@@ -51,6 +57,7 @@ export const SQL_READERS: readonly ResourceReader[] = [
   {
     type: SQL_ENTRA_ONLY_AUTH_TYPE,
     parentType: SQL_SERVER_TYPE,
+    request: { path: under(SQL_SERVER_TYPE, 'azureADOnlyAuthentications/Default'), apiVersion: '2020-11-01-preview' },
     read: async (clients, sub, parent) => {
       const sql = await clients.sql(sub);
       const server = place(parent);
@@ -60,6 +67,7 @@ export const SQL_READERS: readonly ResourceReader[] = [
   {
     type: SQL_SECURITY_ALERT_POLICY_TYPE,
     parentType: SQL_SERVER_TYPE,
+    request: { path: under(SQL_SERVER_TYPE, 'securityAlertPolicies/Default'), apiVersion: '2020-11-01-preview' },
     read: async (clients, sub, parent) => {
       const sql = await clients.sql(sub);
       const server = place(parent);
@@ -69,6 +77,7 @@ export const SQL_READERS: readonly ResourceReader[] = [
   {
     type: SQL_TDE_TYPE,
     parentType: SQL_DATABASE_TYPE,
+    request: { path: under(SQL_DATABASE_TYPE, 'transparentDataEncryption/current'), apiVersion: '2022-08-01-preview' },
     read: async (clients, sub, parent) => {
       const sql = await clients.sql(sub);
       const database = place(parent);

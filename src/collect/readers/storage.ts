@@ -1,15 +1,21 @@
 import { BLOB_CONTAINER_TYPE, BLOB_SERVICE_TYPE, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../inventory/arm-types.js';
 import { readList, readOne } from '../read.js';
-import { place, type ParentResource, type ResourceReader } from './reader.js';
+import { inSubscription, place, under, type ParentResource, type ResourceReader } from './reader.js';
 
 /** FileStorage accounts have no blob service: asking for one would only return an error. */
 function hasBlobs(parent: ParentResource | undefined): boolean {
   return parent !== undefined && hasBlobService(parent);
 }
 
+/** The api-version @azure/arm-storage 19.1.0 sends with every operation. */
+const STORAGE_API_VERSION = '2025-06-01';
+/** The storage accounts whose blob service (and the diagnostic settings on it) a collection reads. */
+export const WITH_BLOBS = 'accounts with a blob service, not FileStorage';
+
 export const STORAGE_READERS: readonly ResourceReader[] = [
   {
     type: STORAGE_ACCOUNT_TYPE,
+    request: { path: inSubscription(STORAGE_ACCOUNT_TYPE), apiVersion: STORAGE_API_VERSION },
     read: async (clients, sub) => {
       const storage = await clients.storage(sub);
       return readList((options) => storage.storageAccounts.list(options));
@@ -18,6 +24,7 @@ export const STORAGE_READERS: readonly ResourceReader[] = [
   {
     type: BLOB_SERVICE_TYPE,
     parentType: STORAGE_ACCOUNT_TYPE,
+    request: { path: under(STORAGE_ACCOUNT_TYPE, 'blobServices/default'), apiVersion: STORAGE_API_VERSION, only: WITH_BLOBS },
     read: async (clients, sub, parent) => {
       if (!hasBlobs(parent)) return [];
       const storage = await clients.storage(sub);
@@ -28,6 +35,7 @@ export const STORAGE_READERS: readonly ResourceReader[] = [
   {
     type: BLOB_CONTAINER_TYPE,
     parentType: STORAGE_ACCOUNT_TYPE,
+    request: { path: under(STORAGE_ACCOUNT_TYPE, 'blobServices/default/containers'), apiVersion: STORAGE_API_VERSION, only: WITH_BLOBS },
     read: async (clients, sub, parent) => {
       if (!hasBlobs(parent)) return [];
       const storage = await clients.storage(sub);
