@@ -19,8 +19,6 @@ export interface AzscanConfig {
   /** Validated options by rule id, defaults filled in. */
   readonly ruleOptions: ReadonlyMap<string, unknown>;
   readonly suppressions: readonly SuppressionRule[];
-  /** Resource locations allowed (data residency); empty when not set. */
-  readonly allowedLocations: readonly string[];
   /** Keys azscan does not know: warned about, not fatal, so a newer config still runs. */
   readonly warnings: readonly string[];
 }
@@ -30,7 +28,6 @@ export const EMPTY_CONFIG: AzscanConfig = {
   severityOverrides: new Map(),
   ruleOptions: new Map(),
   suppressions: [],
-  allowedLocations: [],
   warnings: [],
 };
 
@@ -123,13 +120,15 @@ const ruleEntrySchema = z.union([
 const configSchema = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),
   suppressions: z.array(z.unknown()).optional(),
-  allowedLocations: z.array(z.string().min(1)).optional(),
 });
 
 /** Validates a parsed config document against the schema and the catalogue. */
 export function parseConfig(document: unknown, path: string, catalogue: readonly AnyRule[]): AzscanConfig {
   const warnings: string[] = [];
-  const top = check(configSchema, document ?? {}, path, [], warnings);
+  // The top-level settings rules take their options from (allowedLocations) are the rules' to validate.
+  const settings = catalogue.flatMap((rule) => (rule.options?.fromConfig ? [{ rule, setting: rule.options.fromConfig.setting }] : []));
+  const schema = configSchema.extend(Object.fromEntries(settings.map(({ setting }) => [setting, z.unknown().optional()])));
+  const top = check(schema, document ?? {}, path, [], warnings) as z.infer<typeof configSchema> & Record<string, unknown>;
 
   const disabledRules = new Set<string>();
   const severityOverrides = new Map<string, Severity>();
@@ -147,6 +146,13 @@ export function parseConfig(document: unknown, path: string, catalogue: readonly
     }
   }
 
+  for (const { rule, setting } of settings) {
+    const value = top[setting];
+    // The rule's own options are the more specific setting; an empty list sets nothing.
+    if (ruleOptions.has(rule.id) || value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    ruleOptions.set(rule.id, check(rule.options!.schema, { [setting]: value }, path, [], warnings));
+  }
+
   const suppressions = (top.suppressions ?? []).map((value, i) => {
     const entry = check(suppressionSchema, value, path, ['suppressions', i], warnings);
     const rule = findRule(catalogue, entry.rule);
@@ -154,7 +160,7 @@ export function parseConfig(document: unknown, path: string, catalogue: readonly
     return { ...entry, rule: rule.id, source: `${path}: suppressions[${i}]` };
   });
 
-  return { path, disabledRules, severityOverrides, ruleOptions, suppressions, allowedLocations: top.allowedLocations ?? [], warnings };
+  return { path, disabledRules, severityOverrides, ruleOptions, suppressions, warnings };
 }
 
 /**

@@ -101,6 +101,16 @@ describe('parseConfig', () => {
     expect(() => parse(document)).toThrow(message);
   });
 
+  it('gives a rule that needs a setting its options from the top level, its own options first, and checks them as the rule does', () => {
+    expect(parse({ allowedLocations: ['westeurope', ' North Europe '] }).ruleOptions.get('AZ-GOV-001')).toEqual({ allowedLocations: ['westeurope', 'North Europe'] });
+    expect(parse({ allowedLocations: ['westeurope'], rules: { 'AZ-GOV-001': { options: { allowedLocations: ['uksouth'] } } } }).ruleOptions.get('AZ-GOV-001')).toEqual({ allowedLocations: ['uksouth'] });
+    // An empty list sets nothing: the rule stays off, as without the setting.
+    expect(parse({ allowedLocations: [] }).ruleOptions.has('AZ-GOV-001')).toBe(false);
+    expect(parse({}).ruleOptions.has('AZ-GOV-001')).toBe(false);
+    expect(() => parse({ allowedLocations: 'westeurope' })).toThrow(/^azscan\.config\.yaml: allowedLocations: expected array, found "westeurope"$/);
+    expect(() => parse({ allowedLocations: ['westeurope', '  '] })).toThrow(/^azscan\.config\.yaml: allowedLocations\[1\]: /);
+  });
+
   it('warns about keys it does not know, and goes on', () => {
     const config = parse({ rulez: {}, rules: { 'AZ-SQL-004': { severity: 'high', colour: 'red' } }, suppressions: [{ rule: 'AZ-SQL-004', resource: '*', reason: 'x', owner: 'me' }] });
     expect(config.warnings).toEqual([
