@@ -1,5 +1,6 @@
 import { RULES } from '../../rules/index.js';
-import { loadConfig, type AzscanConfig } from '../config/config.js';
+import type { AzscanConfig } from '../config/config.js';
+import { loadConfig } from './config-file.js';
 import { selectRules } from '../engine/select.js';
 import { UsageError } from '../inventory/errors.js';
 import type { ComplianceFramework } from '../model/compliance.js';

@@ -1,6 +1,4 @@
 import type { SuppressionRule } from '../model/suppression.js';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument, type Tags } from 'yaml';
 import { z } from 'zod';
 import { type AnyRule, findRule } from '../model/rule.js';
@@ -31,23 +29,6 @@ export const EMPTY_CONFIG: AzscanConfig = {
   warnings: [],
 };
 
-/**
- * The config: `--config PATH` when given (it must exist), else the first of
- * CONFIG_FILE_NAMES in `directory`, else none. Every error names the file, the path inside
- * it and what was expected.
- */
-export function loadConfig(explicitPath: string | undefined, directory: string, catalogue: readonly AnyRule[]): AzscanConfig {
-  const path = explicitPath ?? CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
-  if (path === undefined) return EMPTY_CONFIG;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code})`}`);
-  }
-  return parseConfig(parseConfigText(text, path), path, catalogue);
-}
 
 /**
  * YAML as a config needs it: no timestamps (YAML 1.1 and `!!timestamp` turn 2027-02-30 into
@@ -60,7 +41,7 @@ const YAML_OPTIONS = {
   customTags: (tags: Tags) => tags.filter((tag) => typeof tag !== 'object' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
 } as const;
 
-function parseConfigText(text: string, path: string): unknown {
+export function parseConfigText(text: string, path: string): unknown {
   if (/\.json$/i.test(path)) return parseJsonText(text.replace(/^\uFEFF/, ''), path);
   const document = parseDocument(text, YAML_OPTIONS);
   const error = document.errors[0];

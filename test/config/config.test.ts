@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { loadConfig, parseConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/cli/config-file.js';
+import { parseConfig } from '../../src/config/config.js';
 import { InputError } from '../../src/inventory/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azscan-config-'));
