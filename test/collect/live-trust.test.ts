@@ -94,7 +94,7 @@ describe('--timeout', () => {
     expect(report.notEvaluated).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'AZ-KV-001', code: 'ScanTimeout', resourceType: 'Microsoft.KeyVault/vaults' })]));
     // What was read in time is reported as usual.
     expect(report.findings.some((finding: { ruleId: string }) => finding.ruleId === 'AZ-NSG-002')).toBe(true);
-  });
+  }, 90_000);
 });
 
 describe('two copies of one resource that disagree', () => {
