@@ -15,8 +15,9 @@
  * the rule reads (`@…/blobServices` for storage accounts). So a case reads "everything the rule
  * needs was read" unless it says otherwise:
  *
- *   "collected":    types read beyond the rule's needs, which the case is about (the rule never
- *                   sees more than it asks for; an entry the tester adds anyway is refused);
+ *   "collected":    what was read beyond the rule's needs, when the case is about it (diagnostic
+ *                   settings read for Key Vaults but not for the subscription the rule looks
+ *                   at); an entry the tester adds anyway is refused;
  *   "notCollected": what the rule needs that the tester must not add: types that were not
  *                   read, for "not read → not evaluated" cases (and for cases whose outcome
  *                   depends on a read missing, such as an NSG whose attachments are unknown), or
@@ -29,6 +30,9 @@
  * `notCollected` is the tester's, not the snapshot format's: it is taken off before the
  * snapshot reader sees the document. A bare array of resources is read as it is (it carries no
  * `collected`). `fixtureSnapshot` does this for anything else that evaluates a fixture.
+ *
+ * The tester also checks the rule's doc: its `## What it reads` section must name, as code, every
+ * property path the rule's outcomes over its fixtures show it read (see doc-paths.ts).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,8 +46,10 @@ import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 import { planCollection } from '../../src/collect/plan.js';
 import { typeKey } from '../../src/inventory/arm-id.js';
 import { isJsonObject } from '../../src/inventory/types.js';
+import { codeSpans, propertyPathsRead, READS_HEADING, readsSection } from './doc-paths.js';
 
-export const FIXTURE_ROOT = join(import.meta.dirname, '..', '..', 'fixtures', 'rules');
+const ROOT = join(import.meta.dirname, '..', '..');
+export const FIXTURE_ROOT = join(ROOT, 'fixtures', 'rules');
 export const BUCKETS = ['pass', 'fail', 'notApplicable', 'notEvaluated'] as const;
 type Bucket = (typeof BUCKETS)[number];
 
@@ -172,6 +178,17 @@ export function testRule(rule: Rule, cases: RuleCases): void {
     it('has at least one pass and one fail case', () => {
       expect(Object.keys(cases.pass).length).toBeGreaterThan(0);
       expect(Object.keys(cases.fail).length).toBeGreaterThan(0);
+    });
+
+    it(`names in its doc's '${READS_HEADING}' every property path it reads`, () => {
+      const read = new Set<string>();
+      for (const bucket of BUCKETS) {
+        for (const [name, testCase] of Object.entries(cases[bucket] ?? {})) for (const path of propertyPathsRead(evaluateFixture(rule, bucket, name, testCase))) read.add(path);
+      }
+      const section = readsSection(readFileSync(join(ROOT, 'rules', rule.service, `${rule.name}.md`), 'utf8'));
+      if ('problem' in section) expect.fail(`${rule.service}/${rule.name}.md: ${section.problem}`);
+      const named = codeSpans(section.text);
+      expect([...read].filter((path) => !named.has(path)).sort(), `paths ${rule.id} reads that ${rule.service}/${rule.name}.md does not name as \`path\` under '${READS_HEADING}'`).toEqual([]);
     });
 
     for (const [name, testCase] of Object.entries(cases.pass)) {
