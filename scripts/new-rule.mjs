@@ -167,6 +167,13 @@ In these cases the result is *not evaluated*, with the reason, and never a pass 
 - **Read failure.** Reading the resources failed at some scope, for example with a 403, throttling or a network error. That scope is reported as not evaluated.
 - **Malformed value.** \`${key}\` is present but is neither a boolean nor the string \`"true"\`/\`"false"\`. The path and value are given.
 
+## What it reads
+Paths are relative to the resource they are read from, as in its ARM JSON.
+
+From each \`${type}\`:
+
+- \`${property}\`: ${MARK}: what it holds, how an absent value is read, and which values fail.
+
 ## Recommendation
 ${MARK}: the fix, and what to check before applying it.
 
