@@ -1,6 +1,12 @@
 import type { Endpoint, InternetRule, PathStep } from '../../model/exposure.js';
 import { APPLICATION_GATEWAY_TYPE, CONTAINER_GROUP_TYPE, FIREWALL_POLICY_TYPE, FIREWALL_TYPE, LOAD_BALANCER_TYPE, NIC_TYPE, NSG_TYPE, PUBLIC_IP_TYPE, RULE_COLLECTION_GROUP_TYPE, SCALE_SET_TYPE, VIRTUAL_NETWORK_TYPE } from '../../inventory/arm-types.js';
-import { applicationGatewayOf, containerGroupAddressOf, loadBalancerOf, networkInterfaceOf, publicIpOf, scaleSetNsgIdsOf, scaleSetPlaceOf, subnetsOf, type LoadBalancer, type NicIpConfiguration } from '../network.js';
+import { applicationGatewayOf } from '../application-gateway.js';
+import { containerGroupAddressOf } from '../container-group.js';
+import { loadBalancerOf, type LoadBalancer } from '../load-balancer.js';
+import { networkInterfaceOf, type NicIpConfiguration } from '../network-interface.js';
+import { publicIpOf } from '../public-ip.js';
+import { scaleSetNsgIdsOf, scaleSetPlaceOf } from '../scale-set.js';
+import { subnetsOf } from '../virtual-network.js';
 import type { ConfigLocation } from '../../model/evidence.js';
 import { PortSet, type TransportProtocol } from '../../model/ports.js';
 import { basePolicyOf, dnatRulesOfGroup, firewallOf, type DnatRule } from '../firewall.js';
