@@ -9,13 +9,14 @@ export interface AllowedLocationsOptions {
 }
 
 /**
- * The rule's one option. The CLI sets it from the config file's top-level `allowedLocations`
- * and leaves the rule out when that is not set; there is no sensible default region.
+ * The rule's one option, set from the config file's top-level `allowedLocations` (or the
+ * rule's own options); without it the rule is left out: there is no sensible default region.
  */
 export const ALLOWED_LOCATIONS_OPTIONS: RuleOptions<AllowedLocationsOptions> = {
   schema: z.strictObject({ allowedLocations: z.array(z.string().trim().min(1)).min(1, 'expected at least one location') }),
   defaults: { allowedLocations: [] },
   describe: ['allowedLocations: the regions resources may be in, e.g. [westeurope, northeurope]; set with the config file\'s top-level allowedLocations'],
+  fromConfig: { setting: 'allowedLocations', needs: 'the allowed locations', example: 'allowedLocations: [westeurope]' },
 };
 
 /** ARM writes a region as `westeurope` or `West Europe`; both are the same region. */

@@ -1,6 +1,53 @@
-import { reportActivityLogNotExported } from '../../src/adapters/activity-log.js';
+import { evidence, readArray, type Setting } from '../../src/adapters/setting.js';
 import { DIAGNOSTIC_SETTING_TYPE, SUBSCRIPTION_TYPE } from '../../src/inventory/arm-types.js';
-import { defineRule } from '../../src/model/rule.js';
+import { type ArmResource, isJsonObject } from '../../src/inventory/types.js';
+import { readAll } from '../../src/model/not-evaluated.js';
+import { defineRule, type RuleContext } from '../../src/model/rule.js';
+
+/** The activity log categories CIS 6.1.2 asks a subscription to export. */
+const REQUIRED_ACTIVITY_LOG_CATEGORIES = ['Administrative', 'Alert', 'Policy', 'Security'] as const;
+
+/**
+ * Which required categories a subscription diagnostic setting exports: each `logs` entry
+ * with `enabled` true names a `category`, or the `allLogs` category group, which is every
+ * category. Other category groups are not counted.
+ */
+function exportedCategories(setting: ArmResource): { logs: Setting<readonly unknown[]>; missing: string[] } {
+  const logs = readArray(setting, 'properties.logs');
+  const enabled = new Set<string>();
+  for (const entry of logs.value) {
+    if (!isJsonObject(entry) || (entry.enabled !== true && entry.enabled !== 'true')) continue;
+    if (typeof entry.categoryGroup === 'string' && entry.categoryGroup.toLowerCase() === 'alllogs') return { logs, missing: [] };
+    if (typeof entry.category === 'string') enabled.add(entry.category.toLowerCase());
+  }
+  return { logs, missing: REQUIRED_ACTIVITY_LOG_CATEGORIES.filter((category) => !enabled.has(category.toLowerCase())) };
+}
+
+/**
+ * Reports a subscription with no diagnostic setting that exports every required activity log
+ * category; a setting azscan cannot read leaves the subscription not evaluated unless another
+ * setting settles it.
+ */
+function reportActivityLogNotExported(subscription: ArmResource, context: RuleContext): void {
+  const settings = context.childrenOf(subscription, DIAGNOSTIC_SETTING_TYPE);
+  const { values, unread } = readAll(settings, (setting) => ({ setting, ...exportedCategories(setting) }));
+  if (values.some((read) => read.missing.length === 0)) return;
+  if (unread.length > 0) {
+    for (const part of unread) context.unreadable(part);
+    return;
+  }
+  context.report({
+    message:
+      values.length === 0
+        ? `Subscription '${subscription.name}' has no diagnostic setting: its activity log is not exported.`
+        : `Subscription '${subscription.name}' has no diagnostic setting that exports all of ${REQUIRED_ACTIVITY_LOG_CATEGORIES.join(', ')}: ` +
+          `${values.map((read) => `'${read.setting.name}' lacks ${read.missing.join(', ')}`).join('; ')}.`,
+    evidence:
+      values.length === 0
+        ? [{ resourceId: subscription.id, path: 'providers/Microsoft.Insights/diagnosticSettings', absent: true, note: 'diagnostic settings were read for the subscription and it has none' }]
+        : values.map((read) => evidence(read.logs, read.logs.absent ? `no logs; lacks ${read.missing.join(', ')}` : `lacks ${read.missing.join(', ')}`)),
+  });
+}
 
 export default defineRule({
   id: 'AZ-MON-007',

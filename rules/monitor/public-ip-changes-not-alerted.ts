@@ -1,5 +1,5 @@
 import { ACTIVITY_LOG_ALERT_TYPE, SUBSCRIPTION_TYPE } from '../../src/inventory/arm-types.js';
-import { reportUnalertedOperations } from '../../src/adapters/activity-log.js';
+import { reportUnalertedOperations } from './activity-log-alert.js';
 import { defineRule } from '../../src/model/rule.js';
 
 const OPERATIONS = ['Microsoft.Network/publicIPAddresses/write', 'Microsoft.Network/publicIPAddresses/delete'];

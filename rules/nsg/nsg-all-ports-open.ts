@@ -1,6 +1,5 @@
 import { ruleEvidence } from '../../src/adapters/nsg.js';
-import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, reachability } from './port-exposure.js';
-import { NSG_TYPE } from '../../src/inventory/arm-types.js';
+import { NSG_RULE_BASE, NSG_RULE_FIX, reachability } from './port-exposure.js';
 import { defineRule } from '../../src/model/rule.js';
 import { nsgExposure } from '../../src/adapters/nsg-exposure.js';
 import { PortSet } from '../../src/model/ports.js';
@@ -8,14 +7,12 @@ import { PortSet } from '../../src/model/ports.js';
 const EVERY_TCP_PORT = PortSet.of([{ from: 1, to: 65535 }]);
 
 export default defineRule({
+  ...NSG_RULE_BASE,
   id: 'AZ-NSG-005',
   name: 'nsg-all-ports-open',
   title: 'All ports open to the internet',
   severity: 'critical',
-  raisesSeverity: true,
   service: 'nsg',
-  resourceTypes: [NSG_TYPE],
-  requires: NSG_CONTEXT_TYPES,
   description:
     'The NSG\'s inbound rules together admit the internet to every TCP port from 1 to 65535: one rule with `*`, or several whose ranges cover them, after higher-priority Denies are applied.',
   rationale:

@@ -1,20 +1,14 @@
-import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from './port-exposure.js';
-import { NSG_TYPE } from '../../src/inventory/arm-types.js';
+import { NSG_RULE_FIX, tcpPortExposureRule, type PortRuleOptions } from './port-exposure.js';
 import { defineRule } from '../../src/model/rule.js';
 import { SENSITIVE_PORTS } from '../../src/model/sensitive-ports.js';
 
-const CHECK = tcpPortCheck(SENSITIVE_PORTS.database);
-const checkFor = portCheckWithOptions(CHECK);
-
 export default defineRule<PortRuleOptions>({
+  ...tcpPortExposureRule(SENSITIVE_PORTS.database),
   id: 'AZ-NSG-004',
   name: 'nsg-database-port-open',
   title: 'Database or cache port open to the internet',
   severity: 'high',
-  raisesSeverity: true,
   service: 'nsg',
-  resourceTypes: [NSG_TYPE],
-  requires: NSG_CONTEXT_TYPES,
   description:
     'An inbound security rule admits the internet to a database or cache port over TCP: SQL Server 1433/1434, MySQL 3306, PostgreSQL 5432, Oracle 1521, MongoDB 27017-27019, Redis 6379, Cassandra 9042 and 7000/7001, CouchDB 5984, Memcached 11211 or InfluxDB 8086.',
   rationale:
@@ -27,9 +21,5 @@ export default defineRule<PortRuleOptions>({
     'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
     'https://learn.microsoft.com/azure/private-link/private-endpoint-overview',
   ],
-  options: PORT_RULE_OPTIONS,
   compliance: { 'cis-azure-3.0': [], mcsb: ['NS-1'] },
-  check(nsg, context) {
-    reportTcpPortExposure(nsg, context, checkFor(context.options));
-  },
 });

@@ -1,20 +1,14 @@
-import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from './port-exposure.js';
-import { NSG_TYPE } from '../../src/inventory/arm-types.js';
+import { NSG_RULE_FIX, tcpPortExposureRule, type PortRuleOptions } from './port-exposure.js';
 import { defineRule } from '../../src/model/rule.js';
 import { SENSITIVE_PORTS } from '../../src/model/sensitive-ports.js';
 
-const CHECK = tcpPortCheck(SENSITIVE_PORTS.elasticsearch);
-const checkFor = portCheckWithOptions(CHECK);
-
 export default defineRule<PortRuleOptions>({
+  ...tcpPortExposureRule(SENSITIVE_PORTS.elasticsearch),
   id: 'AZ-NSG-002',
   name: 'nsg-elasticsearch-open',
   title: 'Elasticsearch or Kibana open to the internet',
   severity: 'critical',
-  raisesSeverity: true,
   service: 'nsg',
-  resourceTypes: [NSG_TYPE],
-  requires: NSG_CONTEXT_TYPES,
   description:
     'An inbound security rule admits the internet to Elasticsearch (9200 HTTP, 9300 transport) or Kibana (5601) over TCP, and no higher-priority Deny blocks those ports.',
   rationale:
@@ -27,9 +21,5 @@ export default defineRule<PortRuleOptions>({
     'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
     'https://www.elastic.co/guide/en/elasticsearch/reference/current/secure-cluster.html',
   ],
-  options: PORT_RULE_OPTIONS,
   compliance: { 'cis-azure-3.0': [], mcsb: ['NS-1'] },
-  check(nsg, context) {
-    reportTcpPortExposure(nsg, context, checkFor(context.options));
-  },
 });

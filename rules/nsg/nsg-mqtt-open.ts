@@ -1,24 +1,18 @@
-import { NSG_CONTEXT_TYPES, NSG_RULE_FIX, PORT_RULE_OPTIONS, portCheckWithOptions, reportTcpPortExposure, tcpPortCheck, type PortRuleOptions } from './port-exposure.js';
-import { NSG_TYPE } from '../../src/inventory/arm-types.js';
+import { NSG_RULE_FIX, tcpPortExposureRule, type PortRuleOptions } from './port-exposure.js';
 import { defineRule } from '../../src/model/rule.js';
-import { SENSITIVE_PORTS } from '../../src/model/sensitive-ports.js';
+import { SENSITIVE_PORTS, type ServicePort } from '../../src/model/sensitive-ports.js';
 
 // A rule that exposes 1883 is a plaintext broker whatever else it opens (the rule's own
 // severity); 8883 alone is a broker to review, reported low.
-const CHECK = tcpPortCheck([...SENSITIVE_PORTS.mqttPlaintext, ...SENSITIVE_PORTS.mqttTls], (exposed) =>
-  exposed.some((port) => port.from === 1883) ? undefined : 'low',
-);
-const checkFor = portCheckWithOptions(CHECK);
+const severityFor = (exposed: readonly ServicePort[]) => (exposed.some((port) => port.from === 1883) ? undefined : 'low' as const);
 
 export default defineRule<PortRuleOptions>({
+  ...tcpPortExposureRule([...SENSITIVE_PORTS.mqttPlaintext, ...SENSITIVE_PORTS.mqttTls], severityFor),
   id: 'AZ-NSG-003',
   name: 'nsg-mqtt-open',
   title: 'MQTT broker open to the internet',
   severity: 'high',
-  raisesSeverity: true,
   service: 'nsg',
-  resourceTypes: [NSG_TYPE],
-  requires: NSG_CONTEXT_TYPES,
   description:
     'An inbound security rule admits the internet to MQTT over TCP: 1883 (plaintext) is reported at high severity; 8883 (MQTT over TLS) alone is reported at low severity, as a broker to review.',
   rationale:
@@ -31,9 +25,5 @@ export default defineRule<PortRuleOptions>({
     'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
     'https://learn.microsoft.com/azure/iot/iot-mqtt-connect-to-iot-hub',
   ],
-  options: PORT_RULE_OPTIONS,
   compliance: { 'cis-azure-3.0': [], mcsb: ['NS-1', 'NS-8'] },
-  check(nsg, context) {
-    reportTcpPortExposure(nsg, context, checkFor(context.options));
-  },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LOAD_BALANCER_TYPE, NIC_TYPE, NSG_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, SECURITY_RULE_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../../src/inventory/arm-types.js';
 import { ruleEvidence } from '../../src/adapters/nsg.js';
 import { describePath, type InternetRule, type PathStep } from '../../src/model/exposure.js';
-import type { RuleContext, RuleOptions } from '../../src/model/rule.js';
+import type { Rule, RuleContext, RuleOptions } from '../../src/model/rule.js';
 import { type Severity, shiftSeverity } from '../../src/model/severity.js';
 import { exposureGraph, pathFor } from '../../src/adapters/exposure/graph.js';
 import { parsePortRange, PortRangeSyntaxError } from '../../src/adapters/ports.js';
@@ -139,8 +139,6 @@ export function securityRuleResource(nsg: ArmResource, rule: InternetRule): { id
   return { id: rule.id, type: SECURITY_RULE_TYPE, name: `${nsg.name}/${rule.name}` };
 }
 
-export { NSG_TYPE };
-
 /**
  * What the NSG rules read besides NSGs, to tell an NSG that guards a public workload from one
  * attached to nothing: the exposure graph's resources.
@@ -150,3 +148,30 @@ export const NSG_CONTEXT_TYPES = [NIC_TYPE, PUBLIC_IP_TYPE, VIRTUAL_NETWORK_TYPE
 /** The `az` command that narrows or removes an open rule, shared by the AZ-NSG remediations. */
 export const NSG_RULE_FIX =
   'az network nsg rule update --resource-group <resource-group> --nsg-name <nsg> --name <rule> --source-address-prefixes <trusted-cidr>';
+
+/**
+ * What every AZ-NSG rule has in common, spread into its definition: it evaluates NSGs, reads
+ * the exposure graph's resources to rate reachability, and may raise a finding's severity.
+ */
+export const NSG_RULE_BASE = {
+  raisesSeverity: true,
+  resourceTypes: [NSG_TYPE],
+  requires: NSG_CONTEXT_TYPES,
+} as const satisfies Partial<Rule<never>>;
+
+/**
+ * The set-up the port rules (AZ-NSG-001 … 004) repeat, built once per rule: the extra-ports
+ * option and a check that reports every Allow opening one of `ports`, the finding's severity
+ * from `severityFor` when given. The rule adds its identity and its words:
+ * `defineRule({ ...tcpPortExposureRule(SENSITIVE_PORTS.elasticsearch), id: 'AZ-NSG-002', … })`.
+ */
+export function tcpPortExposureRule(ports: readonly ServicePort[], severityFor?: PortExposureCheck['severityFor']): Pick<Rule<PortRuleOptions>, 'raisesSeverity' | 'resourceTypes' | 'requires' | 'options' | 'check'> {
+  const checkFor = portCheckWithOptions(tcpPortCheck(ports, severityFor));
+  return {
+    ...NSG_RULE_BASE,
+    options: PORT_RULE_OPTIONS,
+    check(nsg, context) {
+      reportTcpPortExposure(nsg, context, checkFor(context.options));
+    },
+  };
+}

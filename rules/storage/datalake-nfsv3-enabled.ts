@@ -1,6 +1,7 @@
 import { evidence, sameText } from '../../src/adapters/setting.js';
-import { isHnsEnabled, isNfsV3Enabled, networkDefaultAction, publicNetworkAccess } from '../../src/adapters/storage.js';
+import { isNfsV3Enabled, networkDefaultAction, publicNetworkAccess } from '../../src/adapters/storage.js';
 import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { dataLakeAccounts } from './applicability.js';
 import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
@@ -24,12 +25,8 @@ export default defineRule({
     'https://learn.microsoft.com/azure/storage/blobs/network-file-system-protocol-support-how-to',
   ],
   compliance: { 'cis-azure-3.0': [], mcsb: ['NS-2'] },
+  appliesTo: dataLakeAccounts,
   check(account, context) {
-    const hns = isHnsEnabled(account);
-    if (!hns.value) {
-      context.notApplicable('not a Data Lake Gen2 account (no hierarchical namespace)');
-      return;
-    }
     const nfs = isNfsV3Enabled(account);
     if (!nfs.value) return;
     const access = publicNetworkAccess(account);

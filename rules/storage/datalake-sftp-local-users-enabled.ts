@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { isHnsEnabled, isLocalUserEnabled, isSftpEnabled } from '../../src/adapters/storage.js';
+import { isLocalUserEnabled, isSftpEnabled } from '../../src/adapters/storage.js';
 import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { dataLakeAccounts } from './applicability.js';
 import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
@@ -24,12 +25,8 @@ export default defineRule({
     'https://learn.microsoft.com/azure/storage/blobs/secure-file-transfer-protocol-support-authorize-access',
   ],
   compliance: { 'cis-azure-3.0': [], mcsb: ['IM-1'] },
+  appliesTo: dataLakeAccounts,
   check(account, context) {
-    const hns = isHnsEnabled(account);
-    if (!hns.value) {
-      context.notApplicable('not a Data Lake Gen2 account (no hierarchical namespace)');
-      return;
-    }
     const sftp = isSftpEnabled(account);
     if (!sftp.value) return;
     const localUsers = isLocalUserEnabled(account);

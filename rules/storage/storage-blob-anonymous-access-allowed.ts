@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
 import { allowsBlobPublicAccess } from '../../src/adapters/storage.js';
-import { hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { accountsWithBlobService } from './applicability.js';
 import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
@@ -21,11 +22,8 @@ export default defineRule({
   },
   references: ['https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent'],
   compliance: { 'cis-azure-3.0': ['4.17'], mcsb: ['NS-2'] },
+  appliesTo: accountsWithBlobService,
   check(account, context) {
-    if (!hasBlobService(account)) {
-      context.notApplicable(`account kind '${account.kind}' has no blob service`);
-      return;
-    }
     const allowed = allowsBlobPublicAccess(account);
     if (!allowed.value) return;
     context.report({

@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
-import { BLOB_SERVICE_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { BLOB_SERVICE_TYPE, blobServiceId, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
 import { blobSoftDeleteEnabled } from '../../src/adapters/storage.js';
+import { accountsWithBlobService } from './applicability.js';
 import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
@@ -21,11 +22,8 @@ export default defineRule({
   },
   references: ['https://learn.microsoft.com/azure/storage/blobs/soft-delete-blob-overview'],
   compliance: { 'cis-azure-3.0': ['4.10'], mcsb: ['BR-1'] },
+  appliesTo: accountsWithBlobService,
   check(account, context) {
-    if (!hasBlobService(account)) {
-      context.notApplicable(`account kind '${account.kind}' has no blob service`);
-      return;
-    }
     const target = { id: blobServiceId(account), type: BLOB_SERVICE_TYPE, name: `${account.name}/default` };
     const blobService = context.childOf(account, BLOB_SERVICE_TYPE, 'default');
     if (!blobService) {

@@ -1,7 +1,8 @@
 import { evidence, sameText } from '../../src/adapters/setting.js';
 import { allowsBlobPublicAccess, containerPublicAccess } from '../../src/adapters/storage.js';
-import { BLOB_CONTAINER_TYPE, blobServiceId, hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { BLOB_CONTAINER_TYPE, blobServiceId, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
 import { readEach } from '../../src/model/not-evaluated.js';
+import { accountsWithBlobService } from './applicability.js';
 import { defineRule } from '../../src/model/rule.js';
 
 export default defineRule({
@@ -22,11 +23,8 @@ export default defineRule({
   },
   references: ['https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure'],
   compliance: { 'cis-azure-3.0': ['4.17'], mcsb: ['NS-2'] },
+  appliesTo: accountsWithBlobService,
   check(account, context) {
-    if (!hasBlobService(account)) {
-      context.notApplicable(`account kind '${account.kind}' has no blob service`);
-      return;
-    }
     const allowed = allowsBlobPublicAccess(account);
     if (!allowed.value) return;
     const containers = context.childrenOf(blobServiceId(account), BLOB_CONTAINER_TYPE);

@@ -1,6 +1,7 @@
 import { evidence } from '../../src/adapters/setting.js';
 import { CROSS_TENANT_REPLICATION_DISALLOWED_FROM, crossTenantReplication } from '../../src/adapters/storage.js';
-import { hasBlobService, STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
+import { accountsWithBlobService } from './applicability.js';
 import { defineRule } from '../../src/model/rule.js';
 import type { Evidence } from '../../src/model/evidence.js';
 
@@ -22,11 +23,8 @@ export default defineRule({
   },
   references: ['https://learn.microsoft.com/azure/storage/blobs/object-replication-prevent-cross-tenant-policies'],
   compliance: { 'cis-azure-3.0': ['4.16'], mcsb: [] },
+  appliesTo: accountsWithBlobService,
   check(account, context) {
-    if (!hasBlobService(account)) {
-      context.notApplicable(`account kind '${account.kind}' has no blob service`);
-      return;
-    }
     const { allowed, creationTime } = crossTenantReplication(account);
     if (!allowed.value) return;
     const items: Evidence[] = [

@@ -5,7 +5,7 @@ import { isAzscanError, UsageError } from '../inventory/errors.js';
 import { EXIT } from '../engine/exit-code.js';
 import { SEVERITIES } from '../model/severity.js';
 import { COMPLIANCE_FRAMEWORKS } from '../model/compliance.js';
-import type { Service } from '../model/services.js';
+import { SERVICE_IDS } from '../model/services.js';
 import { FORMAT_NAMES } from '../report/formats.js';
 import { EXPOSURE_FAIL_ON, EXPOSURE_FORMAT_NAMES } from '../report/exposure/formats.js';
 import { TOOL } from '../inventory/package.js';
@@ -19,21 +19,6 @@ import { choiceOption } from './choices.js';
 
 // Each command's module is loaded when the command runs: `azscan --version` and `--help`
 // load neither the rule catalogue nor the reporters.
-
-/** The services rules live in, for `rules --service`; the compiler holds the list to the Service type. */
-const SERVICES = Object.keys({
-  nsg: true,
-  network: true,
-  sql: true,
-  storage: true,
-  iothub: true,
-  keyvault: true,
-  eventhub: true,
-  eventgrid: true,
-  monitor: true,
-  defender: true,
-  governance: true,
-} satisfies Record<Service, true>);
 
 const repeatable = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -112,7 +97,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('rules')
     .description('list the rule catalogue')
     .addOption(choiceOption('--format <name>', 'output format', ['table', 'json']).default('table'))
-    .addOption(choiceOption('--service <name>', 'only the rules of this service', SERVICES))
+    .addOption(choiceOption('--service <name>', 'only the rules of this service', SERVICE_IDS))
     .addOption(choiceOption('--severity <severity>', 'only the rules whose findings can reach this severity, as scan --severity selects them', SEVERITIES))
     .addOption(choiceOption('--compliance <framework>', 'only the rules mapped to a control of this framework', Object.keys(COMPLIANCE_FRAMEWORKS)))
     .option('--no-color', 'never use colour')

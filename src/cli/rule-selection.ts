@@ -1,18 +1,18 @@
 import { RULES } from '../../rules/index.js';
-import residencyRule, { ALLOWED_LOCATIONS_OPTIONS } from '../../rules/governance/resource-outside-allowed-locations.js';
-import { loadConfig, type AzscanConfig } from '../config/config.js';
-import { type AnyRule, findRule } from '../model/rule.js';
-import type { ComplianceFramework } from '../model/compliance.js';
+import type { AzscanConfig } from '../config/config.js';
+import { loadConfig } from './config-file.js';
 import { selectRules } from '../engine/select.js';
-import type { Severity } from '../model/severity.js';
 import { UsageError } from '../inventory/errors.js';
+import type { ComplianceFramework } from '../model/compliance.js';
+import { findRule, type AnyRule } from '../model/rule.js';
+import type { Severity } from '../model/severity.js';
 import { warn } from './output.js';
 
 export interface Selection {
   readonly config: AzscanConfig;
   /** The rules to run, with the config's severity overrides applied. */
   readonly rules: AnyRule[];
-  /** Options by rule id, for the engine: the config's `rules.<id>.options`, and the allowed locations. */
+  /** Options by rule id, for the engine: the config's `rules.<id>.options` and the settings rules take theirs from. */
   readonly ruleOptions: ReadonlyMap<string, unknown>;
 }
 
@@ -20,20 +20,20 @@ export interface Selection {
  * The rules a command runs: the catalogue, less what the config disables (a rule asked for
  * with --rule runs anyway: the flag is the more specific wish), narrowed by --rule,
  * --severity and --compliance (see selectRules: a selection that leaves no rule is refused),
- * with the config's severity overrides applied before the severity filter sees them. The data-residency rule runs only when the config says which
- * locations are allowed; there is no default to fall back on.
+ * with the config's severity overrides applied before the severity filter sees them. A rule
+ * that needs a config setting (its options' `fromConfig`) runs only when the config gives it;
+ * there is no default to fall back on, and asking for it without is refused.
  */
 export function selectForCommand(flags: { config?: string; rule: string[]; compliance?: ComplianceFramework }, minSeverity: Severity | undefined): Selection {
   const config = loadConfig(flags.config, process.cwd(), RULES);
   for (const warning of config.warnings) warn(warning);
-  const residency = residencyOptions(config);
-  if (!residency) {
-    const asked = flags.rule.find((text) => findRule([residencyRule], text));
-    if (asked !== undefined) {
-      throw new UsageError(`--rule ${asked}: ${residencyRule.id} needs the allowed locations: set allowedLocations in the config file (e.g. allowedLocations: [westeurope])`);
-    }
+  const unconfigured = RULES.filter((rule) => rule.options?.fromConfig && !config.ruleOptions.has(rule.id));
+  for (const asked of flags.rule) {
+    const rule = findRule(unconfigured, asked);
+    const needed = rule?.options?.fromConfig;
+    if (needed) throw new UsageError(`--rule ${asked}: ${rule.id} needs ${needed.needs}: set ${needed.setting} in the config file (e.g. ${needed.example})`);
   }
-  const available = residency ? RULES : RULES.filter((rule) => rule.id !== residencyRule.id);
+  const available = RULES.filter((rule) => !unconfigured.includes(rule));
   const overridden = available.map((rule) => {
     const severity = config.severityOverrides.get(rule.id);
     return severity && severity !== rule.severity ? Object.freeze({ ...rule, severity }) : rule;
@@ -44,18 +44,5 @@ export function selectForCommand(flags: { config?: string; rule: string[]; compl
     ...(flags.compliance ? { compliance: flags.compliance } : {}),
     ...(config.path !== undefined ? { disabled: { ids: config.disabledRules, source: config.path } } : {}),
   });
-  const ruleOptions = new Map(config.ruleOptions);
-  if (residency) ruleOptions.set(residencyRule.id, residency);
-  return { config, rules, ruleOptions };
-}
-
-/**
- * The residency rule's options: its own `rules.AZ-GOV-001.options` when the config has them
- * (the more specific setting), else the top-level `allowedLocations`; none when neither is set.
- */
-function residencyOptions(config: AzscanConfig): unknown {
-  const own = config.ruleOptions.get(residencyRule.id);
-  if (own !== undefined) return own;
-  if (config.allowedLocations.length === 0) return undefined;
-  return ALLOWED_LOCATIONS_OPTIONS.schema.parse({ allowedLocations: config.allowedLocations });
+  return { config, rules, ruleOptions: config.ruleOptions };
 }

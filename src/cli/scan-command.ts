@@ -1,5 +1,5 @@
 import { parseFramework } from '../compliance/frameworks.js';
-import { loadBaseline } from '../engine/baseline.js';
+import { loadBaseline } from './baseline-file.js';
 import { exitCodeFor } from '../engine/exit-code.js';
 import { scanInventory } from '../engine/scan.js';
 import { parseSeverity } from '../model/severity.js';

@@ -1,6 +1,4 @@
 import type { SuppressionRule } from '../model/suppression.js';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument, type Tags } from 'yaml';
 import { z } from 'zod';
 import { type AnyRule, findRule } from '../model/rule.js';
@@ -19,8 +17,6 @@ export interface AzscanConfig {
   /** Validated options by rule id, defaults filled in. */
   readonly ruleOptions: ReadonlyMap<string, unknown>;
   readonly suppressions: readonly SuppressionRule[];
-  /** Resource locations allowed (data residency); empty when not set. */
-  readonly allowedLocations: readonly string[];
   /** Keys azscan does not know: warned about, not fatal, so a newer config still runs. */
   readonly warnings: readonly string[];
 }
@@ -30,27 +26,9 @@ export const EMPTY_CONFIG: AzscanConfig = {
   severityOverrides: new Map(),
   ruleOptions: new Map(),
   suppressions: [],
-  allowedLocations: [],
   warnings: [],
 };
 
-/**
- * The config: `--config PATH` when given (it must exist), else the first of
- * CONFIG_FILE_NAMES in `directory`, else none. Every error names the file, the path inside
- * it and what was expected.
- */
-export function loadConfig(explicitPath: string | undefined, directory: string, catalogue: readonly AnyRule[]): AzscanConfig {
-  const path = explicitPath ?? CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
-  if (path === undefined) return EMPTY_CONFIG;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code})`}`);
-  }
-  return parseConfig(parseConfigText(text, path), path, catalogue);
-}
 
 /**
  * YAML as a config needs it: no timestamps (YAML 1.1 and `!!timestamp` turn 2027-02-30 into
@@ -63,7 +41,7 @@ const YAML_OPTIONS = {
   customTags: (tags: Tags) => tags.filter((tag) => typeof tag !== 'object' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
 } as const;
 
-function parseConfigText(text: string, path: string): unknown {
+export function parseConfigText(text: string, path: string): unknown {
   if (/\.json$/i.test(path)) return parseJsonText(text.replace(/^\uFEFF/, ''), path);
   const document = parseDocument(text, YAML_OPTIONS);
   const error = document.errors[0];
@@ -123,13 +101,15 @@ const ruleEntrySchema = z.union([
 const configSchema = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),
   suppressions: z.array(z.unknown()).optional(),
-  allowedLocations: z.array(z.string().min(1)).optional(),
 });
 
 /** Validates a parsed config document against the schema and the catalogue. */
 export function parseConfig(document: unknown, path: string, catalogue: readonly AnyRule[]): AzscanConfig {
   const warnings: string[] = [];
-  const top = check(configSchema, document ?? {}, path, [], warnings);
+  // The top-level settings rules take their options from (allowedLocations) are the rules' to validate.
+  const settings = catalogue.flatMap((rule) => (rule.options?.fromConfig ? [{ rule, setting: rule.options.fromConfig.setting }] : []));
+  const schema = configSchema.extend(Object.fromEntries(settings.map(({ setting }) => [setting, z.unknown().optional()])));
+  const top = check(schema, document ?? {}, path, [], warnings) as z.infer<typeof configSchema> & Record<string, unknown>;
 
   const disabledRules = new Set<string>();
   const severityOverrides = new Map<string, Severity>();
@@ -147,6 +127,13 @@ export function parseConfig(document: unknown, path: string, catalogue: readonly
     }
   }
 
+  for (const { rule, setting } of settings) {
+    const value = top[setting];
+    // The rule's own options are the more specific setting; an empty list sets nothing.
+    if (ruleOptions.has(rule.id) || value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    ruleOptions.set(rule.id, check(rule.options!.schema, { [setting]: value }, path, [], warnings));
+  }
+
   const suppressions = (top.suppressions ?? []).map((value, i) => {
     const entry = check(suppressionSchema, value, path, ['suppressions', i], warnings);
     const rule = findRule(catalogue, entry.rule);
@@ -154,7 +141,7 @@ export function parseConfig(document: unknown, path: string, catalogue: readonly
     return { ...entry, rule: rule.id, source: `${path}: suppressions[${i}]` };
   });
 
-  return { path, disabledRules, severityOverrides, ruleOptions, suppressions, allowedLocations: top.allowedLocations ?? [], warnings };
+  return { path, disabledRules, severityOverrides, ruleOptions, suppressions, warnings };
 }
 
 /**

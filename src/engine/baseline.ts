@@ -1,5 +1,4 @@
 import type { BaselineFinding, BaselineReport } from '../model/baseline.js';
-import { readFileSync } from 'node:fs';
 import { InputError } from '../inventory/errors.js';
 import { idKey, parseArmId } from '../inventory/arm-id.js';
 import { parseJsonText } from '../inventory/snapshot.js';
@@ -14,15 +13,8 @@ export interface Baseline {
   readonly findings: readonly BaselineFinding[];
 }
 
-/** Reads an earlier JSON report (`--format json`) as a baseline. */
-export function loadBaseline(path: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`--baseline ${path}: ${code === 'ENOENT' ? 'file not found' : `cannot read it (${code})`}`);
-  }
+/** An earlier JSON report (`--format json`), read from `path` by the CLI, as a baseline. */
+export function parseBaseline(text: string, path: string): Baseline {
   const report = parseJsonText(text.replace(/^\uFEFF/, ''), path);
   if (!isJsonObject(report) || report.schemaVersion !== REPORT_SCHEMA_VERSION || !Array.isArray(report.findings)) {
     throw new InputError(`--baseline ${path}: not an azscan JSON report (expected schemaVersion ${REPORT_SCHEMA_VERSION} and findings; write one with --format json)`);

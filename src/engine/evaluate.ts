@@ -41,11 +41,12 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
   const context = new OutcomeRecorder(inventory, (rule) => ruleOptions.get(rule.id) ?? rule.options?.defaults ?? {});
   for (const resource of inventory.resources) {
     const forType = rulesByType.get(resource.typeKey);
-    const applicable = everyType.length === 0 ? forType : [...(forType ?? []), ...everyType.filter((rule) => rule.appliesTo?.(resource) ?? true)];
+    const applicable = everyType.length === 0 ? forType : [...(forType ?? []), ...everyType];
     if (applicable === undefined || applicable.length === 0) continue;
     let evaluated = false;
     for (const rule of applicable) {
       const result = context.evaluate(rule, resource);
+      if (result === OUT_OF_SCOPE) continue;
       outcomes.push(result);
       if (result.status === 'error') notEvaluated.push(entryFor(result.ruleId, result.resourceId, result.resourceType, result.code!, result.reason!));
       else evaluated = true;
@@ -85,6 +86,8 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
+/** What the recorder returns for a resource a rule's `appliesTo` leaves out: no outcome at all. */
+const OUT_OF_SCOPE = Symbol('out of scope');
 
 /** Every outcome has the same shape, which keeps evaluation of large estates fast. */
 function outcome(
@@ -161,7 +164,8 @@ class OutcomeRecorder implements RuleContext<unknown> {
     private readonly optionsFor: (rule: Rule) => unknown,
   ) {}
 
-  evaluate(rule: Rule, resource: ArmResource): Outcome {
+  /** The rule's outcome for the resource, or OUT_OF_SCOPE when its `appliesTo` leaves the resource out. */
+  evaluate(rule: Rule, resource: ArmResource): Outcome | typeof OUT_OF_SCOPE {
     if (rule !== this.rule) this.options = this.optionsFor(rule);
     this.rule = rule;
     this.resource = resource;
@@ -169,6 +173,9 @@ class OutcomeRecorder implements RuleContext<unknown> {
     this.notApplicableReason = undefined;
     if (this.unreadParts.length > 0) this.unreadParts = [];
     try {
+      const applicability = rule.appliesTo ? rule.appliesTo(resource) : true;
+      if (applicability === false) return OUT_OF_SCOPE;
+      if (applicability !== true) return outcome(rule.id, 'notApplicable', resource.id, resource.type, NO_FINDINGS, applicability.notApplicable);
       rule.check(resource, this);
     } catch (error) {
       if (error instanceof NotEvaluated) return outcome(rule.id, 'error', resource.id, resource.type, NO_FINDINGS, error.reason, error.code);

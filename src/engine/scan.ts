@@ -106,8 +106,23 @@ function countByStatus(outcomes: readonly Outcome[]): Record<OutcomeStatus, numb
 
 /** A rule without its check function: what reports carry. */
 export function ruleMeta(rule: Rule): RuleMeta {
-  const { check: _check, options: _options, ...meta } = rule;
-  return meta;
+  // Field by field, in one order: a rule built from shared parts (the NSG rules spread theirs
+  // in first) must not change the order `rules --format json` prints them in.
+  return {
+    id: rule.id,
+    name: rule.name,
+    title: rule.title,
+    severity: rule.severity,
+    ...(rule.raisesSeverity ? { raisesSeverity: rule.raisesSeverity } : {}),
+    service: rule.service,
+    resourceTypes: rule.resourceTypes,
+    requires: rule.requires,
+    description: rule.description,
+    rationale: rule.rationale,
+    remediation: rule.remediation,
+    references: rule.references,
+    compliance: rule.compliance,
+  };
 }
 
 export { SEVERITIES };

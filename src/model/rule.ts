@@ -108,12 +108,40 @@ export interface RuleOptions<Options> {
   readonly defaults: Options;
   /** One line per option for `azscan rules show` and the README. */
   readonly describe: readonly string[];
+  /**
+   * Set for a rule with no sensible default (there is no default region): it runs only when
+   * the config gives its options, in `rules.<id>.options` or in this top-level setting, whose
+   * value becomes the option of the same name. Without them the rule is left out of every
+   * selection, and asking for it with --rule is refused, saying what to set.
+   */
+  readonly fromConfig?: {
+    /** The top-level config setting: `allowedLocations`. */
+    readonly setting: string;
+    /** What the rule cannot run without: `the allowed locations`. */
+    readonly needs: string;
+    /** A line of config that sets it: `allowedLocations: [westeurope]`. */
+    readonly example: string;
+  };
+}
+
+/** What a rule's `appliesTo` says of a resource. */
+export type Applicability = boolean | { readonly notApplicable: string };
+
+/** `appliesTo`'s answer for a resource the rule does not concern, with the reason reports give. */
+export function notApplicable(reason: string): Applicability {
+  return { notApplicable: reason };
 }
 
 export interface Rule<Options = NoOptions> extends RuleMeta {
   readonly options?: RuleOptions<Options>;
-  /** For `*` rules: which resources the rule evaluates. */
-  readonly appliesTo?: (resource: ArmResource) => boolean;
+  /**
+   * Whether the rule evaluates a resource of its types, decided before `check` runs: `true`;
+   * `false` to leave it out of the rule's scope with no outcome at all (a `*` rule and the
+   * resources it does not look at); or `notApplicable(reason)` for a resource of the rule's
+   * type the rule does not concern (a storage account without a blob service). It may throw
+   * NotEvaluated, as `check` may, when what decides it is malformed.
+   */
+  readonly appliesTo?: (resource: ArmResource) => Applicability;
   check(resource: ArmResource, context: RuleContext<Options>): void;
 }
 

@@ -2,7 +2,7 @@ import type { ScanResult } from '../model/result.js';
 import { UsageError } from '../inventory/errors.js';
 import type { FormatName } from './formats.js';
 import { renderCsv } from './csv.js';
-import { renderHtml } from './html.js';
+import { renderHtml } from './html/report.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectSubscriptions } from '../../src/collect/collect.js';
+import { selectSubscriptions } from '../../src/collect/subscriptions.js';
 
 const PROD = { subscriptionId: '6f1c2a9e-3b7d-4c1e-9a52-0d4e8b7f1a01', displayName: 'contoso-iot-prod', state: 'Enabled' };
 const DEV = { subscriptionId: '6f1c2a9e-3b7d-4c1e-9a52-0d4e8b7f1a02', displayName: 'contoso-dev', state: 'Enabled' };

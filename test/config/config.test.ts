@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { loadConfig, parseConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/cli/config-file.js';
+import { parseConfig } from '../../src/config/config.js';
 import { InputError } from '../../src/inventory/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azscan-config-'));
@@ -99,6 +100,16 @@ describe('parseConfig', () => {
   ])('rejects %j in one line naming the path', (document, message) => {
     expect(() => parse(document)).toThrow(InputError);
     expect(() => parse(document)).toThrow(message);
+  });
+
+  it('gives a rule that needs a setting its options from the top level, its own options first, and checks them as the rule does', () => {
+    expect(parse({ allowedLocations: ['westeurope', ' North Europe '] }).ruleOptions.get('AZ-GOV-001')).toEqual({ allowedLocations: ['westeurope', 'North Europe'] });
+    expect(parse({ allowedLocations: ['westeurope'], rules: { 'AZ-GOV-001': { options: { allowedLocations: ['uksouth'] } } } }).ruleOptions.get('AZ-GOV-001')).toEqual({ allowedLocations: ['uksouth'] });
+    // An empty list sets nothing: the rule stays off, as without the setting.
+    expect(parse({ allowedLocations: [] }).ruleOptions.has('AZ-GOV-001')).toBe(false);
+    expect(parse({}).ruleOptions.has('AZ-GOV-001')).toBe(false);
+    expect(() => parse({ allowedLocations: 'westeurope' })).toThrow(/^azscan\.config\.yaml: allowedLocations: expected array, found "westeurope"$/);
+    expect(() => parse({ allowedLocations: ['westeurope', '  '] })).toThrow(/^azscan\.config\.yaml: allowedLocations\[1\]: /);
   });
 
   it('warns about keys it does not know, and goes on', () => {

@@ -3,7 +3,8 @@ import { RULES } from '../../rules/index.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { exitCodeFor } from '../../src/engine/exit-code.js';
 import { fingerprint } from '../../src/engine/fingerprint.js';
-import { defineRule, type AnyRule as Rule } from '../../src/model/rule.js';
+import { MalformedProperty } from '../../src/model/not-evaluated.js';
+import { defineRule, notApplicable, type AnyRule as Rule } from '../../src/model/rule.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { selectRules } from '../../src/engine/select.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
@@ -125,6 +126,28 @@ describe('evaluate', () => {
       ['error', 'RuleFailed', 'rule AZ-TEST-001 failed: boom'],
     ]);
     expect(result.findings).toHaveLength(2);
+  });
+
+  it('asks appliesTo first: out of scope gives no outcome, a reason gives not applicable, a malformed property not evaluated', () => {
+    const second = `${ACCOUNT}2`;
+    const third = `${ACCOUNT}3`;
+    const picky = defineRule({
+      ...byId('AZ-STG-001'),
+      id: 'AZ-TEST-002',
+      appliesTo: (resource) => {
+        if (resource.id === ACCOUNT) return false;
+        if (resource.id === second) return notApplicable('not this one');
+        throw new MalformedProperty('properties.isHnsEnabled', 'a boolean', 'yes');
+      },
+      check() {
+        throw new Error('check must not run');
+      },
+    });
+    const result = scan([account(), account(second), account(third)], [picky]);
+    expect(result.outcomes.map((o) => [o.resourceId, o.status, o.code, o.reason])).toEqual([
+      [second, 'notApplicable', undefined, 'not this one'],
+      [third, 'error', 'MalformedProperty', 'properties.isHnsEnabled is "yes", expected a boolean'],
+    ]);
   });
 
   it('returns only error outcomes as not evaluated, and counts every status', () => {

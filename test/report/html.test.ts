@@ -10,7 +10,7 @@ import type { ScanResult } from '../../src/model/result.js';
 import { scanInventory, type ScanOptions } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 import { fixCommand } from '../../src/report/fix-command.js';
-import { renderHtml } from '../../src/report/html.js';
+import { renderHtml } from '../../src/report/html/report.js';
 import { openPage, useChromium, writeTempHtml } from './browser.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'fixtures', 'demo-tenant.json');

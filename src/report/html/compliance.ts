@@ -1,0 +1,37 @@
+import type { ComplianceReport, ControlResult, ControlStatus } from '../../model/compliance.js';
+import { html, SafeHtml } from '../markup.js';
+import { plural } from '../text.js';
+
+/** With `--compliance`: each control of the framework and its status, the controls no rule automates collapsed. */
+
+const STATUS_LABELS: Readonly<Record<ControlStatus, string>> = { fail: 'fail', notEvaluated: 'not evaluated', pass: 'pass', noAutomatedRule: 'no automated rule' };
+
+export function complianceSection(report: ComplianceReport): SafeHtml {
+  const automated = report.controls.filter((control) => control.status !== 'noAutomatedRule');
+  const manual = report.controls.filter((control) => control.status === 'noAutomatedRule');
+  const statuses: ControlStatus[] = ['fail', 'notEvaluated', 'pass', 'noAutomatedRule'];
+  return html`<section id="compliance" aria-labelledby="compliance-heading">
+<h2 id="compliance-heading">Compliance: ${report.title}</h2>
+<ul class="counts">${statuses.map((status) => html`<li class="st-${status}" data-status="${status}"><strong>${report.counts[status]}</strong> ${STATUS_LABELS[status]}</li>`)}</ul>
+<div class="table-wrap"><table id="compliance-table">
+<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Group</th><th scope="col">Status</th><th scope="col">Rules</th><th scope="col" class="num">Findings</th></tr></thead>
+<tbody>${automated.map(controlRow)}</tbody>
+</table></div>
+${manual.length > 0 ? manualControls(manual) : false}
+</section>`;
+}
+
+function controlRow(control: ControlResult): SafeHtml {
+  const status = control.status === 'notEvaluated' ? `${STATUS_LABELS.notEvaluated} (${control.notEvaluated})` : STATUS_LABELS[control.status];
+  return html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td><td class="st-${control.status}">${status}</td><td class="nowrap">${control.rules.join(', ')}</td><td class="num">${control.findings}</td></tr>`;
+}
+
+/** Controls azscan has no rule for are most of a framework: collapsed, so the table above stays readable. */
+function manualControls(controls: readonly ControlResult[]): SafeHtml {
+  return html`<details id="manual-controls"><summary>${plural(controls.length, 'control')} with no automated rule — check these by hand</summary>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Group</th></tr></thead>
+<tbody>${controls.map((control) => html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td></tr>`)}</tbody>
+</table></div>
+</details>`;
+}
