@@ -35,7 +35,7 @@
 #
 # Time: one node start per run, 0.2-0.3s of CPU each; by default 7 runs per estate and build
 # (`exposure` writes one format per run: it has no NAME=FILE outputs). On 2 otherwise idle cores
-# that is about 12 minutes for both builds, and about 7-8 with --fast.
+# that is about 12-15 minutes for both builds, and 7-9 with --fast; on a busy machine, more.
 #
 # Output tree, per build (its path is what --ignore matches):
 #   cli/version.*, cli/<command>.help.*          azscan --version, --help of each command
@@ -290,7 +290,7 @@ n_rules=$(wc -l <<<"$rule_ids")
 # something the json does not (see select-exposure.mjs).
 if [[ -n $fast ]]; then first_formats=json; else first_formats=$EXPOSURE_FORMATS; fi
 later_formats=$(tr ' ' '\n' <<<"$EXPOSURE_FORMATS" | grep -vxF -f <(tr ' ' '\n' <<<"$first_formats") | tr '\n' ' ' || true)
-runs_per_build=$((8 + n_rules + ${#estates[@]} * (2 + $(wc -w <<<"$first_formats"))))
+runs_per_build=$((9 + n_rules + ${#estates[@]} * (2 + $(wc -w <<<"$first_formats"))))
 say "${#estates[@]} estates (${#skipped[@]} JSON files skipped), $n_rules rules: $runs_per_build runs per build${fast:+ before the rest of exposure}, $jobs at a time..."
 
 # Progress, every 60s, from the exit-code files written so far.
@@ -404,7 +404,12 @@ if ((${#failing[@]} == 0)); then
 fi
 
 echo "RESULT: ${#failing[@]} files differ:"
-printf '  %s\n' "${failing[@]}"
+if ((${#failing[@]} > 40)); then
+  # By kind of output (the path without estates/<fixture>/), then the first 40.
+  printf '%s\n' "${failing[@]}" | sed -E 's|^estates/.*\.json/|estates/*/|' | sort | uniq -c | sort -rn | sed 's/^ */  /'
+  echo "first 40:"
+fi
+printf '  %s\n' "${failing[@]:0:40}"
 shown=0
 for path in "${failing[@]}"; do
   ((shown < 10)) || break
