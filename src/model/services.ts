@@ -27,9 +27,3 @@ const LABELS: ReadonlyMap<string, string> = new Map(SERVICES.map((service) => [s
 export function serviceLabel(service: string): string {
   return LABELS.get(service) ?? service;
 }
-
-/** The service's place in the table, for sorting; unknown ids last. */
-export function serviceOrder(service: string): number {
-  const index = SERVICE_IDS.indexOf(service as Service);
-  return index === -1 ? SERVICE_IDS.length : index;
-}
