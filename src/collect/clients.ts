@@ -122,6 +122,16 @@ export class ArmClients {
     });
   }
 
+  /**
+   * A pipeline for reads made by path (`readArmPath`, `readArmPathOne`), for the types azscan
+   * reads without an SDK operation: App Service, AKS, Cosmos DB, the flexible servers, Redis,
+   * Container Registry and the rest. It is the subscription client's, which every scan loads
+   * anyway: the same credential, endpoint and read policy as every other read, GET only.
+   */
+  armPipeline() {
+    return this.subscriptions();
+  }
+
   /** ARM's base URL, for reads made by path. */
   get endpoint(): string {
     return this.target.endpoint;

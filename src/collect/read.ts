@@ -144,28 +144,15 @@ export interface PipelineClient {
 
 /**
  * Every item of an ARM list at `path` (`/subscriptions/…/providers/Microsoft.EventGrid/namespaces`)
- * read through an SDK client's pipeline, for resource types the SDK that runs on Node 20 does not
- * know yet. Pages are followed by nextLink, with the same loop stop as `readList`.
+ * read through an SDK client's pipeline, for resource types azscan reads by path rather than
+ * through an SDK operation. Pages are followed by nextLink, with the same checks as `readList`.
  */
 export async function readArmPath(client: PipelineClient, endpoint: string, path: string, apiVersion: string): Promise<unknown[]> {
-  const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
   const items: unknown[] = [];
   const nextLinks = new NextLinks();
-  let url: string | undefined = `${endpoint}${path}?api-version=${encodeURIComponent(apiVersion)}`;
+  let url: string | undefined = armUrl(endpoint, path, apiVersion);
   while (url !== undefined) {
-    let response;
-    try {
-      response = await client.sendRequest(createPipelineRequest({ url, method: 'GET' }));
-    } catch (error) {
-      throw asReadFailure(error, items);
-    }
-    const body = parseBody(response.bodyAsText);
-    if (response.status < 200 || response.status >= 300) {
-      const error = isJsonObject(body) && isJsonObject(body.error) ? body.error : {};
-      const code = typeof error.code === 'string' ? error.code : `HTTP${response.status}`;
-      const message = typeof error.message === 'string' ? error.message : `status ${response.status}`;
-      throw new ReadFailure(code, oneLine(`${response.status}: ${message}${response.status === 429 || response.status >= 500 ? ' (still failing after retries)' : ''}`), items);
-    }
+    const body = await getArmJson(client, url, items);
     if (!isJsonObject(body) || !Array.isArray(body.value)) throw new ReadFailure('MalformedResponse', 'the list response has no value array', items);
     items.push(...body.value);
     const next: unknown = body.nextLink;
@@ -175,4 +162,39 @@ export async function readArmPath(client: PipelineClient, endpoint: string, path
     url = new URL(next, url).href;
   }
   return items;
+}
+
+/** One resource at `path` (`{siteId}/config/web` filled in), read by GET through an SDK client's pipeline. */
+export async function readArmPathOne(client: PipelineClient, endpoint: string, path: string, apiVersion: string): Promise<unknown> {
+  const body = await getArmJson(client, armUrl(endpoint, path, apiVersion), []);
+  if (!isJsonObject(body)) throw new ReadFailure('MalformedResponse', 'the response body is not a JSON object');
+  return body;
+}
+
+function armUrl(endpoint: string, path: string, apiVersion: string): string {
+  const url = `${endpoint}${path}?api-version=${encodeURIComponent(apiVersion)}`;
+  // A path is azscan's template filled with ids from responses; whatever they held, the read
+  // goes to ARM's own origin or nowhere (the bearer token goes with it).
+  if (originOf(url) !== originOf(endpoint)) throw new ReadFailure('ForeignPath', `a read by path would leave ARM's origin (${path.slice(0, 120)}), which azscan does not do`);
+  return url;
+}
+
+/** The parsed body of a GET of `url`; a failed status is a ReadFailure with ARM's error code. */
+async function getArmJson(client: PipelineClient, url: string, partial: readonly unknown[]): Promise<unknown> {
+  const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
+  let response;
+  try {
+    response = await client.sendRequest(createPipelineRequest({ url, method: 'GET' }));
+  } catch (error) {
+    throw asReadFailure(error, partial);
+  }
+  const body = parseBody(response.bodyAsText);
+  if (response.status < 200 || response.status >= 300) {
+    const error = isJsonObject(body) && isJsonObject(body.error) ? body.error : {};
+    const code = typeof error.code === 'string' ? error.code : `HTTP${response.status}`;
+    const message = typeof error.message === 'string' ? error.message : `status ${response.status}`;
+    throw new ReadFailure(code, oneLine(`${response.status}: ${message}${response.status === 429 || response.status >= 500 ? ' (still failing after retries)' : ''}`), partial);
+  }
+  if (body === MALFORMED) throw new ReadFailure('MalformedResponse', 'the response body is not valid JSON', partial);
+  return body;
 }

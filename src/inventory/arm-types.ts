@@ -70,3 +70,17 @@ export const DIAGNOSTIC_SETTING_TYPE = 'Microsoft.Insights/diagnosticSettings';
 export const ACTIVITY_LOG_ALERT_TYPE = 'Microsoft.Insights/activityLogAlerts';
 /** Defender for Cloud plans: subscription-level resources `/subscriptions/{id}/providers/Microsoft.Security/pricings/{plan}`. */
 export const PRICING_TYPE = 'Microsoft.Security/pricings';
+
+// Microsoft.Web: App Service and Functions (appservice)
+
+// Microsoft.ContainerService and Microsoft.ContainerRegistry (aks, containerregistry)
+
+// Microsoft.DocumentDB and Microsoft.Cache (cosmosdb, redis)
+
+// Microsoft.DBforPostgreSQL and Microsoft.DBforMySQL flexible servers (postgresql, mysql)
+
+// Microsoft.Compute virtual machines and disks, Microsoft.Network bastion hosts (compute)
+
+// Microsoft.Security settings, contacts and assessments; Microsoft.Authorization role definitions
+
+// Key Vault keys and secrets, Network Watcher and flow logs, Log Analytics workspaces

@@ -95,3 +95,53 @@ export interface ExposureReport {
   /** Public IPs whose way in could not be followed, and why. */
   readonly unknown: ReadonlyArray<{ readonly id: string; readonly code: string; readonly reason: string }>;
 }
+
+/*
+ * Platform (PaaS) endpoints: a service's own public endpoint — a storage account's blob host,
+ * a SQL server's FQDN, an AKS API server — reachable from the internet by the service's own
+ * network controls (firewall rules, `publicNetworkAccess`, authorized ranges), with no public
+ * IP or NSG in the estate. `azscan exposure` lists them beside the `endpoints` above.
+ */
+
+/**
+ * Who can reach a platform endpoint, the widest grant that applies: `everyone` (any address),
+ * `azure` (every address in Azure, any tenant's: SQL's `AllowAllWindowsAzureIps`, Cosmos DB's
+ * `0.0.0.0`, a PostgreSQL or MySQL `0.0.0.0`–`0.0.0.0` rule), `ranges` (only listed ranges).
+ */
+export type PlatformReach = 'everyone' | 'azure' | 'ranges';
+
+/** Ways a platform endpoint accepts a caller: no credential, a shared key or SAS, or Microsoft Entra ID. */
+export type PlatformAuth = 'anonymous' | 'keys' | 'entra';
+
+/**
+ * One thing that lets callers in. `everyone`, `azure` and `range` make the endpoint reachable
+ * from outside; a trusted-services bypass, a virtual network rule (service endpoint) and a
+ * private endpoint do not on their own, and are listed so that a reader sees every way in.
+ */
+export type PlatformGrant =
+  | { readonly kind: 'everyone'; readonly source: ConfigLocation }
+  | { readonly kind: 'azure'; readonly source: ConfigLocation }
+  | { readonly kind: 'range'; readonly range: string; readonly addresses: number; readonly source: ConfigLocation }
+  | { readonly kind: 'trustedServices'; readonly source: ConfigLocation }
+  | { readonly kind: 'virtualNetwork'; readonly subnetId: string; readonly source: ConfigLocation }
+  | { readonly kind: 'privateEndpoint'; readonly id: string; readonly source: ConfigLocation };
+
+/** A platform service's public endpoint that some address outside the estate can reach. */
+export interface PlatformEndpoint {
+  readonly resourceId: string;
+  readonly resourceType: string;
+  readonly name: string;
+  /** What the endpoint is, when a resource has several: `blob`, `file`, `scm`, `api-server`. */
+  readonly service: string;
+  /** The host name as ARM states it (`primaryEndpoints`, `fullyQualifiedDomainName`, `defaultHostName`, `fqdn`…), never built from a DNS suffix. */
+  readonly host: string;
+  /** Where ARM states the host: `properties.primaryEndpoints.blob`. */
+  readonly hostPath: string;
+  /** TCP ports the endpoint listens on: 443; 443 and 445 for Azure Files; 8883 for MQTT. */
+  readonly ports: readonly number[];
+  readonly reachableBy: PlatformReach;
+  /** Every grant, those that make it reachable first. */
+  readonly grants: readonly PlatformGrant[];
+  /** The methods it accepts, in the order anonymous, keys, entra. */
+  readonly auth: readonly PlatformAuth[];
+}

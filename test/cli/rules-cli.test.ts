@@ -33,7 +33,7 @@ describe('azscan rules', () => {
   });
 
   it.each([
-    ['--service', 'nope', /Allowed choices are nsg, network, sql, storage, iothub, keyvault, eventhub, eventgrid, monitor, defender, governance\./],
+    ['--service', 'nope', /Allowed choices are nsg, network, sql, postgresql, mysql, cosmosdb, redis, storage, appservice, aks, containerregistry, compute, iothub, keyvault, eventhub, eventgrid, monitor, defender, governance\./],
     ['--severity', 'extreme', /Allowed choices are critical, high, medium, low\./],
     ['--compliance', 'iso27001', /Allowed choices are cis-azure-3\.0, mcsb\./],
   ])('refuses %s %s, listing the choices', (flag, value, choices) => {

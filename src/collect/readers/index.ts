@@ -1,6 +1,12 @@
 import { DIAGNOSTIC_SETTING_TYPE } from '../../inventory/arm-types.js';
 import { pushTo } from '../../inventory/collections.js';
 import { typeKey } from '../../inventory/arm-id.js';
+import { APP_SERVICE_READERS } from './appservice.js';
+import { COMPUTE_READERS } from './compute.js';
+import { CONTAINER_READERS } from './containers.js';
+import { COSMOS_DB_READERS } from './cosmosdb.js';
+import { FLEXIBLE_SERVER_READERS } from './flexible-servers.js';
+import { REDIS_READERS } from './redis.js';
 import { EVENT_GRID_READERS } from './eventgrid.js';
 import { EVENT_HUB_READERS } from './eventhub.js';
 import { IOT_HUB_READERS } from './iothub.js';
@@ -25,7 +31,13 @@ export { WITH_BLOBS } from './storage.js';
 const READERS: readonly ResourceReader[] = [
   ...NETWORK_READERS,
   ...SQL_READERS,
+  ...FLEXIBLE_SERVER_READERS,
+  ...COSMOS_DB_READERS,
+  ...REDIS_READERS,
   ...STORAGE_READERS,
+  ...APP_SERVICE_READERS,
+  ...CONTAINER_READERS,
+  ...COMPUTE_READERS,
   ...IOT_HUB_READERS,
   ...KEY_VAULT_READERS,
   ...EVENT_HUB_READERS,

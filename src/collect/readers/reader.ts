@@ -79,3 +79,16 @@ export function place(parent: ParentResource | undefined): { group: string; name
 export function grandparentName(parent: ParentResource | undefined): string {
   return parseArmId(parseArmId(parent?.id ?? '').parentId ?? '').name ?? '';
 }
+
+/** A per-parent path template (`{siteId}/config/web`) filled in with the parent's id. */
+export function parentPath(template: string, parentType: string, parent: ParentResource | undefined): string {
+  const placeholder = idPlaceholder(parentType);
+  if (!parent || !template.startsWith(placeholder)) throw new Error(`${template} is not a path under ${placeholder}, or there is no parent`);
+  // The id came from a response: each segment is encoded, so that no id (`@evil.example/x`,
+  // `a?b`, `../..`) can turn the URL into another host's or another path's.
+  if (!parent.id.startsWith('/')) throw new Error(`${parent.id} is not an ARM resource id`);
+  const encodedId = parent.id.split('/').map((segment) => (segment === '..' || segment === '.' ? encodeURIComponent(segment).replaceAll('.', '%2E') : encodeURIComponent(segment))).join('/');
+  const path = encodedId + template.slice(placeholder.length);
+  if (/[{}]/.test(path)) throw new Error(`${template} has a placeholder a read by path cannot fill`);
+  return path;
+}

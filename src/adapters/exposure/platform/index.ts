@@ -1,0 +1,6 @@
+import type { PlatformEndpointSource } from './source.js';
+
+export type { PlatformEndpointSource } from './source.js';
+
+/** Every platform service `azscan exposure` evaluates, one module each in this folder. */
+export const PLATFORM_ENDPOINT_SOURCES: readonly PlatformEndpointSource[] = [];

@@ -1,0 +1,3 @@
+import type { ResourceReader } from './reader.js';
+
+export const CONTAINER_READERS: readonly ResourceReader[] = [];

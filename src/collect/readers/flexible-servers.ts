@@ -1,0 +1,3 @@
+import type { ResourceReader } from './reader.js';
+
+export const FLEXIBLE_SERVER_READERS: readonly ResourceReader[] = [];
