@@ -110,8 +110,12 @@ export interface ExposureReport {
  */
 export type PlatformReach = 'everyone' | 'azure' | 'ranges';
 
-/** Ways a platform endpoint accepts a caller: no credential, a shared key or SAS, or Microsoft Entra ID. */
-export type PlatformAuth = 'anonymous' | 'keys' | 'entra';
+/**
+ * Ways a platform endpoint accepts a caller: no credential at all; a shared secret (an access
+ * key, a SAS made from one, an admin or SQL password login); a client certificate (X.509
+ * device or MQTT client, AKS client certificates); or Microsoft Entra ID.
+ */
+export type PlatformAuth = 'anonymous' | 'keys' | 'certificates' | 'entra';
 
 /**
  * One thing that lets callers in. `everyone`, `azure` and `range` make the endpoint reachable
@@ -142,6 +146,6 @@ export interface PlatformEndpoint {
   readonly reachableBy: PlatformReach;
   /** Every grant, those that make it reachable first. */
   readonly grants: readonly PlatformGrant[];
-  /** The methods it accepts, in the order anonymous, keys, entra. */
+  /** The methods it accepts, in the order anonymous, keys, certificates, entra. */
   readonly auth: readonly PlatformAuth[];
 }
