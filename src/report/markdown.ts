@@ -1,4 +1,5 @@
 import type { ScanResult } from '../model/result.js';
+import { isRated } from '../model/compliance.js';
 import { SEVERITIES } from '../model/severity.js';
 import { escapeMarkdown as md, markdownCode as code, namesIn, plural, shownId, shownName, shownText } from './text.js';
 
@@ -50,12 +51,12 @@ export function renderMarkdown(result: ScanResult): string {
   }
   if (result.compliance) {
     const c = result.compliance;
-    const rows = c.controls.filter((control) => control.status !== 'noAutomatedRule');
+    const rows = c.controls.filter((control) => isRated(control.status));
     sections.push({
       head: [
         `### ${md(c.title)}`,
         '',
-        `${c.counts.pass} pass · ${c.counts.fail} fail · ${c.counts.notEvaluated} not evaluated · ${c.counts.noAutomatedRule} with no automated rule`,
+        `${c.counts.pass} pass · ${c.counts.fail} fail · ${c.counts.notEvaluated} not evaluated · ${c.counts.manual} manual · ${c.counts.noRule} with no rule (check those by hand)`,
         '',
         '| Control | Status | Rules | Findings |',
         '|---|---|---|---:|',
@@ -120,7 +121,7 @@ function fit(sections: readonly Section[]): string {
   return text;
 }
 
-const STATUS = { pass: '✅ pass', fail: '❌ fail', notEvaluated: '⚠️ not evaluated', noAutomatedRule: '— no rule' } as const;
+const STATUS = { pass: '✅ pass', fail: '❌ fail', notEvaluated: '⚠️ not evaluated', manual: '— manual', noRule: '— no rule' } as const;
 
 /** The last four segments of an id, names cut: enough to recognise a resource. */
 function lastSegments(id: string): string {

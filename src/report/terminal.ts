@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { groupBy } from '../inventory/collections.js';
-import type { ComplianceReport } from '../model/compliance.js';
+import { isRated, type ComplianceReport } from '../model/compliance.js';
 import type { BaselineReport } from '../model/baseline.js';
 import { type Finding, makesIncomplete, type NotEvaluatedEntry, type ScanResult } from '../model/result.js';
 import type { Evidence } from '../model/evidence.js';
@@ -112,11 +112,11 @@ function complianceSection(report: ComplianceReport, c: ChalkInstance, width: nu
   const k = report.counts;
   const lines = [
     c.bold(report.title.toUpperCase()),
-    ...wrap(`${k.pass} pass · ${k.fail} fail · ${k.notEvaluated} not evaluated · ${k.noAutomatedRule} with no automated rule (check those by hand)`, width, '  ', '  '),
+    ...wrap(`${k.pass} pass · ${k.fail} fail · ${k.notEvaluated} not evaluated · ${k.manual} manual · ${k.noRule} with no rule (check those by hand)`, width, '  ', '  '),
     '',
   ];
-  const mark = { pass: c.green('pass'), fail: c.red('FAIL'), notEvaluated: c.magenta('n/e '), noAutomatedRule: '' } as const;
-  for (const control of report.controls.filter((control) => control.status !== 'noAutomatedRule')) {
+  const mark = { pass: c.green('pass'), fail: c.red('FAIL'), notEvaluated: c.magenta('n/e '), manual: '', noRule: '' } as const;
+  for (const control of report.controls.filter((control) => isRated(control.status))) {
     const detail = control.status === 'fail' ? ` (${plural(control.findings, 'finding')})` : '';
     lines.push(...wrap(`${mark[control.status]} ${control.id} ${control.title} [${control.rules.join(', ')}]${detail}`, width, '       ', '  '));
   }

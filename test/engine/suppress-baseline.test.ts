@@ -111,22 +111,29 @@ describe('baselines', () => {
 });
 
 describe('compliance', () => {
-  it('rates every control of the framework: fail, pass, not evaluated or no automated rule', () => {
+  it('rates every control of the framework: fail, pass, not evaluated, manual or no rule (with its reason)', () => {
     const result = scan({ compliance: 'cis-azure-3.0' });
     const control = (id: string) => result.compliance!.controls.find((c) => c.id === id)!;
     expect(result.compliance!.controls.length).toBe(159);
     expect(control('7.1')).toMatchObject({ status: 'fail', rules: ['AZ-NSG-001', 'AZ-NSG-005'] });
     expect(control('5.1.5')).toMatchObject({ status: 'fail', rules: ['AZ-SQL-001'], findings: 1 });
     expect(control('4.1')).toMatchObject({ status: 'fail', rules: ['AZ-STG-004'] });
-    expect(control('2.1.1')).toMatchObject({ status: 'noAutomatedRule', rules: [] });
+    expect(control('2.1.1')).toMatchObject({ status: 'manual', automated: false, rules: [] });
+    expect(control('2.1.1').reason).toBeUndefined();
+    expect(control('2.14')).toMatchObject({ status: 'noRule', automated: true, rules: [], reason: expect.stringMatching(/^needs Microsoft Graph: .*allowedToCreateApps/) });
     const counts = result.compliance!.counts;
-    expect(counts.pass + counts.fail + counts.notEvaluated + counts.noAutomatedRule).toBe(159);
+    expect(counts.pass + counts.fail + counts.notEvaluated + counts.manual + counts.noRule).toBe(159);
+    expect(counts.manual).toBe(result.compliance!.controls.filter((c) => c.automated === false && c.rules.length === 0).length);
 
     const bare = scanInventory(inventoryFromSnapshot(document().resources, 'bare'), { rules: RULES, compliance: 'cis-azure-3.0' });
     expect(bare.compliance!.controls.find((c) => c.id === '5.1.1')).toMatchObject({ status: 'notEvaluated' });
     const mcsb = scan({ compliance: 'mcsb' });
     expect(mcsb.compliance!.controls.find((c) => c.id === 'NS-1')).toMatchObject({ status: 'fail' });
     expect(mcsb.compliance!.controls.length).toBe(85);
+    // MCSB marks no control manual or automated: a control no rule maps is noRule, with no reason.
+    const unmapped = mcsb.compliance!.controls.filter((c) => c.rules.length === 0);
+    expect(unmapped.length).toBeGreaterThan(0);
+    expect(unmapped.every((c) => c.status === 'noRule' && c.reason === undefined && c.automated === undefined)).toBe(true);
   });
 
   it('rates a control from its own findings: the Resource Manager plan off fails 3.1.9.1, not the other plans\' controls', () => {

@@ -1,15 +1,15 @@
-import type { ComplianceReport, ControlResult, ControlStatus } from '../../model/compliance.js';
+import { isRated, type ComplianceReport, type ControlResult, type ControlStatus } from '../../model/compliance.js';
 import { html, SafeHtml } from '../markup.js';
 import { plural } from '../text.js';
 
 /** With `--compliance`: each control of the framework and its status, the controls no rule automates collapsed. */
 
-const STATUS_LABELS: Readonly<Record<ControlStatus, string>> = { fail: 'fail', notEvaluated: 'not evaluated', pass: 'pass', noAutomatedRule: 'no automated rule' };
+const STATUS_LABELS: Readonly<Record<ControlStatus, string>> = { fail: 'fail', notEvaluated: 'not evaluated', pass: 'pass', manual: 'manual', noRule: 'no rule' };
 
 export function complianceSection(report: ComplianceReport): SafeHtml {
-  const automated = report.controls.filter((control) => control.status !== 'noAutomatedRule');
-  const manual = report.controls.filter((control) => control.status === 'noAutomatedRule');
-  const statuses: ControlStatus[] = ['fail', 'notEvaluated', 'pass', 'noAutomatedRule'];
+  const automated = report.controls.filter((control) => isRated(control.status));
+  const manual = report.controls.filter((control) => !isRated(control.status));
+  const statuses: ControlStatus[] = ['fail', 'notEvaluated', 'pass', 'manual', 'noRule'];
   return html`<section id="compliance" aria-labelledby="compliance-heading">
 <h2 id="compliance-heading">Compliance: ${report.title}</h2>
 <ul class="counts">${statuses.map((status) => html`<li class="st-${status}" data-status="${status}"><strong>${report.counts[status]}</strong> ${STATUS_LABELS[status]}</li>`)}</ul>
@@ -26,12 +26,15 @@ function controlRow(control: ControlResult): SafeHtml {
   return html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td><td class="st-${control.status}">${status}</td><td class="nowrap">${control.rules.join(', ')}</td><td class="num">${control.findings}</td></tr>`;
 }
 
-/** Controls azscan has no rule for are most of a framework: collapsed, so the table above stays readable. */
+/**
+ * Controls no rule answers (manual ones, and automated ones ARM cannot answer, with the reason)
+ * are much of a framework: collapsed, so the table above stays readable.
+ */
 function manualControls(controls: readonly ControlResult[]): SafeHtml {
-  return html`<details id="manual-controls"><summary>${plural(controls.length, 'control')} with no automated rule — check these by hand</summary>
+  return html`<details id="manual-controls"><summary>${plural(controls.length, 'control')} no rule answers — check these by hand</summary>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Group</th></tr></thead>
-<tbody>${controls.map((control) => html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td></tr>`)}</tbody>
+<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Group</th><th scope="col">Status</th></tr></thead>
+<tbody>${controls.map((control) => html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td><td class="reason">${control.reason === undefined ? STATUS_LABELS[control.status] : `${STATUS_LABELS[control.status]}: ${control.reason}`}</td></tr>`)}</tbody>
 </table></div>
 </details>`;
 }

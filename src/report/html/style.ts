@@ -17,7 +17,7 @@ code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospac
 pre { background: var(--alt); padding: .5rem .75rem; border-radius: 4px; white-space: pre-wrap; margin: .25rem 0; }
 /* Ids have no spaces to wrap at; ordinary words should not break mid-word. */
 td, dd { overflow-wrap: break-word; }
-code, pre, .resource-name, td.message, .references { overflow-wrap: anywhere; }
+code, pre, .resource-name, td.message, td.reason, .references { overflow-wrap: anywhere; }
 .muted { color: var(--muted); }
 .nowrap { white-space: nowrap; }
 .plain { list-style: none; margin: 0; padding: 0; }
