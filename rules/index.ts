@@ -31,6 +31,10 @@ import nsgDatabasePortOpen from './nsg/nsg-database-port-open.js';
 import nsgElasticsearchOpen from './nsg/nsg-elasticsearch-open.js';
 import nsgManagementPortOpen from './nsg/nsg-management-port-open.js';
 import nsgMqttOpen from './nsg/nsg-mqtt-open.js';
+import redisAccessKeysEnabled from './redis/redis-access-keys-enabled.js';
+import redisNonTlsPortEnabled from './redis/redis-non-tls-port-enabled.js';
+import redisOpenToAllNetworks from './redis/redis-open-to-all-networks.js';
+import redisTlsBelow12 from './redis/redis-tls-below-1-2.js';
 import sqlAuditRetentionTooShort from './sql/sql-audit-retention-too-short.js';
 import sqlAuditingDisabled from './sql/sql-auditing-disabled.js';
 import sqlDefenderDisabled from './sql/sql-defender-disabled.js';
@@ -87,6 +91,10 @@ export const RULES: readonly AnyRule[] = [
   nsgMqttOpen, // AZ-NSG-003
   nsgDatabasePortOpen, // AZ-NSG-004
   nsgAllPortsOpen, // AZ-NSG-005
+  redisNonTlsPortEnabled, // AZ-RED-001
+  redisTlsBelow12, // AZ-RED-002
+  redisOpenToAllNetworks, // AZ-RED-003
+  redisAccessKeysEnabled, // AZ-RED-004
   sqlTdeDisabled, // AZ-SQL-001
   sqlFirewallAllowsInternet, // AZ-SQL-002
   sqlAuditingDisabled, // AZ-SQL-003
