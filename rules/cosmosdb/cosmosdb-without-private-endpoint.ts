@@ -1,5 +1,5 @@
 import { COSMOS_DB_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
-import { cosmosPrivateEndpointConnections, isApproved } from '../../src/adapters/cosmosdb.js';
+import { isApprovedConnection, privateEndpointConnectionsOf } from '../../src/adapters/private-endpoint-connections.js';
 import { evidence } from '../../src/adapters/setting.js';
 import { defineRule } from '../../src/model/rule.js';
 
@@ -22,8 +22,8 @@ export default defineRule({
   references: ['https://learn.microsoft.com/azure/cosmos-db/how-to-configure-private-endpoints'],
   compliance: { 'cis-azure-3.0': ['5.4.2'], mcsb: ['NS-2'] },
   check(account, context) {
-    const { setting, connections, malformed } = cosmosPrivateEndpointConnections(account);
-    if (connections.some(isApproved)) return;
+    const { setting, connections, malformed } = privateEndpointConnectionsOf(account);
+    if (connections.some(isApprovedConnection)) return;
     // An entry azscan cannot read might be the approved connection: not evaluated rather than failed.
     if (malformed.length > 0) throw malformed[0];
     const found = connections.map((connection) => `'${connection.name}' (${connection.status})`);
