@@ -1,5 +1,5 @@
 import { COSMOS_DB_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
-import { cosmosNetworkAccess, cosmosVirtualNetworkRules } from '../../src/adapters/cosmosdb.js';
+import { cosmosNetworkAccess, listedVirtualNetworkRuleCount } from '../../src/adapters/cosmosdb.js';
 import { evidence } from '../../src/adapters/setting.js';
 import { defineRule } from '../../src/model/rule.js';
 
@@ -30,8 +30,8 @@ export default defineRule({
     const publicAccess = `public network access ${access.publicAccess.absent ? 'not set, which means Enabled' : access.publicAccess.value}`;
     const base = [evidence(access.publicAccess)];
     if (access.unrestricted) {
-      const vnetRules = cosmosVirtualNetworkRules(account);
-      const unenforced = vnetRules.subnets.length > 0 ? `; its ${vnetRules.subnets.length} virtual network rule(s) are not enforced while the filter is off` : '';
+      const listed = listedVirtualNetworkRuleCount(account);
+      const unenforced = listed > 0 ? `; its ${listed} virtual network rule(s) are not enforced while the filter is off` : '';
       context.report({
         message: `Cosmos DB account '${account.name}' accepts connections from all networks: ${publicAccess}, no IP rules and the virtual network filter is off${unenforced}.`,
         evidence: [

@@ -110,6 +110,15 @@ export function cosmosVirtualNetworkRules(account: ArmResource): { setting: Sett
 }
 
 /**
+ * How many `virtualNetworkRules` entries the account lists, for saying that they are not
+ * enforced while the filter is off. Only a count for a message: anything but an array is none.
+ */
+export function listedVirtualNetworkRuleCount(account: ArmResource): number {
+  const raw = account.properties.virtualNetworkRules;
+  return Array.isArray(raw) ? raw.length : 0;
+}
+
+/**
  * Who the account's public endpoint admits. The firewall is on when there is an IP rule or the
  * virtual network filter is enabled ("Selected networks"); with neither, every network is
  * admitted ("All networks"). Virtual network rules without the filter are not enforced. With

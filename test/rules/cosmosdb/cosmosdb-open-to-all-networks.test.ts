@@ -22,6 +22,8 @@ testRule(rule, {
     },
     'network-properties-absent': { findings: [{ message: /public network access not set, which means Enabled, no IP rules and the virtual network filter is off\.$/ }] },
     'virtual-network-rules-without-filter': { findings: [{ message: /its 1 virtual network rule\(s\) are not enforced while the filter is off\.$/ }] },
+    // With the filter off the subnet rules are not enforced, so malformed ones do not stop the finding.
+    'malformed-virtual-network-rule-filter-off': { findings: [{ message: /its 2 virtual network rule\(s\) are not enforced while the filter is off\.$/ }] },
     'azure-datacenters-only': {
       findings: [{ message: /every address in Azure, any customer's: public network access Enabled, IP rule 0\.0\.0\.0 .* and no other IP rule\.$/, severity: 'medium', evidencePaths: ['properties.ipRules[0].ipAddressOrRange'] }],
     },

@@ -23,7 +23,7 @@ export const REDIS_ENDPOINTS: PlatformEndpointSource = {
     if (host === undefined || host.trim() === '') throw new NotEvaluated('MissingProperty', 'properties.hostName is absent: ARM states no host for the cache');
     const grants = firewallGrants(cache, inventory);
     const reachableBy = grants.some((grant) => grant.kind === 'everyone') ? 'everyone' : 'ranges';
-    for (const connection of privateEndpointConnectionsOf(cache).connections.filter(isApprovedConnection)) {
+    for (const connection of approvedConnections(cache)) {
       grants.push({ kind: 'privateEndpoint', id: connection.privateEndpointId ?? connection.name, source: { resourceId: cache.id, path: connection.path, value: connection.status } });
     }
     return [
@@ -64,6 +64,16 @@ function firewallGrants(cache: ArmResource, inventory: Inventory): PlatformGrant
     return { kind: 'range', range: text, addresses: range.addresses, source };
   });
   return [...grants.filter((grant) => grant.kind === 'everyone'), ...grants.filter((grant) => grant.kind !== 'everyone')];
+}
+
+/** Approved private endpoints, listed only: they do not decide reachability, so an unreadable list is left out rather than making the endpoint unknown. */
+function approvedConnections(cache: ArmResource) {
+  try {
+    return privateEndpointConnectionsOf(cache).connections.filter(isApprovedConnection);
+  } catch (error) {
+    if (error instanceof NotEvaluated) return [];
+    throw error;
+  }
 }
 
 /** `sslPort` (absent: 6380, the TLS port of every cache), and `port` (absent: 6379) when `enableNonSslPort` is true. */
