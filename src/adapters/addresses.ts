@@ -43,3 +43,19 @@ export const SLASH_8_SIZE = 16_777_216;
 export function isWholeInternetMask(mask: string): boolean {
   return /^[0-9a-fA-F:.]+\/0+$/.test(mask.trim());
 }
+
+/**
+ * An IPv4 address (`203.0.113.7`, one address) or CIDR block (`203.0.113.0/24`) as its first
+ * address and its number of addresses; undefined when the text is neither. Host bits set
+ * below the prefix are ignored, as Azure's firewalls do.
+ */
+export function parseIPv4Block(text: string): { readonly start: number; readonly size: number } | undefined {
+  const [address, prefixText, extra] = text.trim().split('/');
+  if (extra !== undefined || address === undefined) return undefined;
+  const value = parseIPv4(address);
+  if (value === undefined) return undefined;
+  if (prefixText === undefined) return { start: value, size: 1 };
+  if (!/^\d{1,2}$/.test(prefixText) || Number(prefixText) > 32) return undefined;
+  const size = 2 ** (32 - Number(prefixText));
+  return { start: value - (value % size), size };
+}

@@ -76,6 +76,12 @@ export const PRICING_TYPE = 'Microsoft.Security/pricings';
 // Microsoft.ContainerService and Microsoft.ContainerRegistry (aks, containerregistry)
 
 // Microsoft.DocumentDB and Microsoft.Cache (cosmosdb, redis)
+/** Cosmos DB accounts (API 2024-11-15); network rules, keys settings and private endpoint connections are in the account's own JSON. */
+export const COSMOS_DB_ACCOUNT_TYPE = 'Microsoft.DocumentDB/databaseAccounts';
+/** Azure Cache for Redis (API 2024-11-01); Redis Enterprise (`Microsoft.Cache/redisEnterprise`) is another type. */
+export const REDIS_CACHE_TYPE = 'Microsoft.Cache/redis';
+/** A cache's firewall rules: a collection, empty when the cache has none (every address is then allowed). */
+export const REDIS_FIREWALL_RULE_TYPE = 'Microsoft.Cache/redis/firewallRules';
 
 // Microsoft.DBforPostgreSQL and Microsoft.DBforMySQL flexible servers (postgresql, mysql)
 
