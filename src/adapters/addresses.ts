@@ -59,3 +59,22 @@ export function parseIPv4Block(text: string): { readonly start: number; readonly
   const size = 2 ** (32 - Number(prefixText));
   return { start: value - (value % size), size };
 }
+
+/**
+ * How many addresses an IPv4 address or CIDR range (`203.0.113.7`, `203.0.113.0/24`) or IPv6
+ * CIDR range (`2001:db8::/48`) holds; undefined when the text is neither. A bare IPv4 address
+ * is one address. A platform endpoint's range grant carries this count; a `/0` admits
+ * everyone and is told apart with isWholeInternetMask before counting.
+ */
+export function addressCount(range: string): number | undefined {
+  const [address, prefix, ...rest] = range.trim().split('/');
+  if (address === undefined || rest.length > 0) return undefined;
+  if (prefix !== undefined && !/^\d{1,3}$/.test(prefix)) return undefined;
+  if (parseIPv4(address) !== undefined) {
+    const bits = prefix === undefined ? 32 : Number(prefix);
+    return bits <= 32 ? 2 ** (32 - bits) : undefined;
+  }
+  if (!/^[0-9a-fA-F:]+$/.test(address) || !address.includes(':') || prefix === undefined) return undefined;
+  const bits = Number(prefix);
+  return bits <= 128 ? 2 ** (128 - bits) : undefined;
+}

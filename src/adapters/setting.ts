@@ -82,6 +82,19 @@ export function readArray(resource: ArmResource, path: string): Setting<readonly
 }
 
 /**
+ * An object-valued property (a profile, a rule set): absent (missing or null) is undefined;
+ * present, it must be an object. valueAt reads a path under a non-object as absent, so an
+ * accessor reading `properties.networkProfile.networkPolicy` checks `networkProfile` with this
+ * first, and a malformed profile is never mistaken for "not set".
+ */
+export function readObject(resource: ArmResource, path: string): JsonObject | undefined {
+  const raw = valueAt(resource.raw, path);
+  if (raw === undefined || raw === null) return undefined;
+  if (!isJsonObject(raw)) throw new MalformedProperty(path, 'an object', raw);
+  return raw;
+}
+
+/**
  * The id an ARM reference (`{ "id": "…" }`) at `path` points at. A missing key or `null` is no
  * reference; anything else that is not an object with a non-empty string `id` (`7`, `"x"`,
  * `{}`, `{ "id": 42 }`, `{ "id": null }`) is malformed, never read as "no reference": a

@@ -74,6 +74,10 @@ export const PRICING_TYPE = 'Microsoft.Security/pricings';
 // Microsoft.Web: App Service and Functions (appservice)
 
 // Microsoft.ContainerService and Microsoft.ContainerRegistry (aks, containerregistry)
+/** AKS clusters (API 2025-01-01): the API server's access profile, local accounts, RBAC, Entra, network policy, add-ons. */
+export const AKS_CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';
+/** Container registries (API 2023-07-01): admin user, anonymous pull, public network access and network rules. */
+export const CONTAINER_REGISTRY_TYPE = 'Microsoft.ContainerRegistry/registries';
 
 // Microsoft.DocumentDB and Microsoft.Cache (cosmosdb, redis)
 /** Cosmos DB accounts (API 2024-11-15); network rules, keys settings and private endpoint connections are in the account's own JSON. */
