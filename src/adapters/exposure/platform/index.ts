@@ -1,6 +1,19 @@
 import type { PlatformEndpointSource } from './source.js';
+import { EVENT_GRID_MQTT_ENDPOINTS } from './eventgrid.js';
+import { EVENT_HUB_ENDPOINTS } from './eventhub.js';
+import { IOT_HUB_ENDPOINTS } from './iothub.js';
+import { KEY_VAULT_ENDPOINTS } from './keyvault.js';
+import { SQL_SERVER_ENDPOINTS } from './sql.js';
+import { STORAGE_ENDPOINTS } from './storage.js';
 
 export type { PlatformEndpointSource } from './source.js';
 
 /** Every platform service `azscan exposure` evaluates, one module each in this folder. */
-export const PLATFORM_ENDPOINT_SOURCES: readonly PlatformEndpointSource[] = [];
+export const PLATFORM_ENDPOINT_SOURCES: readonly PlatformEndpointSource[] = [
+  STORAGE_ENDPOINTS,
+  SQL_SERVER_ENDPOINTS,
+  KEY_VAULT_ENDPOINTS,
+  EVENT_HUB_ENDPOINTS,
+  IOT_HUB_ENDPOINTS,
+  EVENT_GRID_MQTT_ENDPOINTS,
+];
