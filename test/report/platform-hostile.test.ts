@@ -1,12 +1,13 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHtml, type DefaultTreeAdapterTypes as T } from 'parse5';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ExposureReport, PlatformEndpoint } from '../../src/model/exposure.js';
 import { renderExposureCsv } from '../../src/report/exposure/csv.js';
 import { renderExposureHtml } from '../../src/report/exposure/html.js';
 import { renderExposureJson } from '../../src/report/exposure/json.js';
 import { renderExposureMarkdown } from '../../src/report/exposure/markdown.js';
 import { renderExposureTable } from '../../src/report/exposure/table.js';
+import { openPage, useChromium, writeTempHtml } from './browser.js';
 
 // What anyone who can name a resource, or write a host or rule into ARM, can put there.
 const ESCAPES = '\u001b[2J\u001b]0;pwned\u0007\u001b]8;;http://evil.example\u001b\\click\u001b]8;;\u001b\\\u009b31m';
@@ -107,6 +108,29 @@ describe('hostile platform endpoints through every exposure format', () => {
     for (const text of [renderExposureTable(long, { color: false, width: 300 }), renderExposureMarkdown(long), renderExposureHtml(long), renderExposureCsv(long)]) {
       expect(text).toContain(`${'h'.repeat(255)}…`);
       expect(text).not.toContain('h'.repeat(257));
+    }
+  });
+});
+
+describe('the exposure HTML page with platform endpoints, in Chromium', () => {
+  const browser = useChromium();
+  const long = { ...hostile, host: `${'x'.repeat(240)}.blob.core.windows.net`, name: `st${'y'.repeat(200)}` };
+  const file = writeTempHtml('azscan-platform.html', renderExposureHtml({ ...report, platformEndpoints: [hostile, long] }));
+  afterAll(() => file.remove());
+
+  it('runs nothing from the names, fetches nothing, and needs no sideways scrolling at 800 px', async () => {
+    const opened = await openPage(browser(), file.url, { width: 800, height: 900 });
+    try {
+      expect(opened.record.dialogs).toEqual([]);
+      expect(opened.record.pageErrors).toEqual([]);
+      expect(opened.record.requests).toEqual([file.url]);
+      const widths = await opened.page.locator('html').evaluate((root) => ({ content: root.scrollWidth, shown: root.clientWidth }));
+      expect(widths.content).toBeLessThanOrEqual(widths.shown);
+      expect(await opened.page.locator('#platform-endpoints-table tbody tr').count()).toBe(2);
+      expect(await opened.page.locator('#platform-not-evaluated-table tbody tr').count()).toBe(1);
+      expect(await opened.page.locator('#platform-endpoints-table tbody tr').first().locator('td').nth(4).textContent()).toContain(MARKUP);
+    } finally {
+      await opened.close();
     }
   });
 });
