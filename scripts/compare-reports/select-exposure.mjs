@@ -8,7 +8,7 @@
 //   - the json run differs between the builds (stdout, stderr or exit code), or
 //   - in either build it did not exit 0, wrote to stderr, or listed an endpoint or an unknown
 //     way in (or wrote something that is not a JSON object with empty `endpoints` and
-//     `unknown` arrays), or
+//     `unknown` arrays, and `platformEndpoints` empty where it is written), or
 //   - it is outside fixtures/rules/, or the first estate of its fixtures/rules/<RULE>/ folder:
 //     so that the empty list is still rendered in every format, for every rule's fixtures.
 // The estates left out are those whose exposure list is empty in both builds, with the same
@@ -40,7 +40,9 @@ function emptyAndClean(run) {
   } catch {
     return false;
   }
-  return Array.isArray(report?.endpoints) && report.endpoints.length === 0 && Array.isArray(report?.unknown) && report.unknown.length === 0;
+  // `platformEndpoints` was added within version 1: a build from before it writes none.
+  const noPlatform = report?.platformEndpoints === undefined || (Array.isArray(report.platformEndpoints) && report.platformEndpoints.length === 0);
+  return Array.isArray(report?.endpoints) && report.endpoints.length === 0 && Array.isArray(report?.unknown) && report.unknown.length === 0 && noPlatform;
 }
 
 const same = (a, b) => a !== undefined && b !== undefined && a.equals(b);

@@ -43,3 +43,16 @@ export function networkRules(ruleSet: ArmResource): NetworkRules {
   });
   return { ipRules, virtualNetworkRules, ipMasks };
 }
+
+/** The rule set's `trustedServiceAccessEnabled`: trusted Microsoft services bypass the firewall. Absent means false. */
+export function trustedServiceAccess(ruleSet: ArmResource): Setting<boolean> {
+  return readBoolean(ruleSet, 'properties.trustedServiceAccessEnabled', false);
+}
+
+/** The rule set's virtual network rules' subnets (`subnet.id`), for its platform endpoint; entries without one are left out. */
+export function virtualNetworkSubnets(ruleSet: ArmResource): Array<{ subnetId: string; path: string }> {
+  return readArray(ruleSet, 'properties.virtualNetworkRules').value.flatMap((entry, i) => {
+    const subnet = isJsonObject(entry) ? entry.subnet : undefined;
+    return isJsonObject(subnet) && typeof subnet.id === 'string' ? [{ subnetId: subnet.id, path: `properties.virtualNetworkRules[${i}].subnet.id` }] : [];
+  });
+}

@@ -51,3 +51,23 @@ export function ipFiltersRestrict(rules: readonly IpFilterRule[]): { restricts: 
   }
   return { restricts: rules.some((rule) => rule.action.toLowerCase() === 'accept') };
 }
+
+/** `networkRuleSets.ipRules`: the ranges a Deny rule set admits (`ipMask`, action Allow); absent is none. */
+export function iotNetworkRuleSetIpRules(hub: ArmResource): Array<{ ipMask: unknown; path: string }> {
+  return readArray(hub, 'properties.networkRuleSets.ipRules').value.map((entry, i) => {
+    const path = `properties.networkRuleSets.ipRules[${i}]`;
+    if (!isJsonObject(entry) || (entry.action !== undefined && entry.action !== null && (typeof entry.action !== 'string' || entry.action.toLowerCase() !== 'allow'))) {
+      throw new MalformedProperty(path, 'an Allow rule with an ipMask', entry);
+    }
+    return { ipMask: entry.ipMask, path: `${path}.ipMask` };
+  });
+}
+
+/**
+ * Whether shared access signatures are accepted at all: `disableLocalAuth` turns off the hub's
+ * policies' keys, `disableDeviceSAS` and `disableModuleSAS` the device and module keys (each
+ * absent means false, keys accepted). Any of them left on accepts a key.
+ */
+export function acceptsSasKeys(hub: ArmResource): boolean {
+  return !(localAuthDisabled(hub).value && readBoolean(hub, 'properties.disableDeviceSAS', false).value && readBoolean(hub, 'properties.disableModuleSAS', false).value);
+}

@@ -1,5 +1,6 @@
-import type { ArmResource } from '../inventory/types.js';
-import { readBoolean, readString, type Setting } from './setting.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import { type ArmResource, isJsonObject } from '../inventory/types.js';
+import { readArray, readBoolean, readString, type Setting } from './setting.js';
 
 
 /**
@@ -34,4 +35,33 @@ export function vaultPublicNetworkAccess(vault: ArmResource): Setting<string> {
 /** The firewall's default action: absent `networkAcls` means Allow, every network. */
 export function vaultNetworkDefaultAction(vault: ArmResource): Setting<string> {
   return readString(vault, 'properties.networkAcls.defaultAction', 'Allow');
+}
+
+/*
+ * The rest of the vault firewall, read for its platform endpoint (adapters/exposure/platform/keyvault.ts)
+ * beside the default action above.
+ */
+
+/** `networkAcls.ipRules`: each rule's `value`, an address or CIDR block admitted when the default action is Deny; absent is none. */
+export function vaultNetworkIpRules(vault: ArmResource): Array<{ value: unknown; path: string }> {
+  return readArray(vault, 'properties.networkAcls.ipRules').value.map((entry, i) => {
+    const path = `properties.networkAcls.ipRules[${i}]`;
+    if (!isJsonObject(entry)) throw new MalformedProperty(path, 'an IP rule {"value": "<address or CIDR>"}', entry);
+    return { value: entry.value, path: `${path}.value` };
+  });
+}
+
+/** `networkAcls.virtualNetworkRules`: the subnets admitted through service endpoints (`id`); absent is none. */
+export function vaultNetworkVirtualNetworkRules(vault: ArmResource): Array<{ subnetId: string; path: string }> {
+  return readArray(vault, 'properties.networkAcls.virtualNetworkRules').value.flatMap((entry, i) =>
+    isJsonObject(entry) && typeof entry.id === 'string' ? [{ subnetId: entry.id, path: `properties.networkAcls.virtualNetworkRules[${i}].id` }] : [],
+  );
+}
+
+/**
+ * `networkAcls.bypass`: `AzureServices` or `None`. Absent means AzureServices: "If not specified
+ * the default is 'AzureServices'" (Key Vault API 2023-07-01).
+ */
+export function vaultNetworkBypass(vault: ArmResource): Setting<string> {
+  return readString(vault, 'properties.networkAcls.bypass', 'AzureServices');
 }

@@ -1,6 +1,6 @@
 import { MalformedProperty } from '../model/not-evaluated.js';
-import type { ArmResource } from '../inventory/types.js';
-import { readBoolean, readString, type Setting } from './setting.js';
+import { type ArmResource, isJsonObject } from '../inventory/types.js';
+import { readArray, readBoolean, readString, type Setting } from './setting.js';
 
 /**
  * Whether the account permits anonymous blob access. Absent reads as allowed: the property
@@ -28,6 +28,44 @@ export function publicNetworkAccess(account: ArmResource): Setting<string> {
 /** The network rule set's default action: absent `networkAcls` means Allow (no firewall). */
 export function networkDefaultAction(account: ArmResource): Setting<string> {
   return readString(account, 'properties.networkAcls.defaultAction', 'Allow');
+}
+
+/*
+ * The rest of the account's firewall, read for its platform endpoints
+ * (adapters/exposure/platform/storage.ts) beside the default action above.
+ */
+
+/** `networkAcls.ipRules`: each rule's `value`, an address or CIDR block admitted when the default action is Deny; absent is none. */
+export function networkIpRules(account: ArmResource): { setting: Setting<readonly unknown[]>; rules: Array<{ value: unknown; path: string }> } {
+  const setting = readArray(account, 'properties.networkAcls.ipRules');
+  const rules = setting.value.map((entry, i) => {
+    const path = `properties.networkAcls.ipRules[${i}]`;
+    if (!isJsonObject(entry)) throw new MalformedProperty(path, 'an IP rule {"value": "<address or CIDR>"}', entry);
+    return { value: entry.value, path: `${path}.value` };
+  });
+  return { setting, rules };
+}
+
+/** `networkAcls.virtualNetworkRules`: the subnets admitted through service endpoints (`id`); absent is none. */
+export function networkVirtualNetworkRules(account: ArmResource): Array<{ subnetId: string; path: string }> {
+  return readArray(account, 'properties.networkAcls.virtualNetworkRules').value.flatMap((entry, i) =>
+    isJsonObject(entry) && typeof entry.id === 'string' ? [{ subnetId: entry.id, path: `properties.networkAcls.virtualNetworkRules[${i}].id` }] : [],
+  );
+}
+
+/** `networkAcls.resourceAccessRules`: Azure resource instances admitted by their managed identity; absent is none. */
+export function networkResourceAccessRules(account: ArmResource): Array<{ resourceId: string; path: string }> {
+  return readArray(account, 'properties.networkAcls.resourceAccessRules').value.flatMap((entry, i) =>
+    isJsonObject(entry) && typeof entry.resourceId === 'string' ? [{ resourceId: entry.resourceId, path: `properties.networkAcls.resourceAccessRules[${i}]` }] : [],
+  );
+}
+
+/**
+ * `networkAcls.bypass`: `AzureServices`, `Logging`, `Metrics` (comma-separated) or `None`. Absent
+ * means AzureServices, the API's default ("Default value is AzureServices", Storage API 2023-01-01).
+ */
+export function networkBypass(account: ArmResource): Setting<string> {
+  return readString(account, 'properties.networkAcls.bypass', 'AzureServices');
 }
 
 /** A container's anonymous access level: absent means None. */

@@ -50,11 +50,11 @@ export interface Collection {
  * Reads what the selected rules need from every subscription in scope, through the ARM
  * SDKs, GET only. Every read that fails is recorded in the snapshot's `errors`; nothing is
  * dropped. Resources keep ARM's wire shape and come out sorted by id, so the same estate
- * gives the same snapshot.
+ * gives the same snapshot. `extraTypes` are read besides what the rules need (see planCollection).
  */
-export async function collectEstate(rules: readonly RuleMeta[], options: LiveOptions): Promise<Collection> {
+export async function collectEstate(rules: readonly RuleMeta[], options: LiveOptions, extraTypes: readonly string[] = []): Promise<Collection> {
   const deadline = options.timeoutMs === undefined ? Deadline.NONE : Deadline.after(options.timeoutMs);
-  const plan = planCollection(rules);
+  const plan = planCollection(rules, extraTypes);
   const target = resolveArmTarget(options.cloud, options.armEndpoint);
   const credential = await chooseCredential(target, options.tenant);
   await verifyCredential(credential, target);

@@ -31,8 +31,12 @@ export interface PlannedRead {
   readonly only?: string;
 }
 
-export function planCollection(rules: readonly RuleMeta[]): CollectionPlan {
-  const wanted = new Set<string>();
+/**
+ * `extraTypes` are types read besides the rules' (each with its parents): what `azscan exposure`
+ * needs for platform endpoints. `scan` and `collect` pass none.
+ */
+export function planCollection(rules: readonly RuleMeta[], extraTypes: readonly string[] = []): CollectionPlan {
+  const wanted = new Set<string>(extraTypes);
   /** Types whose diagnostic settings a rule reads, by key, as the rule writes them. */
   const diagnosticTargets = new Map<string, string>();
   let everyTopLevelType = false;

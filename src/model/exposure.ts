@@ -87,13 +87,28 @@ export function describePath(path: readonly PathStep[]): string {
     .join(' → ');
 }
 
+/** A public IP, container group, platform resource or unread scope whose exposure is not known, and why. */
+export interface ExposureUnknown {
+  readonly id: string;
+  readonly code: string;
+  readonly reason: string;
+}
+
 /** What `azscan exposure` reports: every endpoint, and the public IPs whose way in is unknown. */
 export interface ExposureReport {
   readonly tool: { readonly name: string; readonly version: string };
   readonly source: InventorySource;
   readonly endpoints: readonly Endpoint[];
   /** Public IPs whose way in could not be followed, and why. */
-  readonly unknown: ReadonlyArray<{ readonly id: string; readonly code: string; readonly reason: string }>;
+  readonly unknown: readonly ExposureUnknown[];
+  /**
+   * Added with platform endpoints: the PaaS endpoints something outside reaches, sorted by
+   * host, and the platform resources (or, for a read that failed or was not made, the
+   * subscriptions) whose endpoints are unknown. The JSON lists the latter in `unknown` after
+   * the public IPs; the human formats show them in a section of their own.
+   */
+  readonly platformEndpoints: readonly PlatformEndpoint[];
+  readonly platformUnknown: readonly ExposureUnknown[];
 }
 
 /*

@@ -98,9 +98,15 @@ describe('azscan exposure, live', () => {
     expect(report.source.kind).toBe('live');
     expect(report.endpoints).toEqual(offlineList.endpoints);
     expect(report.endpoints.map((endpoint: { address: string }) => endpoint.address)).toContain('20.54.120.10');
+    // The platform endpoints too, read live as the snapshot has them, and nothing unknown.
+    expect(report.platformEndpoints).toEqual(offlineList.platformEndpoints);
+    expect(report.platformEndpoints.length).toBeGreaterThan(0);
+    expect(report.unknown).toEqual([]);
     expect(arm.requests.every((request) => request.method === 'GET')).toBe(true);
-    // The network and nothing else: no SQL, storage or monitoring reads.
-    expect(arm.requests.some((request) => /Microsoft\.(Sql|Storage|Insights)\//i.test(request.path))).toBe(false);
+    // The network and the platform services' network settings: no monitoring reads, and of SQL only what decides reachability and auth.
+    expect(arm.requests.some((request) => /Microsoft\.Insights\/|\/databases|\/auditingSettings|\/securityAlertPolicies/i.test(request.path))).toBe(false);
+    expect(arm.requests.some((request) => /Microsoft\.Sql\/servers\/[^/]+\/firewallRules/i.test(request.path))).toBe(true);
+    expect(arm.requests.some((request) => /Microsoft\.EventHub\/namespaces\/[^/]+\/networkRuleSets/i.test(request.path))).toBe(true);
     expect(arm.requests.some((request) => /Microsoft\.ContainerInstance\/containerGroups/i.test(request.path))).toBe(true);
   });
 
@@ -111,6 +117,19 @@ describe('azscan exposure, live', () => {
     const report = JSON.parse(live.stdout);
     expect(report.unknown.map((entry: { code: string }) => entry.code)).toContain('AuthorizationFailed');
     expect(report.endpoints.map((endpoint: { workload: { name: string } }) => endpoint.workload.name)).toEqual(['aci-kibana-debug']);
+  });
+
+  it('lists the subscription as unknown, exit 3, when a platform type cannot be read, and keeps every other endpoint', async () => {
+    const offline = JSON.parse(runCli(['exposure', '--snapshot', DEMO, '--format', 'json']).stdout);
+    arm.setFaults([{ match: /\/providers\/Microsoft\.KeyVault\/vaults$/, kind: '403' }]);
+    const live = await runLive(arm, ['exposure', '--format', 'json']);
+    expect(live.status).toBe(3);
+    const report = JSON.parse(live.stdout);
+    // One entry per subscription whose vault list failed, nothing else.
+    expect(report.unknown.length).toBeGreaterThan(0);
+    for (const entry of report.unknown) expect(entry).toEqual({ id: expect.stringMatching(/^\/subscriptions\/[^/]+$/), code: 'AuthorizationFailed', reason: expect.stringContaining('Microsoft.KeyVault/vaults') });
+    expect(report.endpoints).toEqual(offline.endpoints);
+    expect(report.platformEndpoints).toEqual(offline.platformEndpoints.filter((endpoint: { resourceType: string }) => endpoint.resourceType !== 'Microsoft.KeyVault/vaults'));
   });
 });
 

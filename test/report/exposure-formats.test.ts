@@ -18,7 +18,7 @@ const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000001/resour
 
 function demoReport(): ExposureReport {
   const inventory = inventoryFromSnapshot(JSON.parse(readFileSync(DEMO, 'utf8')), 'fixtures/demo-tenant.json');
-  return { tool: { name: 'azscan', version: '0.0.0' }, source: inventory.source, ...exposureGraph(inventory).all() };
+  return { tool: { name: 'azscan', version: '0.0.0' }, source: inventory.source, ...exposureGraph(inventory).all(), platformEndpoints: [], platformUnknown: [] };
 }
 
 /** An endpoint on a VM behind a public IP, with no NSG; `ports` as the internet sees them. */
@@ -48,6 +48,8 @@ const report = (endpoints: Endpoint[], unknown: ExposureReport['unknown'] = []):
   source: { kind: 'snapshot', path: 'estate.json' },
   endpoints,
   unknown,
+  platformEndpoints: [],
+  platformUnknown: [],
 });
 
 const ports = (...numbers: number[]) => PortSet.of(numbers.map((port) => ({ from: port, to: port })));

@@ -47,7 +47,7 @@ const hostile: Endpoint = {
     { kind: 'vm', id: vmId, name: VM_NAME },
   ],
 };
-const report: ExposureReport = { tool: { name: 'azscan', version: '0.0.0' }, source: { kind: 'snapshot', path: `estate${MARKUP}.json` }, endpoints: [hostile], unknown: [UNKNOWN] };
+const report: ExposureReport = { tool: { name: 'azscan', version: '0.0.0' }, source: { kind: 'snapshot', path: `estate${MARKUP}.json` }, endpoints: [hostile], unknown: [UNKNOWN], platformEndpoints: [], platformUnknown: [] };
 
 // C0 controls but newline, DEL, C1 controls and the bidi embeddings, overrides, isolates and marks.
 const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;

@@ -1,5 +1,5 @@
 import { html, htmlDocument, SafeHtml } from '../markup.js';
-import { exposureRows, notFollowedRows, SENSITIVE_LEGEND, sourceText, type ExposureRow, type NotFollowedRow } from './rows.js';
+import { exposureRows, notFollowedRows, platformRows, PLATFORM_SENSITIVE_LEGEND, SENSITIVE_LEGEND, sourceText, type ExposureRow, type NotFollowedRow, type PlatformRow } from './rows.js';
 import type { ExposureReport } from '../../model/exposure.js';
 
 const STYLE = `
@@ -37,6 +37,9 @@ tr.sensitive-row > td:first-child { box-shadow: inset 4px 0 0 var(--sensitive); 
 }
 `;
 
+/** The platform endpoints' columns, added only to a page that has them: a page without is as it was before they were added. */
+const PLATFORM_STYLE = `th.host { width: 24%; } th.platform-ports { width: 9%; } th.reach { width: 13%; } th.auth { width: 12%; } th.resource { width: 16%; } th.grants { width: 26%; }
+`;
 
 /**
  * The exposure list as one self-contained page: the endpoints as a table (sensitive ports in
@@ -46,16 +49,22 @@ tr.sensitive-row > td:first-child { box-shadow: inset 4px 0 0 var(--sensitive); 
 export function renderExposureHtml(report: ExposureReport): string {
   const rows = exposureRows(report.endpoints);
   const notFollowed = notFollowedRows(report.unknown);
+  const platform = platformRows(report.platformEndpoints);
+  const platformUnknown = notFollowedRows(report.platformUnknown);
   const sensitive = rows.filter((row) => row.sensitive).length;
   const { source } = report;
+  const missing = [
+    ...(notFollowed.length > 0 ? [html`${notFollowed.length} public address${notFollowed.length === 1 ? '' : 'es'} not followed (<a href="#not-followed">see why</a>)`] : []),
+    ...(platformUnknown.length > 0 ? [html`${platformUnknown.length} platform resource${platformUnknown.length === 1 ? '' : 's'} or scope${platformUnknown.length === 1 ? '' : 's'} not evaluated (<a href="#platform-not-evaluated">see why</a>)`] : []),
+  ];
   const state =
-    notFollowed.length === 0
+    missing.length === 0
       ? html`<p class="status complete" id="list-state">Every public address was followed</p>`
-      : html`<p class="status incomplete" id="list-state">INCOMPLETE — ${notFollowed.length} public address${notFollowed.length === 1 ? '' : 'es'} not followed (<a href="#not-followed">see why</a>)</p>`;
+      : html`<p class="status incomplete" id="list-state">INCOMPLETE — ${missing.map((part, i) => html`${i > 0 ? ', ' : ''}${part}`)}</p>`;
   // No script: nothing on the page runs.
   return htmlDocument({
     title: `${report.tool.name} exposure — ${source.tenantId ? `tenant ${source.tenantId}` : sourceText(source)}`,
-    style: STYLE,
+    style: platform.length > 0 ? STYLE + PLATFORM_STYLE : STYLE,
     body: html`<header>
 <h1>Reachable from the internet</h1>
 ${state}
@@ -71,7 +80,7 @@ ${source.collectedAt ? html`<dt>Collected</dt><dd>${source.collectedAt}</dd>` : 
 <h2 id="endpoints-heading">Endpoints (${rows.length})</h2>
 ${rows.length === 0 ? html`<p>Nothing: no public address leads to an open port.</p>` : endpointTable(rows, sensitive)}
 </section>
-${notFollowed.length > 0 ? notFollowedSection(notFollowed) : false}
+${platform.length > 0 ? html`${platformSection(platform)}\n` : false}${notFollowed.length > 0 ? notFollowedSection(notFollowed) : false}${platformUnknown.length > 0 ? html`\n${platformUnknownSection(platformUnknown)}` : false}
 </main>`,
   });
 }
@@ -109,6 +118,46 @@ function notFollowedSection(entries: readonly NotFollowedRow[]): SafeHtml {
 <p>The way in from these public addresses could not be followed: what they lead to is not in the list above.</p>
 <table id="not-followed-table">
 <thead><tr><th scope="col" class="public-ip">Public IP</th><th scope="col" class="code">Code</th><th scope="col" class="reason">Reason</th></tr></thead>
+<tbody>${entries.map((entry) => html`<tr><td title="${entry.id}">${entry.name}</td><td><code>${entry.code}</code></td><td>${entry.reason}</td></tr>`)}</tbody>
+</table>
+</section>`;
+}
+
+function platformSection(rows: readonly PlatformRow[]): SafeHtml {
+  const sensitive = rows.filter((row) => row.sensitive).length;
+  return html`<section id="platform-endpoints" aria-labelledby="platform-endpoints-heading">
+<h2 id="platform-endpoints-heading">Platform endpoints (${rows.length})</h2>
+<p>${rows.length} platform endpoint${rows.length === 1 ? '' : 's'} reached through the services' own network controls, ${sensitive} sensitive.</p>
+${sensitive > 0 ? html`<p class="legend" id="platform-legend"><span class="sensitive">!</span> ${PLATFORM_SENSITIVE_LEGEND}</p>` : false}
+<table id="platform-endpoints-table">
+<thead><tr><th scope="col" class="host">Host</th><th scope="col" class="platform-ports">Ports</th><th scope="col" class="reach">Reachable by</th><th scope="col" class="auth">Auth</th><th scope="col" class="resource">Resource</th><th scope="col" class="grants">Grants</th></tr></thead>
+<tbody>
+${rows.map(platformRow)}
+</tbody>
+</table>
+</section>`;
+}
+
+function platformRow(row: PlatformRow): SafeHtml {
+  const ports = row.ports.map((part, i) => html`${i > 0 ? ', ' : ''}${part.sensitive ? html`<span class="sensitive">${part.text}!</span>` : part.text}`);
+  const auth = row.sensitive && row.auth.includes('anonymous') ? html`<span class="sensitive">${row.auth}!</span>` : row.auth;
+  return html`<tr class="platform-endpoint${row.sensitive ? ' sensitive-row' : ''}" data-sensitive="${row.sensitive ? 'true' : 'false'}" data-reachable-by="${row.reachableBy}">
+<td>${row.host}</td>
+<td>${ports}</td>
+<td>${row.reach}</td>
+<td>${auth}</td>
+<td title="${row.resourceId}">${row.resource}</td>
+<td>${row.grants}</td>
+</tr>
+`;
+}
+
+function platformUnknownSection(entries: readonly NotFollowedRow[]): SafeHtml {
+  return html`<section id="platform-not-evaluated" aria-labelledby="platform-not-evaluated-heading">
+<h2 id="platform-not-evaluated-heading">Platform endpoints not evaluated (${entries.length})</h2>
+<p>The endpoints of these resources, or of the resources these reads would have found, could not be evaluated: they are not in the list above.</p>
+<table id="platform-not-evaluated-table">
+<thead><tr><th scope="col" class="public-ip">Resource or scope</th><th scope="col" class="code">Code</th><th scope="col" class="reason">Reason</th></tr></thead>
 <tbody>${entries.map((entry) => html`<tr><td title="${entry.id}">${entry.name}</td><td><code>${entry.code}</code></td><td>${entry.reason}</td></tr>`)}</tbody>
 </table>
 </section>`;

@@ -1,4 +1,4 @@
-import { describePath, type Endpoint, type ExposureReport } from '../../model/exposure.js';
+import { describePath, type Endpoint, type ExposureReport, type PlatformEndpoint, type PlatformGrant } from '../../model/exposure.js';
 import type { InventorySource } from '../../inventory/types.js';
 import { PortSet } from '../../model/ports.js';
 import { ALL_SENSITIVE_PORTS, type ServicePort } from '../../model/sensitive-ports.js';
@@ -134,3 +134,90 @@ export const SENSITIVE_LEGEND = 'a sensitive TCP port (management, Elasticsearch
 export function sourceText(source: InventorySource): string {
   return source.kind === 'live' ? 'live estate' : `${source.kind === 'array' ? 'resource list' : 'snapshot'} ${source.path ?? ''}`.trim();
 }
+
+/*
+ * Platform (PaaS) endpoints, as every format shows them.
+ */
+
+/**
+ * Whether a platform endpoint counts for `--fail-on sensitive` and is marked `!`: something
+ * outside any list of ranges reaches it (`everyone`, or `azure`, whose addresses anyone can
+ * rent) and either it listens on a sensitive port (SQL's 1433, MQTT's 8883, SFTP's 22) or it
+ * serves data with no credential (`anonymous`). A static website (`web`) is anonymous by design
+ * and counts only for its port. An endpoint only listed ranges reach is the owner's allow list,
+ * like an NSG rule for a named source, and counts for `--fail-on any` alone.
+ */
+export function isSensitivePlatformEndpoint(endpoint: PlatformEndpoint): boolean {
+  if (endpoint.reachableBy === 'ranges') return false;
+  return sensitivePlatformPorts(endpoint).length > 0 || (endpoint.auth.includes('anonymous') && endpoint.service !== 'web');
+}
+
+/** The endpoint's ports that are sensitive ports (the TCP ports AZ-NET-001 reports). */
+export function sensitivePlatformPorts(endpoint: PlatformEndpoint): number[] {
+  return endpoint.ports.filter((port) => SENSITIVE.overlaps(PortSet.of([{ from: port, to: port }])));
+}
+
+/** One platform endpoint as a row of the human formats. Text from Azure is cut here, escaped by each format. */
+export interface PlatformRow {
+  readonly host: string;
+  /** Each port, sensitive ones marked when the endpoint is sensitive. */
+  readonly ports: readonly PortPart[];
+  /** `everyone`, `all of Azure`, `2 ranges (257 addresses)`. */
+  readonly reach: string;
+  readonly reachableBy: PlatformEndpoint['reachableBy'];
+  /** `keys, entra`; `—` when it accepts no caller. */
+  readonly auth: string;
+  /** `st-telemetry (blob)`. */
+  readonly resource: string;
+  readonly resourceId: string;
+  /** Every grant: `203.0.113.0/24 (256 addresses), trusted services, private endpoint pe-1`. */
+  readonly grants: string;
+  readonly sensitive: boolean;
+}
+
+const REACH_TEXT = { everyone: 'everyone', azure: 'all of Azure' } as const;
+
+export function platformRows(endpoints: readonly PlatformEndpoint[]): PlatformRow[] {
+  return endpoints.map((endpoint) => {
+    const sensitive = isSensitivePlatformEndpoint(endpoint);
+    const marked = new Set(sensitive ? sensitivePlatformPorts(endpoint) : []);
+    const ranges = endpoint.grants.filter((grant): grant is Extract<PlatformGrant, { kind: 'range' }> => grant.kind === 'range');
+    const addresses = ranges.reduce((sum, grant) => sum + grant.addresses, 0);
+    return {
+      host: shownName(endpoint.host),
+      ports: endpoint.ports.map((port) => ({ text: String(port), sensitive: marked.has(port) })),
+      reach: endpoint.reachableBy === 'ranges' ? `${ranges.length} range${ranges.length === 1 ? '' : 's'} (${addresses.toLocaleString('en-US')} address${addresses === 1 ? '' : 'es'})` : REACH_TEXT[endpoint.reachableBy],
+      reachableBy: endpoint.reachableBy,
+      auth: endpoint.auth.join(', ') || '—',
+      resource: `${shownName(endpoint.name)} (${shownName(endpoint.service)})`,
+      resourceId: endpoint.resourceId,
+      grants: endpoint.grants.map((grant) => grantText(grant, endpoint.resourceId)).join(', '),
+      sensitive,
+    };
+  });
+}
+
+function grantText(grant: PlatformGrant, resourceId: string): string {
+  const from = grant.source.resourceId.toLowerCase() === resourceId.toLowerCase() ? '' : ` (${shownName(lastSegment(grant.source.resourceId))})`;
+  switch (grant.kind) {
+    case 'everyone':
+      return `everyone${from}`;
+    case 'azure':
+      return `all of Azure${from}`;
+    case 'range':
+      return `${shownName(grant.range)} (${grant.addresses.toLocaleString('en-US')} address${grant.addresses === 1 ? '' : 'es'})${from}`;
+    case 'trustedServices':
+      return `trusted services${from}`;
+    case 'virtualNetwork':
+      return `subnet ${shownName(lastSegment(grant.subnetId))}`;
+    case 'privateEndpoint':
+      return `private endpoint ${shownName(lastSegment(grant.id))}`;
+  }
+}
+
+function lastSegment(id: string): string {
+  return id.split('/').filter(Boolean).pop() ?? id;
+}
+
+/** The legend of the platform endpoints' `!`, for every human format. */
+export const PLATFORM_SENSITIVE_LEGEND = 'reachable by everyone or all of Azure on a sensitive port, or serving data with no credential';

@@ -2,7 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { sanitizeForTerminal as clean } from '../sanitize.js';
 import { wrap } from '../wrap.js';
-import { exposureRows, notFollowedRows, SENSITIVE_LEGEND, type ExposureRow } from './rows.js';
+import { exposureRows, notFollowedRows, platformRows, PLATFORM_SENSITIVE_LEGEND, SENSITIVE_LEGEND, type ExposureRow, type NotFollowedRow } from './rows.js';
 import type { ExposureReport } from '../../model/exposure.js';
 
 export interface ExposureTableOptions {
@@ -80,13 +80,40 @@ export function renderExposureTable(report: ExposureReport, options: ExposureTab
   else lines.push(...table(rows, c, width), '');
   if (sensitive > 0) lines.push(...wrap(`${c.red.bold('!')} ${SENSITIVE_LEGEND}`, width, '  '), '');
 
-  const notFollowed = notFollowedRows(report.unknown);
-  if (notFollowed.length > 0) {
-    lines.push(c.magenta.bold(`Not followed (${notFollowed.length})`), '');
-    for (const entry of notFollowed) lines.push(...wrap(`${clean(entry.name)}: ${clean(`${entry.code}: ${entry.reason}`)}`, width, '      ', '  '));
-    lines.push('');
-  }
+  lines.push(...platformLines(report, c, width));
+  unknownLines(lines, notFollowedRows(report.unknown), 'Not followed', c, width);
+  unknownLines(lines, notFollowedRows(report.platformUnknown), 'Platform endpoints not evaluated', c, width);
   return `${lines.join('\n')}\n`;
+}
+
+function unknownLines(lines: string[], entries: readonly NotFollowedRow[], title: string, c: ChalkInstance, width: number): void {
+  if (entries.length === 0) return;
+  lines.push(c.magenta.bold(`${title} (${entries.length})`), '');
+  for (const entry of entries) lines.push(...wrap(`${clean(entry.name)}: ${clean(`${entry.code}: ${entry.reason}`)}`, width, '      ', '  '));
+  lines.push('');
+}
+
+/**
+ * Platform endpoints, when there are any: per endpoint a line with the host, its ports (a
+ * sensitive one marked `!`), who reaches it and the methods it accepts, then, indented, the
+ * resource and every grant. Nothing at all when there are none, so that a list of an estate
+ * without them reads as it did before they were added.
+ */
+function platformLines(report: ExposureReport, c: ChalkInstance, width: number): string[] {
+  const rows = platformRows(report.platformEndpoints);
+  if (rows.length === 0) return [];
+  const sensitive = rows.filter((row) => row.sensitive).length;
+  const lines = [...wrap(c.bold(`Platform endpoints (${rows.length})${sensitive > 0 ? `, ${sensitive} sensitive` : ''}`), width, '  ', ''), ''];
+  rows.forEach((row, i) => {
+    if (i > 0) lines.push('');
+    const ports = row.ports.map((part) => (part.sensitive ? c.red.bold(`${part.text}!`) : part.text)).join(', ');
+    const auth = row.sensitive && row.auth.includes('anonymous') ? c.red.bold(`${clean(row.auth)}!`) : clean(row.auth);
+    lines.push(...wrap(`${c.cyan(clean(row.host))} · ${ports} · reachable by ${row.reach} · auth ${auth}`, width, '      ', '  '));
+    lines.push(...wrap(c.dim(`${clean(row.resource)} · ${clean(row.grants)}`), width, '      ', '    '));
+  });
+  lines.push('');
+  if (sensitive > 0) lines.push(...wrap(`${c.red.bold('!')} ${PLATFORM_SENSITIVE_LEGEND}`, width, '  '), '');
+  return lines;
 }
 
 function table(rows: readonly ExposureRow[], c: ChalkInstance, width: number): string[] {

@@ -3,6 +3,12 @@ import { REDIS_ENDPOINTS } from './redis.js';
 import { AKS_API_SERVER } from './aks.js';
 import { CONTAINER_REGISTRY_LOGIN_SERVER } from './containerregistry.js';
 import type { PlatformEndpointSource } from './source.js';
+import { EVENT_GRID_MQTT_ENDPOINTS } from './eventgrid.js';
+import { EVENT_HUB_ENDPOINTS } from './eventhub.js';
+import { IOT_HUB_ENDPOINTS } from './iothub.js';
+import { KEY_VAULT_ENDPOINTS } from './keyvault.js';
+import { SQL_SERVER_ENDPOINTS } from './sql.js';
+import { STORAGE_ENDPOINTS } from './storage.js';
 
 export type { PlatformEndpointSource } from './source.js';
 
@@ -12,4 +18,10 @@ export const PLATFORM_ENDPOINT_SOURCES: readonly PlatformEndpointSource[] = [
   REDIS_ENDPOINTS,
   AKS_API_SERVER,
   CONTAINER_REGISTRY_LOGIN_SERVER,
+  STORAGE_ENDPOINTS,
+  SQL_SERVER_ENDPOINTS,
+  KEY_VAULT_ENDPOINTS,
+  EVENT_HUB_ENDPOINTS,
+  IOT_HUB_ENDPOINTS,
+  EVENT_GRID_MQTT_ENDPOINTS,
 ];
