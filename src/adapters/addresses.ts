@@ -43,3 +43,28 @@ export const SLASH_8_SIZE = 16_777_216;
 export function isWholeInternetMask(mask: string): boolean {
   return /^[0-9a-fA-F:.]+\/0+$/.test(mask.trim());
 }
+
+/**
+ * How many addresses an IPv4 or IPv6 address or CIDR block (`203.0.113.0/24`, `2001:db8::/48`,
+ * `198.51.100.7`) covers: 2^(32 − prefix) or 2^(128 − prefix), 1 for a bare address. Undefined
+ * when the text is neither; a /0 is the whole internet (`isWholeInternetMask`), not a range.
+ */
+export function cidrAddressCount(text: string): number | undefined {
+  const [address = '', prefixText, ...rest] = text.trim().split('/');
+  if (rest.length > 0) return undefined;
+  const bits = parseIPv4(address) !== undefined ? 32 : isIPv6(address) ? 128 : undefined;
+  if (bits === undefined) return undefined;
+  if (prefixText === undefined) return 1;
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) return undefined;
+  return 2 ** (bits - Number(prefixText));
+}
+
+/** A loose IPv6 check: hex groups and colons, at most one `::`, and 8 groups unless `::` stands for some. */
+function isIPv6(text: string): boolean {
+  if (!/^[0-9a-f:]+$/i.test(text) || !text.includes(':')) return false;
+  const compressed = text.split('::');
+  if (compressed.length > 2) return false;
+  const groups = compressed.flatMap((part) => (part === '' ? [] : part.split(':')));
+  if (groups.some((group) => !/^[0-9a-f]{1,4}$/i.test(group))) return false;
+  return compressed.length === 2 ? groups.length < 8 : groups.length === 8;
+}

@@ -72,6 +72,16 @@ export const ACTIVITY_LOG_ALERT_TYPE = 'Microsoft.Insights/activityLogAlerts';
 export const PRICING_TYPE = 'Microsoft.Security/pricings';
 
 // Microsoft.Web: App Service and Functions (appservice)
+/** Web apps and function apps (`kind` contains `functionapp`); list responses carry `siteConfig` mostly null. */
+export const WEB_SITE_TYPE = 'Microsoft.Web/sites';
+/** Deployment slots: evaluated like sites, with their own `config/web` and publishing policies. */
+export const WEB_SLOT_TYPE = 'Microsoft.Web/sites/slots';
+/** A site's configuration resources; azscan reads the one named `web` (`config/web`), which holds the site config. */
+export const WEB_SITE_CONFIG_TYPE = 'Microsoft.Web/sites/config';
+export const WEB_SLOT_CONFIG_TYPE = 'Microsoft.Web/sites/slots/config';
+/** Basic-auth publishing credentials policies, `ftp` and `scm` (`properties.allow`). */
+export const WEB_SITE_PUBLISHING_POLICY_TYPE = 'Microsoft.Web/sites/basicPublishingCredentialsPolicies';
+export const WEB_SLOT_PUBLISHING_POLICY_TYPE = 'Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies';
 
 // Microsoft.ContainerService and Microsoft.ContainerRegistry (aks, containerregistry)
 
