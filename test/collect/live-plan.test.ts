@@ -28,6 +28,7 @@ const ESTATES = {
   'the demo tenant': DEMO,
   'scale sets, Uniform and Flexible': join(ROOT, 'fixtures', 'exposure', 'scale-set-behind-load-balancer.json'),
   'firewall policies': join(ROOT, 'fixtures', 'exposure', 'firewall-dnat.json'),
+  'App Service sites, slots and their config': join(ROOT, 'fixtures', 'live', 'appservice-tenant.json'),
 } as const;
 type Estate = keyof typeof ESTATES;
 
