@@ -22,11 +22,12 @@ function byService(endpoints: readonly PlatformEndpoint[]): Record<string, Platf
 }
 
 describe('App Service platform endpoints', () => {
-  it('are registered for sites and slots, reading config/web and the publishing policies', () => {
+  it('are registered for sites and slots, reading config/web, the publishing policies and the auth settings', () => {
     expect(PLATFORM_ENDPOINT_SOURCES).toContain(APP_SERVICE_SITE_ENDPOINTS);
     expect(PLATFORM_ENDPOINT_SOURCES).toContain(APP_SERVICE_SLOT_ENDPOINTS);
-    expect(APP_SERVICE_SITE_ENDPOINTS.reads).toEqual(['Microsoft.Web/sites', 'Microsoft.Web/sites/config', 'Microsoft.Web/sites/basicPublishingCredentialsPolicies']);
+    expect(APP_SERVICE_SITE_ENDPOINTS.reads).toEqual(['Microsoft.Web/sites', 'Microsoft.Web/sites/config', 'Microsoft.Web/sites/basicPublishingCredentialsPolicies', 'Microsoft.Web/sites/config/authsettingsV2']);
     expect(APP_SERVICE_SLOT_ENDPOINTS.reads[1]).toBe('Microsoft.Web/sites/slots/config');
+    expect(APP_SERVICE_SLOT_ENDPOINTS.reads[3]).toBe('Microsoft.Web/sites/slots/config/authsettingsV2');
   });
 
   it('ARM\'s "Allow all" entry: site and SCM site open to everyone, hosts from ARM, SCM with keys and Entra', () => {
@@ -81,5 +82,22 @@ describe('App Service platform endpoints', () => {
   it('unknown: a malformed rule address, or config/web not read', () => {
     expect(() => load('malformed-ip-address').endpoints()).toThrow(/ipSecurityRestrictions\[0\]\.ipAddress/);
     expect(() => load('config-not-collected').endpoints()).toThrow(NotEvaluated);
+  });
+
+  it('App Service Authentication requiring sign-in with Microsoft Entra ID only: the site takes entra, not anonymous', () => {
+    const { site, scm } = byService(load('easy-auth-entra-required').endpoints());
+    expect(site).toMatchObject({ reachableBy: 'everyone', auth: ['entra'] });
+    expect(scm!.auth).toEqual(['keys', 'entra']);
+  });
+
+  it('anonymous callers get in: auth settings not collected, AllowAnonymous, excluded paths; another provider adds anonymous to entra', () => {
+    expect(byService(load('allow-all-entry').endpoints()).site!.auth).toEqual(['anonymous']);
+    expect(byService(load('easy-auth-allow-anonymous').endpoints()).site!.auth).toEqual(['anonymous']);
+    expect(byService(load('easy-auth-excluded-paths').endpoints()).site!.auth).toEqual(['anonymous']);
+    expect(byService(load('easy-auth-google-too').endpoints()).site!.auth).toEqual(['anonymous', 'entra']);
+  });
+
+  it('unknown: a malformed platform.enabled is never read as off', () => {
+    expect(() => load('easy-auth-enabled-malformed').endpoints()).toThrow(/properties\.platform\.enabled/);
   });
 });
