@@ -6,6 +6,16 @@ import aksEntraIntegrationOff from './aks/aks-entra-integration-off.js';
 import aksKubernetesRbacDisabled from './aks/aks-kubernetes-rbac-disabled.js';
 import aksLocalAccountsEnabled from './aks/aks-local-accounts-enabled.js';
 import aksNetworkPolicyOff from './aks/aks-network-policy-off.js';
+import appserviceAuthenticationOff from './appservice/appservice-authentication-off.js';
+import appserviceBasicAuthPublishing from './appservice/appservice-basic-auth-publishing.js';
+import appserviceClientCertificatesOff from './appservice/appservice-client-certificates-off.js';
+import appserviceFtpWithoutTls from './appservice/appservice-ftp-without-tls.js';
+import appserviceHttp2Off from './appservice/appservice-http2-off.js';
+import appserviceHttpsOnlyOff from './appservice/appservice-https-only-off.js';
+import appserviceNoManagedIdentity from './appservice/appservice-no-managed-identity.js';
+import appserviceOpenToAllNetworks from './appservice/appservice-open-to-all-networks.js';
+import appserviceRemoteDebuggingOn from './appservice/appservice-remote-debugging-on.js';
+import appserviceTlsBelow12 from './appservice/appservice-tls-below-1-2.js';
 import acrAdminUserEnabled from './containerregistry/acr-admin-user-enabled.js';
 import acrAnonymousPullEnabled from './containerregistry/acr-anonymous-pull-enabled.js';
 import acrOpenToAllNetworks from './containerregistry/acr-open-to-all-networks.js';
@@ -78,6 +88,16 @@ export const RULES: readonly AnyRule[] = [
   aksEntraIntegrationOff, // AZ-AKS-004
   aksNetworkPolicyOff, // AZ-AKS-005
   aksAzurePolicyAddonOff, // AZ-AKS-006
+  appserviceHttpsOnlyOff, // AZ-APP-001
+  appserviceTlsBelow12, // AZ-APP-002
+  appserviceFtpWithoutTls, // AZ-APP-003
+  appserviceRemoteDebuggingOn, // AZ-APP-004
+  appserviceBasicAuthPublishing, // AZ-APP-005
+  appserviceOpenToAllNetworks, // AZ-APP-006
+  appserviceHttp2Off, // AZ-APP-007
+  appserviceClientCertificatesOff, // AZ-APP-008
+  appserviceNoManagedIdentity, // AZ-APP-009
+  appserviceAuthenticationOff, // AZ-APP-010
   cosmosdbOpenToAllNetworks, // AZ-COS-001
   cosmosdbWithoutPrivateEndpoint, // AZ-COS-002
   cosmosdbLocalAuthEnabled, // AZ-COS-003

@@ -61,20 +61,26 @@ export function parseIPv4Block(text: string): { readonly start: number; readonly
 }
 
 /**
- * How many addresses an IPv4 address or CIDR range (`203.0.113.7`, `203.0.113.0/24`) or IPv6
- * CIDR range (`2001:db8::/48`) holds; undefined when the text is neither. A bare IPv4 address
- * is one address. A platform endpoint's range grant carries this count; a `/0` admits
- * everyone and is told apart with isWholeInternetMask before counting.
+ * How many addresses an IPv4 or IPv6 address or CIDR block (`203.0.113.0/24`, `2001:db8::/48`,
+ * `198.51.100.7`) covers: 2^(32 − prefix) or 2^(128 − prefix), 1 for a bare address. Undefined
+ * when the text is neither; a /0 is the whole internet (`isWholeInternetMask`), not a range.
  */
-export function addressCount(range: string): number | undefined {
-  const [address, prefix, ...rest] = range.trim().split('/');
-  if (address === undefined || rest.length > 0) return undefined;
-  if (prefix !== undefined && !/^\d{1,3}$/.test(prefix)) return undefined;
-  if (parseIPv4(address) !== undefined) {
-    const bits = prefix === undefined ? 32 : Number(prefix);
-    return bits <= 32 ? 2 ** (32 - bits) : undefined;
-  }
-  if (!/^[0-9a-fA-F:]+$/.test(address) || !address.includes(':') || prefix === undefined) return undefined;
-  const bits = Number(prefix);
-  return bits <= 128 ? 2 ** (128 - bits) : undefined;
+export function addressCount(text: string): number | undefined {
+  const [address = '', prefixText, ...rest] = text.trim().split('/');
+  if (rest.length > 0) return undefined;
+  const bits = parseIPv4(address) !== undefined ? 32 : isIPv6(address) ? 128 : undefined;
+  if (bits === undefined) return undefined;
+  if (prefixText === undefined) return 1;
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) return undefined;
+  return 2 ** (bits - Number(prefixText));
+}
+
+/** A loose IPv6 check: hex groups and colons, at most one `::`, and 8 groups unless `::` stands for some. */
+function isIPv6(text: string): boolean {
+  if (!/^[0-9a-f:]+$/i.test(text) || !text.includes(':')) return false;
+  const compressed = text.split('::');
+  if (compressed.length > 2) return false;
+  const groups = compressed.flatMap((part) => (part === '' ? [] : part.split(':')));
+  if (groups.some((group) => !/^[0-9a-f]{1,4}$/i.test(group))) return false;
+  return compressed.length === 2 ? groups.length < 8 : groups.length === 8;
 }

@@ -72,6 +72,26 @@ export const ACTIVITY_LOG_ALERT_TYPE = 'Microsoft.Insights/activityLogAlerts';
 export const PRICING_TYPE = 'Microsoft.Security/pricings';
 
 // Microsoft.Web: App Service and Functions (appservice)
+/** Web apps and function apps (`kind` contains `functionapp`); list responses carry `siteConfig` mostly null. */
+export const WEB_SITE_TYPE = 'Microsoft.Web/sites';
+/** Deployment slots: evaluated like sites, with their own `config/web` and publishing policies. */
+export const WEB_SLOT_TYPE = 'Microsoft.Web/sites/slots';
+/** A site's configuration resources; azscan reads the one named `web` (`config/web`), which holds the site config. */
+export const WEB_SITE_CONFIG_TYPE = 'Microsoft.Web/sites/config';
+export const WEB_SLOT_CONFIG_TYPE = 'Microsoft.Web/sites/slots/config';
+/** Basic-auth publishing credentials policies, `ftp` and `scm` (`properties.allow`). */
+export const WEB_SITE_PUBLISHING_POLICY_TYPE = 'Microsoft.Web/sites/basicPublishingCredentialsPolicies';
+export const WEB_SLOT_PUBLISHING_POLICY_TYPE = 'Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies';
+/**
+ * App Service Authentication settings (`{siteId}/config/authsettingsV2`): not an ARM type but a
+ * named read, `<child type>/<name>`. ARM types the resource `Microsoft.Web/sites/config`, as it
+ * does `config/web`, and a collection plan keeps one reader per type, so this read has a name of
+ * its own: its reader, the snapshot's `collected`, a failed read's `resourceType` and a rule's
+ * `requires` all use it, while the resource keeps ARM's type. `Inventory.childrenOf(site, this)`
+ * returns the `config` child named `authsettingsV2` (see `namedChildren` there).
+ */
+export const WEB_SITE_AUTH_SETTINGS_TYPE = 'Microsoft.Web/sites/config/authsettingsV2';
+export const WEB_SLOT_AUTH_SETTINGS_TYPE = 'Microsoft.Web/sites/slots/config/authsettingsV2';
 
 // Microsoft.ContainerService and Microsoft.ContainerRegistry (aks, containerregistry)
 /** AKS clusters (API 2025-01-01): the API server's access profile, local accounts, RBAC, Entra, network policy, add-ons. */

@@ -90,7 +90,7 @@ export class Inventory {
     for (const child of children) {
       if (child.typeKey === wanted) (found ??= []).push(child);
     }
-    return found ?? NONE;
+    return found ?? namedChildren(children, wanted);
   }
 
   /**
@@ -164,6 +164,25 @@ export function describeFailure(error: CollectionError): string {
 }
 
 const NONE: readonly ArmResource[] = Object.freeze([]);
+
+/**
+ * A named read, `<child type>/<name>` (`Microsoft.Web/sites/config/authsettingsV2`): the
+ * children of that type with that name (the id's last segment). Singletons of one ARM type that
+ * are read separately (a site's `config/web` and `config/authsettingsV2`) are collected, and
+ * can fail, one by one, so the read has a name of its own (`collected`, errors and `requires`
+ * use it) while each resource keeps ARM's type. A real child type is never mistaken for one:
+ * a type one segment deeper than a direct child's belongs to grandchildren, which are not here.
+ */
+function namedChildren(children: readonly ArmResource[], wanted: string): readonly ArmResource[] {
+  const slash = wanted.lastIndexOf('/');
+  const childType = wanted.slice(0, slash);
+  const name = wanted.slice(slash + 1);
+  let found: ArmResource[] | undefined;
+  for (const child of children) {
+    if (child.typeKey === childType && child.key.endsWith(`/${name}`)) (found ??= []).push(child);
+  }
+  return found ?? NONE;
+}
 
 
 /** The type of a scope: a resource's own, or the one its id names (`/subscriptions/x` is a subscription). */

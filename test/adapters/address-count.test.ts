@@ -13,10 +13,14 @@ describe('addressCount, the size of a platform endpoint\'s range grant', () => {
   it('counts IPv6 CIDR ranges', () => {
     expect(addressCount('2001:db8::/64')).toBe(2 ** 64);
     expect(addressCount('2001:db8::1/128')).toBe(1);
+    expect(addressCount('2001:db8::/48')).toBe(2 ** 80);
+    // A bare IPv6 address is one address, as a bare IPv4 address is.
+    expect(addressCount('2001:db8::1')).toBe(1);
+    expect(addressCount('2001:db8::')).toBe(1);
   });
 
   it('is undefined for anything that is not an address or range', () => {
-    for (const text of ['office', '', '203.0.113.0/33', '203.0.113.0/', '203.0.113.0/24/1', '256.1.1.1', '2001:db8::', '2001:db8::/129', '*', 'Internet']) {
+    for (const text of ['office', '', '203.0.113.0/33', '203.0.113.0/', '203.0.113.0/24/1', '256.1.1.1', '203.0.113.300/24', '2001:db8:::1/64', '2001:db8::/129', '*', 'Internet', 'AzureCloud', 'Any']) {
       expect(addressCount(text), text).toBeUndefined();
     }
   });

@@ -80,7 +80,8 @@ describe('npm run new-rule', () => {
       [{ ...TOY, id: 'AZ-STG-001' }, /--id: AZ-STG-001 is taken/],
       [{ ...TOY, id: 'AZ-SQL-900' }, /--id: 'AZ-SQL-900' is not AZ-STG-NNN/],
       [{ ...TOY, severity: 'urgent' }, /--severity: 'urgent' is not one of critical, high, medium, low/],
-      [{ ...TOY, type: 'Microsoft.Web/sites' }, /--type: azscan reads no 'Microsoft.Web\/sites'/],
+      // A type no Azure service has, so that no new reader makes it known.
+      [{ ...TOY, type: 'Contoso.Toys/robots' }, /--type: azscan reads no 'Contoso\.Toys\/robots'/],
     ];
     for (const [flags, message] of refusals) {
       const run = scaffold(flags);

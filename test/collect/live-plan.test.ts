@@ -29,6 +29,7 @@ const ESTATES = {
   'scale sets, Uniform and Flexible': join(ROOT, 'fixtures', 'exposure', 'scale-set-behind-load-balancer.json'),
   'firewall policies': join(ROOT, 'fixtures', 'exposure', 'firewall-dnat.json'),
   'Cosmos DB accounts and Redis caches': join(ROOT, 'fixtures', 'live', 'cosmos-redis-tenant.json'),
+  'App Service sites, slots and their config': join(ROOT, 'fixtures', 'live', 'appservice-tenant.json'),
 } as const;
 type Estate = keyof typeof ESTATES;
 

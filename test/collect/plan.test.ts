@@ -45,6 +45,18 @@ describe('planCollection', () => {
     expect(types(['AZ-MON-001']).filter((type) => type.startsWith('Microsoft.Network/'))).toEqual(['Microsoft.Network/networkSecurityGroups']);
   });
 
+  it('reads a site\'s config/authsettingsV2 under a name of its own, only for the rules that need it', () => {
+    // config/web and config/authsettingsV2 share ARM's type Microsoft.Web/sites/config: each is its own read.
+    expect(types(['AZ-APP-001'])).toEqual(['Microsoft.Web/sites', 'Microsoft.Web/sites/slots']);
+    expect(types(['AZ-APP-004'])).not.toContain('Microsoft.Web/sites/config/authsettingsV2');
+    expect(types(['AZ-APP-010'])).toEqual(['Microsoft.Web/sites', 'Microsoft.Web/sites/slots', 'Microsoft.Web/sites/config/authsettingsV2', 'Microsoft.Web/sites/slots/config/authsettingsV2']);
+    const reads = planCollection(selectRules(RULES, { only: ['AZ-APP-010'] })).reads.filter((read) => read.path.endsWith('/authsettingsV2'));
+    expect(reads).toEqual([
+      { resourceType: 'Microsoft.Web/sites/config/authsettingsV2', made: 'perResource', parentType: 'Microsoft.Web/sites', path: '{siteId}/config/authsettingsV2', apiVersion: '2024-04-01' },
+      { resourceType: 'Microsoft.Web/sites/slots/config/authsettingsV2', made: 'perResource', parentType: 'Microsoft.Web/sites/slots', path: '{slotId}/config/authsettingsV2', apiVersion: '2024-04-01' },
+    ]);
+  });
+
   it('names the types it reads for every parent as `collected`, diagnostic settings by the parents they were read for', () => {
     expect(planCollection(selectRules(RULES, { only: ['AZ-SQL-001'] })).collected).toEqual([
       'Microsoft.Sql/servers',

@@ -2,7 +2,7 @@ import type { ConfigLocation } from '../../../model/evidence.js';
 import type { PlatformAuth, PlatformEndpoint, PlatformGrant, PlatformReach } from '../../../model/exposure.js';
 import { MalformedProperty, NotEvaluated } from '../../../model/not-evaluated.js';
 import { type ArmResource, isJsonObject } from '../../../inventory/types.js';
-import { ipv4RangeSize, isWholeInternetMask, parseIPv4 } from '../../addresses.js';
+import { addressCount, ipv4RangeSize, isWholeInternetMask, parseIPv4 } from '../../addresses.js';
 import { readString, sameText, type Setting, valueAt } from '../../setting.js';
 
 /*
@@ -23,19 +23,6 @@ export function ipRuleGrant(mask: unknown, resourceId: string, path: string): Pl
   const addresses = addressCount(mask);
   if (addresses === undefined) throw new MalformedProperty(path, 'an IP address or CIDR block', mask);
   return { kind: 'range', range: mask.trim(), addresses, source };
-}
-
-/** How many addresses an IPv4 or IPv6 address or CIDR block holds; undefined when it is neither. */
-export function addressCount(mask: string): number | undefined {
-  const [address = '', bits, extra] = mask.trim().split('/');
-  if (extra !== undefined) return undefined;
-  const ipv4 = parseIPv4(address) !== undefined;
-  const ipv6 = !ipv4 && /^[0-9a-f:.]+$/i.test(address) && address.includes(':');
-  if (!ipv4 && !ipv6) return undefined;
-  const width = ipv4 ? 32 : 128;
-  if (bits === undefined) return 1;
-  if (!/^\d{1,3}$/.test(bits) || Number(bits) > width) return undefined;
-  return 2 ** (width - Number(bits));
 }
 
 /** A grant for a firewall rule's start–end address range (SQL, and others that write ranges). */

@@ -2,6 +2,7 @@ import { COSMOS_DB_ENDPOINTS } from './cosmosdb.js';
 import { REDIS_ENDPOINTS } from './redis.js';
 import { AKS_API_SERVER } from './aks.js';
 import { CONTAINER_REGISTRY_LOGIN_SERVER } from './containerregistry.js';
+import { APP_SERVICE_SITE_ENDPOINTS, APP_SERVICE_SLOT_ENDPOINTS } from './appservice.js';
 import type { PlatformEndpointSource } from './source.js';
 import { EVENT_GRID_MQTT_ENDPOINTS } from './eventgrid.js';
 import { EVENT_HUB_ENDPOINTS } from './eventhub.js';
@@ -24,4 +25,6 @@ export const PLATFORM_ENDPOINT_SOURCES: readonly PlatformEndpointSource[] = [
   EVENT_HUB_ENDPOINTS,
   IOT_HUB_ENDPOINTS,
   EVENT_GRID_MQTT_ENDPOINTS,
+  APP_SERVICE_SITE_ENDPOINTS,
+  APP_SERVICE_SLOT_ENDPOINTS,
 ];
