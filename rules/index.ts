@@ -19,6 +19,7 @@ import nsgRuleChangesNotAlerted from './monitor/nsg-rule-changes-not-alerted.js'
 import policyAssignmentChangesNotAlerted from './monitor/policy-assignment-changes-not-alerted.js';
 import publicIpChangesNotAlerted from './monitor/public-ip-changes-not-alerted.js';
 import resourceLogsNotCollected from './monitor/resource-logs-not-collected.js';
+import securitySolutionChangesNotAlerted from './monitor/security-solution-changes-not-alerted.js';
 import sqlFirewallChangesNotAlerted from './monitor/sql-firewall-changes-not-alerted.js';
 import publicEndpointSensitivePort from './network/public-endpoint-sensitive-port.js';
 import nsgAllPortsOpen from './nsg/nsg-all-ports-open.js';
@@ -71,6 +72,7 @@ export const RULES: readonly AnyRule[] = [
   publicIpChangesNotAlerted, // AZ-MON-005
   policyAssignmentChangesNotAlerted, // AZ-MON-006
   activityLogNotExported, // AZ-MON-007
+  securitySolutionChangesNotAlerted, // AZ-MON-008
   publicEndpointSensitivePort, // AZ-NET-001
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002
