@@ -21,6 +21,14 @@ export function pricingTier(pricing: ArmResource): Setting<string> {
   return readString(pricing, 'properties.pricingTier', 'Free');
 }
 
+/**
+ * `properties.subPlan` (API 2023-01-01 on): `P1` or `P2` for Servers, `DefenderForStorageV2`
+ * for Storage. Absent on plans without sub-plans and on Free plans: no sub-plan.
+ */
+export function pricingSubPlan(pricing: ArmResource): Setting<string | undefined> {
+  return readString(pricing, 'properties.subPlan', undefined);
+}
+
 export function isPlanOn(tier: Setting<string>): boolean {
   return sameText(tier.value, 'Standard');
 }
