@@ -3,6 +3,9 @@ import type { AnyRule } from '../src/model/rule.js';
 import agentlessKubernetesDiscoveryOff from './defender/agentless-kubernetes-discovery-off.js';
 import containerVulnerabilityAssessmentOff from './defender/container-vulnerability-assessment-off.js';
 import defenderPlansOff from './defender/defender-plans-off.js';
+import securityAlertEmailsOff from './defender/security-alert-emails-off.js';
+import securityContactEmailMissing from './defender/security-contact-email-missing.js';
+import securityContactOwnersNotNotified from './defender/security-contact-owners-not-notified.js';
 import eventgridMqttOpenToAllNetworks from './eventgrid/eventgrid-mqtt-open-to-all-networks.js';
 import eventgridMqttWithoutPrivateEndpoint from './eventgrid/eventgrid-mqtt-without-private-endpoint.js';
 import eventhubLocalAuthEnabled from './eventhub/eventhub-local-auth-enabled.js';
@@ -57,6 +60,9 @@ export const RULES: readonly AnyRule[] = [
   defenderPlansOff, // AZ-DEF-001
   agentlessKubernetesDiscoveryOff, // AZ-DEF-002
   containerVulnerabilityAssessmentOff, // AZ-DEF-003
+  securityContactOwnersNotNotified, // AZ-DEF-004
+  securityContactEmailMissing, // AZ-DEF-005
+  securityAlertEmailsOff, // AZ-DEF-006
   eventgridMqttOpenToAllNetworks, // AZ-EVG-001
   eventgridMqttWithoutPrivateEndpoint, // AZ-EVG-002
   eventhubLocalAuthEnabled, // AZ-EVH-001

@@ -3,10 +3,16 @@ import type { AnyRule } from '../../src/model/rule.js';
 import agentlessKubernetesDiscoveryOff from './agentless-kubernetes-discovery-off.js';
 import containerVulnerabilityAssessmentOff from './container-vulnerability-assessment-off.js';
 import defenderPlansOff from './defender-plans-off.js';
+import securityAlertEmailsOff from './security-alert-emails-off.js';
+import securityContactEmailMissing from './security-contact-email-missing.js';
+import securityContactOwnersNotNotified from './security-contact-owners-not-notified.js';
 
 /** The defender rules, in id order. */
 export const DEFENDER_RULES: readonly AnyRule[] = [
   defenderPlansOff, // AZ-DEF-001
   agentlessKubernetesDiscoveryOff, // AZ-DEF-002
   containerVulnerabilityAssessmentOff, // AZ-DEF-003
+  securityContactOwnersNotNotified, // AZ-DEF-004
+  securityContactEmailMissing, // AZ-DEF-005
+  securityAlertEmailsOff, // AZ-DEF-006
 ];
