@@ -1,7 +1,7 @@
 import { PRICING_TYPE } from '../inventory/arm-types.js';
 import { isJsonObject, type ArmResource } from '../inventory/types.js';
 import { MalformedProperty } from '../model/not-evaluated.js';
-import { readList, readString, sameText, valueAt, type Setting } from './setting.js';
+import { readBoolean, readList, readString, sameText, valueAt, type Setting } from './setting.js';
 
 
 /** A Defender plan, by its pricing name, with the name the portal and CIS give it. */
@@ -54,4 +54,22 @@ export function pricingExtension(pricing: ArmResource, name: string): Setting<bo
     return { value, resourceId: pricing.id, path, absent: false, raw, listed: true };
   }
   return { value: false, resourceId: pricing.id, path: 'properties.extensions', absent: true, raw: undefined, listed: false };
+}
+
+/**
+ * `properties.autoProvision` of the subscription's `default` auto provisioning setting
+ * (2017-08-01-preview): `On` or `Off`. Without the setting, or the property, auto provisioning is
+ * off: it was never turned on (Learn, "Configure auto provisioning": it is off by default).
+ */
+export function autoProvision(setting: ArmResource): Setting<string> {
+  return readString(setting, 'properties.autoProvision', 'Off');
+}
+
+/**
+ * `properties.enabled` of a Defender for Cloud setting such as `MCAS` or `WDATP` (2022-05-01,
+ * kind `DataExportSettings`). ARM lists every setting with its value; one without `enabled` is
+ * not shown to be on, and is read as off.
+ */
+export function integrationEnabled(setting: ArmResource): Setting<boolean> {
+  return readBoolean(setting, 'properties.enabled', false);
 }
