@@ -13,6 +13,7 @@ import eventgridMqttWithoutPrivateEndpoint from './eventgrid/eventgrid-mqtt-with
 import eventhubLocalAuthEnabled from './eventhub/eventhub-local-auth-enabled.js';
 import eventhubOpenToAllNetworks from './eventhub/eventhub-open-to-all-networks.js';
 import eventhubTlsBelow12 from './eventhub/eventhub-tls-below-1-2.js';
+import customSubscriptionAdminRole from './governance/custom-subscription-admin-role.js';
 import resourceOutsideAllowedLocations from './governance/resource-outside-allowed-locations.js';
 import iothubOpenToAllNetworks from './iothub/iothub-open-to-all-networks.js';
 import iothubSharedAccessKeysEnabled from './iothub/iothub-shared-access-keys-enabled.js';
@@ -73,6 +74,7 @@ export const RULES: readonly AnyRule[] = [
   eventhubTlsBelow12, // AZ-EVH-002
   eventhubOpenToAllNetworks, // AZ-EVH-003
   resourceOutsideAllowedLocations, // AZ-GOV-001
+  customSubscriptionAdminRole, // AZ-GOV-002
   iothubSharedAccessKeysEnabled, // AZ-IOT-001
   iothubOpenToAllNetworks, // AZ-IOT-002
   iothubTlsBelow12, // AZ-IOT-003
