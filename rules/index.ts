@@ -24,12 +24,20 @@ import cosmosdbLocalAuthEnabled from './cosmosdb/cosmosdb-local-auth-enabled.js'
 import cosmosdbOpenToAllNetworks from './cosmosdb/cosmosdb-open-to-all-networks.js';
 import cosmosdbWithoutCustomerManagedKey from './cosmosdb/cosmosdb-without-customer-managed-key.js';
 import cosmosdbWithoutPrivateEndpoint from './cosmosdb/cosmosdb-without-private-endpoint.js';
+import agentlessKubernetesDiscoveryOff from './defender/agentless-kubernetes-discovery-off.js';
+import autoProvisioningOff from './defender/auto-provisioning-off.js';
+import cloudAppsIntegrationOff from './defender/cloud-apps-integration-off.js';
+import containerVulnerabilityAssessmentOff from './defender/container-vulnerability-assessment-off.js';
 import defenderPlansOff from './defender/defender-plans-off.js';
+import securityAlertEmailsOff from './defender/security-alert-emails-off.js';
+import securityContactEmailMissing from './defender/security-contact-email-missing.js';
+import securityContactOwnersNotNotified from './defender/security-contact-owners-not-notified.js';
 import eventgridMqttOpenToAllNetworks from './eventgrid/eventgrid-mqtt-open-to-all-networks.js';
 import eventgridMqttWithoutPrivateEndpoint from './eventgrid/eventgrid-mqtt-without-private-endpoint.js';
 import eventhubLocalAuthEnabled from './eventhub/eventhub-local-auth-enabled.js';
 import eventhubOpenToAllNetworks from './eventhub/eventhub-open-to-all-networks.js';
 import eventhubTlsBelow12 from './eventhub/eventhub-tls-below-1-2.js';
+import customSubscriptionAdminRole from './governance/custom-subscription-admin-role.js';
 import resourceOutsideAllowedLocations from './governance/resource-outside-allowed-locations.js';
 import iothubOpenToAllNetworks from './iothub/iothub-open-to-all-networks.js';
 import iothubSharedAccessKeysEnabled from './iothub/iothub-shared-access-keys-enabled.js';
@@ -43,6 +51,7 @@ import nsgRuleChangesNotAlerted from './monitor/nsg-rule-changes-not-alerted.js'
 import policyAssignmentChangesNotAlerted from './monitor/policy-assignment-changes-not-alerted.js';
 import publicIpChangesNotAlerted from './monitor/public-ip-changes-not-alerted.js';
 import resourceLogsNotCollected from './monitor/resource-logs-not-collected.js';
+import securitySolutionChangesNotAlerted from './monitor/security-solution-changes-not-alerted.js';
 import sqlFirewallChangesNotAlerted from './monitor/sql-firewall-changes-not-alerted.js';
 import publicEndpointSensitivePort from './network/public-endpoint-sensitive-port.js';
 import nsgAllPortsOpen from './nsg/nsg-all-ports-open.js';
@@ -104,12 +113,20 @@ export const RULES: readonly AnyRule[] = [
   cosmosdbKeyMetadataWritesAllowed, // AZ-COS-004
   cosmosdbWithoutCustomerManagedKey, // AZ-COS-005
   defenderPlansOff, // AZ-DEF-001
+  agentlessKubernetesDiscoveryOff, // AZ-DEF-002
+  containerVulnerabilityAssessmentOff, // AZ-DEF-003
+  securityContactOwnersNotNotified, // AZ-DEF-004
+  securityContactEmailMissing, // AZ-DEF-005
+  securityAlertEmailsOff, // AZ-DEF-006
+  autoProvisioningOff, // AZ-DEF-007
+  cloudAppsIntegrationOff, // AZ-DEF-008
   eventgridMqttOpenToAllNetworks, // AZ-EVG-001
   eventgridMqttWithoutPrivateEndpoint, // AZ-EVG-002
   eventhubLocalAuthEnabled, // AZ-EVH-001
   eventhubTlsBelow12, // AZ-EVH-002
   eventhubOpenToAllNetworks, // AZ-EVH-003
   resourceOutsideAllowedLocations, // AZ-GOV-001
+  customSubscriptionAdminRole, // AZ-GOV-002
   iothubSharedAccessKeysEnabled, // AZ-IOT-001
   iothubOpenToAllNetworks, // AZ-IOT-002
   iothubTlsBelow12, // AZ-IOT-003
@@ -123,6 +140,7 @@ export const RULES: readonly AnyRule[] = [
   publicIpChangesNotAlerted, // AZ-MON-005
   policyAssignmentChangesNotAlerted, // AZ-MON-006
   activityLogNotExported, // AZ-MON-007
+  securitySolutionChangesNotAlerted, // AZ-MON-008
   publicEndpointSensitivePort, // AZ-NET-001
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002

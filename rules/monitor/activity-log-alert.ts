@@ -7,7 +7,7 @@ import { readAll } from '../../src/model/not-evaluated.js';
 import type { RuleContext } from '../../src/model/rule.js';
 
 /*
- * The body AZ-MON-002 … 006 share: each names the operations (NSG writes, policy assignment
+ * The body AZ-MON-002 … 006 and AZ-MON-008 share: each names the operations (NSG writes, policy assignment
  * writes…) whose success some activity log alert must notify someone of.
  */
 

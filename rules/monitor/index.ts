@@ -6,6 +6,7 @@ import nsgRuleChangesNotAlerted from './nsg-rule-changes-not-alerted.js';
 import policyAssignmentChangesNotAlerted from './policy-assignment-changes-not-alerted.js';
 import publicIpChangesNotAlerted from './public-ip-changes-not-alerted.js';
 import resourceLogsNotCollected from './resource-logs-not-collected.js';
+import securitySolutionChangesNotAlerted from './security-solution-changes-not-alerted.js';
 import sqlFirewallChangesNotAlerted from './sql-firewall-changes-not-alerted.js';
 
 /** The monitor rules, in id order. */
@@ -17,4 +18,5 @@ export const MONITOR_RULES: readonly AnyRule[] = [
   publicIpChangesNotAlerted, // AZ-MON-005
   policyAssignmentChangesNotAlerted, // AZ-MON-006
   activityLogNotExported, // AZ-MON-007
+  securitySolutionChangesNotAlerted, // AZ-MON-008
 ];

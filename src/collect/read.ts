@@ -147,10 +147,10 @@ export interface PipelineClient {
  * read through an SDK client's pipeline, for resource types azscan reads by path rather than
  * through an SDK operation. Pages are followed by nextLink, with the same checks as `readList`.
  */
-export async function readArmPath(client: PipelineClient, endpoint: string, path: string, apiVersion: string): Promise<unknown[]> {
+export async function readArmPath(client: PipelineClient, endpoint: string, path: string, apiVersion: string, query?: Readonly<Record<string, string>>): Promise<unknown[]> {
   const items: unknown[] = [];
   const nextLinks = new NextLinks();
-  let url: string | undefined = armUrl(endpoint, path, apiVersion);
+  let url: string | undefined = armUrl(endpoint, path, apiVersion, query);
   while (url !== undefined) {
     const body = await getArmJson(client, url, items);
     if (!isJsonObject(body) || !Array.isArray(body.value)) throw new ReadFailure('MalformedResponse', 'the list response has no value array', items);
@@ -171,8 +171,10 @@ export async function readArmPathOne(client: PipelineClient, endpoint: string, p
   return body;
 }
 
-function armUrl(endpoint: string, path: string, apiVersion: string): string {
-  const url = `${endpoint}${path}?api-version=${encodeURIComponent(apiVersion)}`;
+/** `query` adds parameters after the api-version (`$filter` of role definitions), each encoded. */
+function armUrl(endpoint: string, path: string, apiVersion: string, query: Readonly<Record<string, string>> = {}): string {
+  const extra = Object.entries(query).map(([name, value]) => `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('');
+  const url = `${endpoint}${path}?api-version=${encodeURIComponent(apiVersion)}${extra}`;
   // A path is azscan's template filled with ids from responses; whatever they held, the read
   // goes to ARM's own origin or nowhere (the bearer token goes with it).
   if (originOf(url) !== originOf(endpoint)) throw new ReadFailure('ForeignPath', `a read by path would leave ARM's origin (${path.slice(0, 120)}), which azscan does not do`);

@@ -112,5 +112,15 @@ export const REDIS_FIREWALL_RULE_TYPE = 'Microsoft.Cache/redis/firewallRules';
 // Microsoft.Compute virtual machines and disks, Microsoft.Network bastion hosts (compute)
 
 // Microsoft.Security settings, contacts and assessments; Microsoft.Authorization role definitions
+/** Defender for Cloud auto provisioning: `/subscriptions/{id}/providers/Microsoft.Security/autoProvisioningSettings/default`. */
+export const AUTO_PROVISIONING_SETTING_TYPE = 'Microsoft.Security/autoProvisioningSettings';
+/** Defender for Cloud integrations (`MCAS`, `WDATP`, `Sentinel`): `/subscriptions/{id}/providers/Microsoft.Security/settings/{name}`. */
+export const SECURITY_SETTING_TYPE = 'Microsoft.Security/settings';
+/** The subscription's one security contact, named `default`. */
+export const SECURITY_CONTACT_TYPE = 'Microsoft.Security/securityContacts';
+/** Defender for Cloud recommendations' results, extension resources on each assessed resource. */
+export const SECURITY_ASSESSMENT_TYPE = 'Microsoft.Security/assessments';
+/** Custom role definitions assignable in the subscription. */
+export const ROLE_DEFINITION_TYPE = 'Microsoft.Authorization/roleDefinitions';
 
 // Key Vault keys and secrets, Network Watcher and flow logs, Log Analytics workspaces

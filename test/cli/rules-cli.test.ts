@@ -74,7 +74,7 @@ describe('azscan rules show', () => {
 
   it('lays a table out in columns', () => {
     const run = runCli(['rules', 'show', 'AZ-DEF-001']);
-    expect(run.stdout).toMatch(/^pricing name {5}plan {30}CIS v3\.0\.0\n─+ {2}─+ {2}─+\nVirtualMachines {2}Defender for Servers {14}3\.1\.3\.1$/m);
+    expect(run.stdout).toMatch(/^pricing name {19}plan {30}CIS v3\.0\.0\n─+ {2}─+ {2}─+\nVirtualMachines {16}Servers {27}3\.1\.3\.1$/m);
   });
 
   it('wraps to the terminal\'s width and colours on a terminal, never with NO_COLOR or --no-color', () => {

@@ -69,6 +69,8 @@ describe('catalogue B read live', () => {
     const versionsOf = (read: string) => [...new Set(arm.requests.filter((request) => request.path.toLowerCase().endsWith(read)).map((request) => new URLSearchParams(request.query).get('api-version')))];
     expect(versionsOf('providers/microsoft.insights/activitylogalerts')).toEqual(['2020-10-01']);
     expect(versionsOf('providers/microsoft.eventgrid/namespaces')).toEqual(['2025-02-15']);
+    // Pricings' extensions (the Containers plan's components) came after the SDK's 2022-03-01.
+    expect(versionsOf('providers/microsoft.security/pricings')).toEqual(['2024-01-01']);
   });
 
   it('records the subscriptions\' own diagnostic settings as collected, so the written snapshot scans the same', async () => {

@@ -2,6 +2,7 @@ import { DIAGNOSTIC_SETTING_TYPE } from '../../inventory/arm-types.js';
 import { pushTo } from '../../inventory/collections.js';
 import { typeKey } from '../../inventory/arm-id.js';
 import { APP_SERVICE_READERS } from './appservice.js';
+import { AUTHORIZATION_READERS } from './authorization.js';
 import { COMPUTE_READERS } from './compute.js';
 import { CONTAINER_READERS } from './containers.js';
 import { COSMOS_DB_READERS } from './cosmosdb.js';
@@ -44,6 +45,7 @@ const READERS: readonly ResourceReader[] = [
   ...EVENT_GRID_READERS,
   ...MONITOR_READERS,
   ...SECURITY_READERS,
+  ...AUTHORIZATION_READERS,
 ];
 
 const BY_TYPE = new Map<string, ResourceReader[]>();

@@ -24,6 +24,8 @@ export interface ArmRequest {
    */
   readonly path: string;
   readonly apiVersion: string;
+  /** Query parameters sent after the api-version (`$filter`), for a list ARM narrows server-side. */
+  readonly query?: Readonly<Record<string, string>>;
   /** Which parents the read is made for, when not every one (`Uniform scale sets`). */
   readonly only?: string;
 }
