@@ -4,6 +4,7 @@ import diskAttachedWithoutCmk from './compute/disk-attached-without-cmk.js';
 import diskDataAccessAuthOff from './compute/disk-data-access-auth-off.js';
 import diskOpenToAllNetworks from './compute/disk-open-to-all-networks.js';
 import diskUnattachedWithoutCmk from './compute/disk-unattached-without-cmk.js';
+import subscriptionWithoutBastion from './compute/subscription-without-bastion.js';
 import vmEncryptionAtHostOff from './compute/vm-encryption-at-host-off.js';
 import vmTrustedLaunchOff from './compute/vm-trusted-launch-off.js';
 import vmUnmanagedDisks from './compute/vm-unmanaged-disks.js';
@@ -113,4 +114,5 @@ export const RULES: readonly AnyRule[] = [
   diskUnattachedWithoutCmk, // AZ-VM-005
   diskOpenToAllNetworks, // AZ-VM-006
   diskDataAccessAuthOff, // AZ-VM-007
+  subscriptionWithoutBastion, // AZ-VM-008
 ];

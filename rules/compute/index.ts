@@ -4,6 +4,7 @@ import diskAttachedWithoutCmk from './disk-attached-without-cmk.js';
 import diskDataAccessAuthOff from './disk-data-access-auth-off.js';
 import diskOpenToAllNetworks from './disk-open-to-all-networks.js';
 import diskUnattachedWithoutCmk from './disk-unattached-without-cmk.js';
+import subscriptionWithoutBastion from './subscription-without-bastion.js';
 import vmEncryptionAtHostOff from './vm-encryption-at-host-off.js';
 import vmTrustedLaunchOff from './vm-trusted-launch-off.js';
 import vmUnmanagedDisks from './vm-unmanaged-disks.js';
@@ -17,4 +18,5 @@ export const COMPUTE_RULES: readonly AnyRule[] = [
   diskUnattachedWithoutCmk, // AZ-VM-005
   diskOpenToAllNetworks, // AZ-VM-006
   diskDataAccessAuthOff, // AZ-VM-007
+  subscriptionWithoutBastion, // AZ-VM-008
 ];
