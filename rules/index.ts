@@ -52,10 +52,12 @@ import storageBlobSoftDeleteDisabled from './storage/storage-blob-soft-delete-di
 import storageContainerPublic from './storage/storage-container-public.js';
 import storageCrossTenantReplicationAllowed from './storage/storage-cross-tenant-replication-allowed.js';
 import storageInfrastructureEncryptionDisabled from './storage/storage-infrastructure-encryption-disabled.js';
+import storageNoPrivateEndpoint from './storage/storage-no-private-endpoint.js';
 import storagePublicNetworkAccessEnabled from './storage/storage-public-network-access-enabled.js';
 import storageSecureTransferDisabled from './storage/storage-secure-transfer-disabled.js';
 import storageSharedKeyAccessAllowed from './storage/storage-shared-key-access-allowed.js';
 import storageTlsBelow12 from './storage/storage-tls-below-1-2.js';
+import storageTrustedServicesBypassOff from './storage/storage-trusted-services-bypass-off.js';
 
 /** The rule catalogue, in id order: every rule file under rules/<service>/, found when the build generates this file. */
 export const RULES: readonly AnyRule[] = [
@@ -107,6 +109,8 @@ export const RULES: readonly AnyRule[] = [
   storageBlobSoftDeleteDisabled, // AZ-STG-010
   datalakeSftpLocalUsersEnabled, // AZ-STG-011
   datalakeNfsv3Enabled, // AZ-STG-012
+  storageTrustedServicesBypassOff, // AZ-STG-013
+  storageNoPrivateEndpoint, // AZ-STG-014
   vmUnmanagedDisks, // AZ-VM-001
   vmTrustedLaunchOff, // AZ-VM-002
   vmEncryptionAtHostOff, // AZ-VM-003
