@@ -52,8 +52,11 @@ import storageBlobSoftDeleteDisabled from './storage/storage-blob-soft-delete-di
 import storageContainerPublic from './storage/storage-container-public.js';
 import storageCrossTenantReplicationAllowed from './storage/storage-cross-tenant-replication-allowed.js';
 import storageInfrastructureEncryptionDisabled from './storage/storage-infrastructure-encryption-disabled.js';
+import storageKeyRotationReminderOff from './storage/storage-key-rotation-reminder-off.js';
+import storageKeysNotRegenerated from './storage/storage-keys-not-regenerated.js';
 import storageNoPrivateEndpoint from './storage/storage-no-private-endpoint.js';
 import storagePublicNetworkAccessEnabled from './storage/storage-public-network-access-enabled.js';
+import storageSasExpiryPolicyMissing from './storage/storage-sas-expiry-policy-missing.js';
 import storageSecureTransferDisabled from './storage/storage-secure-transfer-disabled.js';
 import storageSharedKeyAccessAllowed from './storage/storage-shared-key-access-allowed.js';
 import storageTlsBelow12 from './storage/storage-tls-below-1-2.js';
@@ -111,6 +114,9 @@ export const RULES: readonly AnyRule[] = [
   datalakeNfsv3Enabled, // AZ-STG-012
   storageTrustedServicesBypassOff, // AZ-STG-013
   storageNoPrivateEndpoint, // AZ-STG-014
+  storageKeyRotationReminderOff, // AZ-STG-015
+  storageKeysNotRegenerated, // AZ-STG-016
+  storageSasExpiryPolicyMissing, // AZ-STG-017
   vmUnmanagedDisks, // AZ-VM-001
   vmTrustedLaunchOff, // AZ-VM-002
   vmEncryptionAtHostOff, // AZ-VM-003

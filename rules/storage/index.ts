@@ -8,8 +8,11 @@ import storageBlobSoftDeleteDisabled from './storage-blob-soft-delete-disabled.j
 import storageContainerPublic from './storage-container-public.js';
 import storageCrossTenantReplicationAllowed from './storage-cross-tenant-replication-allowed.js';
 import storageInfrastructureEncryptionDisabled from './storage-infrastructure-encryption-disabled.js';
+import storageKeyRotationReminderOff from './storage-key-rotation-reminder-off.js';
+import storageKeysNotRegenerated from './storage-keys-not-regenerated.js';
 import storageNoPrivateEndpoint from './storage-no-private-endpoint.js';
 import storagePublicNetworkAccessEnabled from './storage-public-network-access-enabled.js';
+import storageSasExpiryPolicyMissing from './storage-sas-expiry-policy-missing.js';
 import storageSecureTransferDisabled from './storage-secure-transfer-disabled.js';
 import storageSharedKeyAccessAllowed from './storage-shared-key-access-allowed.js';
 import storageTlsBelow12 from './storage-tls-below-1-2.js';
@@ -31,4 +34,7 @@ export const STORAGE_RULES: readonly AnyRule[] = [
   datalakeNfsv3Enabled, // AZ-STG-012
   storageTrustedServicesBypassOff, // AZ-STG-013
   storageNoPrivateEndpoint, // AZ-STG-014
+  storageKeyRotationReminderOff, // AZ-STG-015
+  storageKeysNotRegenerated, // AZ-STG-016
+  storageSasExpiryPolicyMissing, // AZ-STG-017
 ];
