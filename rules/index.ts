@@ -16,6 +16,14 @@ import appserviceNoManagedIdentity from './appservice/appservice-no-managed-iden
 import appserviceOpenToAllNetworks from './appservice/appservice-open-to-all-networks.js';
 import appserviceRemoteDebuggingOn from './appservice/appservice-remote-debugging-on.js';
 import appserviceTlsBelow12 from './appservice/appservice-tls-below-1-2.js';
+import diskAttachedWithoutCmk from './compute/disk-attached-without-cmk.js';
+import diskDataAccessAuthOff from './compute/disk-data-access-auth-off.js';
+import diskOpenToAllNetworks from './compute/disk-open-to-all-networks.js';
+import diskUnattachedWithoutCmk from './compute/disk-unattached-without-cmk.js';
+import subscriptionWithoutBastion from './compute/subscription-without-bastion.js';
+import vmEncryptionAtHostOff from './compute/vm-encryption-at-host-off.js';
+import vmTrustedLaunchOff from './compute/vm-trusted-launch-off.js';
+import vmUnmanagedDisks from './compute/vm-unmanaged-disks.js';
 import acrAdminUserEnabled from './containerregistry/acr-admin-user-enabled.js';
 import acrAnonymousPullEnabled from './containerregistry/acr-anonymous-pull-enabled.js';
 import acrOpenToAllNetworks from './containerregistry/acr-open-to-all-networks.js';
@@ -81,10 +89,15 @@ import storageBlobSoftDeleteDisabled from './storage/storage-blob-soft-delete-di
 import storageContainerPublic from './storage/storage-container-public.js';
 import storageCrossTenantReplicationAllowed from './storage/storage-cross-tenant-replication-allowed.js';
 import storageInfrastructureEncryptionDisabled from './storage/storage-infrastructure-encryption-disabled.js';
+import storageKeyRotationReminderOff from './storage/storage-key-rotation-reminder-off.js';
+import storageKeysNotRegenerated from './storage/storage-keys-not-regenerated.js';
+import storageNoPrivateEndpoint from './storage/storage-no-private-endpoint.js';
 import storagePublicNetworkAccessEnabled from './storage/storage-public-network-access-enabled.js';
+import storageSasExpiryPolicyMissing from './storage/storage-sas-expiry-policy-missing.js';
 import storageSecureTransferDisabled from './storage/storage-secure-transfer-disabled.js';
 import storageSharedKeyAccessAllowed from './storage/storage-shared-key-access-allowed.js';
 import storageTlsBelow12 from './storage/storage-tls-below-1-2.js';
+import storageTrustedServicesBypassOff from './storage/storage-trusted-services-bypass-off.js';
 
 /** The rule catalogue, in id order: every rule file under rules/<service>/, found when the build generates this file. */
 export const RULES: readonly AnyRule[] = [
@@ -173,4 +186,17 @@ export const RULES: readonly AnyRule[] = [
   storageBlobSoftDeleteDisabled, // AZ-STG-010
   datalakeSftpLocalUsersEnabled, // AZ-STG-011
   datalakeNfsv3Enabled, // AZ-STG-012
+  storageTrustedServicesBypassOff, // AZ-STG-013
+  storageNoPrivateEndpoint, // AZ-STG-014
+  storageKeyRotationReminderOff, // AZ-STG-015
+  storageKeysNotRegenerated, // AZ-STG-016
+  storageSasExpiryPolicyMissing, // AZ-STG-017
+  vmUnmanagedDisks, // AZ-VM-001
+  vmTrustedLaunchOff, // AZ-VM-002
+  vmEncryptionAtHostOff, // AZ-VM-003
+  diskAttachedWithoutCmk, // AZ-VM-004
+  diskUnattachedWithoutCmk, // AZ-VM-005
+  diskOpenToAllNetworks, // AZ-VM-006
+  diskDataAccessAuthOff, // AZ-VM-007
+  subscriptionWithoutBastion, // AZ-VM-008
 ];

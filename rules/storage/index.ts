@@ -8,10 +8,15 @@ import storageBlobSoftDeleteDisabled from './storage-blob-soft-delete-disabled.j
 import storageContainerPublic from './storage-container-public.js';
 import storageCrossTenantReplicationAllowed from './storage-cross-tenant-replication-allowed.js';
 import storageInfrastructureEncryptionDisabled from './storage-infrastructure-encryption-disabled.js';
+import storageKeyRotationReminderOff from './storage-key-rotation-reminder-off.js';
+import storageKeysNotRegenerated from './storage-keys-not-regenerated.js';
+import storageNoPrivateEndpoint from './storage-no-private-endpoint.js';
 import storagePublicNetworkAccessEnabled from './storage-public-network-access-enabled.js';
+import storageSasExpiryPolicyMissing from './storage-sas-expiry-policy-missing.js';
 import storageSecureTransferDisabled from './storage-secure-transfer-disabled.js';
 import storageSharedKeyAccessAllowed from './storage-shared-key-access-allowed.js';
 import storageTlsBelow12 from './storage-tls-below-1-2.js';
+import storageTrustedServicesBypassOff from './storage-trusted-services-bypass-off.js';
 
 /** The storage rules, in id order. */
 export const STORAGE_RULES: readonly AnyRule[] = [
@@ -27,4 +32,9 @@ export const STORAGE_RULES: readonly AnyRule[] = [
   storageBlobSoftDeleteDisabled, // AZ-STG-010
   datalakeSftpLocalUsersEnabled, // AZ-STG-011
   datalakeNfsv3Enabled, // AZ-STG-012
+  storageTrustedServicesBypassOff, // AZ-STG-013
+  storageNoPrivateEndpoint, // AZ-STG-014
+  storageKeyRotationReminderOff, // AZ-STG-015
+  storageKeysNotRegenerated, // AZ-STG-016
+  storageSasExpiryPolicyMissing, // AZ-STG-017
 ];

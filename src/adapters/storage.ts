@@ -1,6 +1,6 @@
 import { MalformedProperty } from '../model/not-evaluated.js';
-import { type ArmResource, isJsonObject } from '../inventory/types.js';
-import { readArray, readBoolean, readString, type Setting } from './setting.js';
+import { isJsonObject, type ArmResource } from '../inventory/types.js';
+import { readArray, readBoolean, readList, readNumber, readString, sameText, valueAt, type Setting } from './setting.js';
 
 /**
  * Whether the account permits anonymous blob access. Absent reads as allowed: the property
@@ -136,4 +136,69 @@ export function isNfsV3Enabled(account: ArmResource): Setting<boolean> {
 /** Blob soft delete on `blobServices/default`: absent means off, the API's default. */
 export function blobSoftDeleteEnabled(blobService: ArmResource): Setting<boolean> {
   return readBoolean(blobService, 'properties.deleteRetentionPolicy.enabled', false);
+}
+
+/** Whether a `bypass` value lets trusted Azure services through. */
+export function bypassesForAzureServices(bypass: string): boolean {
+  return bypass.split(',').some((entry) => sameText(entry.trim(), 'AzureServices'));
+}
+
+/** One private endpoint connection of an account and the state of its approval. */
+export interface PrivateEndpointConnection {
+  readonly path: string;
+  readonly name: string;
+  /** `Approved`, `Pending`, `Rejected`; absent status is read as not approved. */
+  readonly status: string | undefined;
+}
+
+/**
+ * The account's private endpoint connections, as the account's own GET lists them. Absent
+ * means none. An entry whose approval state is not a string is malformed.
+ */
+export function privateEndpointConnections(account: ArmResource): PrivateEndpointConnection[] {
+  const path = 'properties.privateEndpointConnections';
+  return readList(valueAt(account.raw, path), path).map((entry, i) => {
+    const at = `${path}[${i}]`;
+    if (!isJsonObject(entry)) throw new MalformedProperty(at, 'an object', entry);
+    const status = valueAt(entry, 'properties.privateLinkServiceConnectionState.status');
+    if (status !== undefined && status !== null && typeof status !== 'string') {
+      throw new MalformedProperty(`${at}.properties.privateLinkServiceConnectionState.status`, 'a string', status);
+    }
+    return { path: at, name: typeof entry.name === 'string' ? entry.name : String(i), status: typeof status === 'string' ? status : undefined };
+  });
+}
+
+/**
+ * The key rotation reminder: `keyPolicy.keyExpirationPeriodInDays`. Absent means no reminder
+ * (the API sets no key policy unless asked, API 2021-02-01 on).
+ */
+export function keyExpirationPeriodInDays(account: ArmResource): Setting<number | undefined> {
+  return readNumber(account, 'properties.keyPolicy.keyExpirationPeriodInDays', undefined);
+}
+
+/**
+ * When an access key was last created or regenerated (`keyCreationTime.key1`/`key2`, API
+ * 2021-02-01 on). Azure records it from then on; a null or absent time means a key created
+ * before Azure recorded key creation and never regenerated since.
+ */
+export function keyCreationTime(account: ArmResource, key: 'key1' | 'key2'): Setting<string | undefined> {
+  return readString(account, `properties.keyCreationTime.${key}`, undefined);
+}
+
+/**
+ * The SAS expiration policy's upper limit for service SAS and account SAS lifetimes,
+ * `sasPolicy.sasExpirationPeriod` as `d.hh:mm:ss`. Absent means no policy: any lifetime.
+ */
+export function sasExpirationPeriod(account: ArmResource): Setting<string | undefined> {
+  return readString(account, 'properties.sasPolicy.sasExpirationPeriod', undefined);
+}
+
+/** A `d.hh:mm:ss` (or `hh:mm:ss`) period in seconds; MalformedProperty when it is not one. */
+export function periodSeconds(setting: Setting<string | undefined>): number | undefined {
+  if (setting.value === undefined) return undefined;
+  const match = /^(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})$/.exec(setting.value.trim());
+  if (!match) throw new MalformedProperty(setting.path, 'a period d.hh:mm:ss', setting.raw);
+  const [, days = '0', hours = '0', minutes = '0', seconds = '0'] = match;
+  if (Number(minutes) > 59 || Number(seconds) > 59 || Number(hours) > 23) throw new MalformedProperty(setting.path, 'a period d.hh:mm:ss', setting.raw);
+  return ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds);
 }

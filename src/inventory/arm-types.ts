@@ -110,6 +110,10 @@ export const REDIS_FIREWALL_RULE_TYPE = 'Microsoft.Cache/redis/firewallRules';
 // Microsoft.DBforPostgreSQL and Microsoft.DBforMySQL flexible servers (postgresql, mysql)
 
 // Microsoft.Compute virtual machines and disks, Microsoft.Network bastion hosts (compute)
+/** Managed disks (API 2025-01-02): their encryption, network access and data access authentication. */
+export const DISK_TYPE = 'Microsoft.Compute/disks';
+/** Azure Bastion hosts (API 2024-05-01), listed per subscription: whether a subscription has one. */
+export const BASTION_HOST_TYPE = 'Microsoft.Network/bastionHosts';
 
 // Microsoft.Security settings, contacts and assessments; Microsoft.Authorization role definitions
 /** Defender for Cloud auto provisioning: `/subscriptions/{id}/providers/Microsoft.Security/autoProvisioningSettings/default`. */

@@ -169,7 +169,15 @@ describe('findings', () => {
 
   it('are sorted most severe first and filtered by --severity', () => {
     // Every other account setting a rule reads is hardened, so the two findings are these.
-    const hardened = { publicNetworkAccess: 'Disabled', allowSharedKeyAccess: false, allowCrossTenantReplication: false, encryption: { requireInfrastructureEncryption: true } };
+    const hardened = {
+      publicNetworkAccess: 'Disabled',
+      allowSharedKeyAccess: false,
+      allowCrossTenantReplication: false,
+      encryption: { requireInfrastructureEncryption: true },
+      keyPolicy: { keyExpirationPeriodInDays: 90 },
+      sasPolicy: { sasExpirationPeriod: '0.01:00:00', expirationAction: 'Block' },
+      privateEndpointConnections: [{ name: 'pe-blob', properties: { privateLinkServiceConnectionState: { status: 'Approved' } } }],
+    };
     const document = [account(ACCOUNT, { ...hardened, allowBlobPublicAccess: true, minimumTlsVersion: 'TLS1_0' })];
     const all = scanInventory(inventoryFromSnapshot(document, 'x'), { rules: RULES });
     expect(all.findings.map((f) => f.severity)).toEqual(['high', 'medium']);
