@@ -26,6 +26,12 @@ import nsgDatabasePortOpen from './nsg/nsg-database-port-open.js';
 import nsgElasticsearchOpen from './nsg/nsg-elasticsearch-open.js';
 import nsgManagementPortOpen from './nsg/nsg-management-port-open.js';
 import nsgMqttOpen from './nsg/nsg-mqtt-open.js';
+import postgresqlConnectionLoggingOff from './postgresql/postgresql-connection-logging-off.js';
+import postgresqlConnectionThrottlingOff from './postgresql/postgresql-connection-throttling-off.js';
+import postgresqlLogCheckpointsOff from './postgresql/postgresql-log-checkpoints-off.js';
+import postgresqlLogRetentionTooShort from './postgresql/postgresql-log-retention-too-short.js';
+import postgresqlSecureTransportOff from './postgresql/postgresql-secure-transport-off.js';
+import postgresqlTlsBelow12 from './postgresql/postgresql-tls-below-1-2.js';
 import sqlAuditRetentionTooShort from './sql/sql-audit-retention-too-short.js';
 import sqlAuditingDisabled from './sql/sql-auditing-disabled.js';
 import sqlDefenderDisabled from './sql/sql-defender-disabled.js';
@@ -77,6 +83,12 @@ export const RULES: readonly AnyRule[] = [
   nsgMqttOpen, // AZ-NSG-003
   nsgDatabasePortOpen, // AZ-NSG-004
   nsgAllPortsOpen, // AZ-NSG-005
+  postgresqlSecureTransportOff, // AZ-PG-001
+  postgresqlLogCheckpointsOff, // AZ-PG-002
+  postgresqlConnectionThrottlingOff, // AZ-PG-003
+  postgresqlLogRetentionTooShort, // AZ-PG-004
+  postgresqlTlsBelow12, // AZ-PG-007
+  postgresqlConnectionLoggingOff, // AZ-PG-008
   sqlTdeDisabled, // AZ-SQL-001
   sqlFirewallAllowsInternet, // AZ-SQL-002
   sqlAuditingDisabled, // AZ-SQL-003

@@ -78,6 +78,16 @@ export const PRICING_TYPE = 'Microsoft.Security/pricings';
 // Microsoft.DocumentDB and Microsoft.Cache (cosmosdb, redis)
 
 // Microsoft.DBforPostgreSQL and Microsoft.DBforMySQL flexible servers (postgresql, mysql)
+export const POSTGRESQL_SERVER_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers';
+export const POSTGRESQL_FIREWALL_RULE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules';
+/** The server parameters, one child per parameter, named after it (`require_secure_transport`). */
+export const POSTGRESQL_CONFIGURATION_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/configurations';
+export const MYSQL_SERVER_TYPE = 'Microsoft.DBforMySQL/flexibleServers';
+export const MYSQL_FIREWALL_RULE_TYPE = 'Microsoft.DBforMySQL/flexibleServers/firewallRules';
+/** The server parameters, one child per parameter, named after it (`tls_version`). */
+export const MYSQL_CONFIGURATION_TYPE = 'Microsoft.DBforMySQL/flexibleServers/configurations';
+/** A SQL server's one TDE protector, named `current` (kept here, with this area's other types, for merges). */
+export const SQL_ENCRYPTION_PROTECTOR_TYPE = 'Microsoft.Sql/servers/encryptionProtector';
 
 // Microsoft.Compute virtual machines and disks, Microsoft.Network bastion hosts (compute)
 
