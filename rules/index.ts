@@ -20,6 +20,10 @@ import policyAssignmentChangesNotAlerted from './monitor/policy-assignment-chang
 import publicIpChangesNotAlerted from './monitor/public-ip-changes-not-alerted.js';
 import resourceLogsNotCollected from './monitor/resource-logs-not-collected.js';
 import sqlFirewallChangesNotAlerted from './monitor/sql-firewall-changes-not-alerted.js';
+import mysqlAuditLogDisabled from './mysql/mysql-audit-log-disabled.js';
+import mysqlAuditLogMissesConnections from './mysql/mysql-audit-log-misses-connections.js';
+import mysqlSecureTransportOff from './mysql/mysql-secure-transport-off.js';
+import mysqlTlsBelow12 from './mysql/mysql-tls-below-1-2.js';
 import publicEndpointSensitivePort from './network/public-endpoint-sensitive-port.js';
 import nsgAllPortsOpen from './nsg/nsg-all-ports-open.js';
 import nsgDatabasePortOpen from './nsg/nsg-database-port-open.js';
@@ -77,6 +81,10 @@ export const RULES: readonly AnyRule[] = [
   publicIpChangesNotAlerted, // AZ-MON-005
   policyAssignmentChangesNotAlerted, // AZ-MON-006
   activityLogNotExported, // AZ-MON-007
+  mysqlSecureTransportOff, // AZ-MY-001
+  mysqlTlsBelow12, // AZ-MY-002
+  mysqlAuditLogDisabled, // AZ-MY-003
+  mysqlAuditLogMissesConnections, // AZ-MY-004
   publicEndpointSensitivePort, // AZ-NET-001
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002
