@@ -22,6 +22,8 @@ import resourceLogsNotCollected from './monitor/resource-logs-not-collected.js';
 import sqlFirewallChangesNotAlerted from './monitor/sql-firewall-changes-not-alerted.js';
 import mysqlAuditLogDisabled from './mysql/mysql-audit-log-disabled.js';
 import mysqlAuditLogMissesConnections from './mysql/mysql-audit-log-misses-connections.js';
+import mysqlFirewallAllowsAllAzure from './mysql/mysql-firewall-allows-all-azure.js';
+import mysqlFirewallAllowsInternet from './mysql/mysql-firewall-allows-internet.js';
 import mysqlSecureTransportOff from './mysql/mysql-secure-transport-off.js';
 import mysqlTlsBelow12 from './mysql/mysql-tls-below-1-2.js';
 import publicEndpointSensitivePort from './network/public-endpoint-sensitive-port.js';
@@ -32,6 +34,8 @@ import nsgManagementPortOpen from './nsg/nsg-management-port-open.js';
 import nsgMqttOpen from './nsg/nsg-mqtt-open.js';
 import postgresqlConnectionLoggingOff from './postgresql/postgresql-connection-logging-off.js';
 import postgresqlConnectionThrottlingOff from './postgresql/postgresql-connection-throttling-off.js';
+import postgresqlFirewallAllowsAllAzure from './postgresql/postgresql-firewall-allows-all-azure.js';
+import postgresqlFirewallAllowsInternet from './postgresql/postgresql-firewall-allows-internet.js';
 import postgresqlLogCheckpointsOff from './postgresql/postgresql-log-checkpoints-off.js';
 import postgresqlLogRetentionTooShort from './postgresql/postgresql-log-retention-too-short.js';
 import postgresqlSecureTransportOff from './postgresql/postgresql-secure-transport-off.js';
@@ -85,6 +89,8 @@ export const RULES: readonly AnyRule[] = [
   mysqlTlsBelow12, // AZ-MY-002
   mysqlAuditLogDisabled, // AZ-MY-003
   mysqlAuditLogMissesConnections, // AZ-MY-004
+  mysqlFirewallAllowsAllAzure, // AZ-MY-005
+  mysqlFirewallAllowsInternet, // AZ-MY-006
   publicEndpointSensitivePort, // AZ-NET-001
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002
@@ -95,6 +101,8 @@ export const RULES: readonly AnyRule[] = [
   postgresqlLogCheckpointsOff, // AZ-PG-002
   postgresqlConnectionThrottlingOff, // AZ-PG-003
   postgresqlLogRetentionTooShort, // AZ-PG-004
+  postgresqlFirewallAllowsAllAzure, // AZ-PG-005
+  postgresqlFirewallAllowsInternet, // AZ-PG-006
   postgresqlTlsBelow12, // AZ-PG-007
   postgresqlConnectionLoggingOff, // AZ-PG-008
   sqlTdeDisabled, // AZ-SQL-001

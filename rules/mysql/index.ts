@@ -2,6 +2,8 @@
 import type { AnyRule } from '../../src/model/rule.js';
 import mysqlAuditLogDisabled from './mysql-audit-log-disabled.js';
 import mysqlAuditLogMissesConnections from './mysql-audit-log-misses-connections.js';
+import mysqlFirewallAllowsAllAzure from './mysql-firewall-allows-all-azure.js';
+import mysqlFirewallAllowsInternet from './mysql-firewall-allows-internet.js';
 import mysqlSecureTransportOff from './mysql-secure-transport-off.js';
 import mysqlTlsBelow12 from './mysql-tls-below-1-2.js';
 
@@ -11,4 +13,6 @@ export const MYSQL_RULES: readonly AnyRule[] = [
   mysqlTlsBelow12, // AZ-MY-002
   mysqlAuditLogDisabled, // AZ-MY-003
   mysqlAuditLogMissesConnections, // AZ-MY-004
+  mysqlFirewallAllowsAllAzure, // AZ-MY-005
+  mysqlFirewallAllowsInternet, // AZ-MY-006
 ];

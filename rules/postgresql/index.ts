@@ -2,6 +2,8 @@
 import type { AnyRule } from '../../src/model/rule.js';
 import postgresqlConnectionLoggingOff from './postgresql-connection-logging-off.js';
 import postgresqlConnectionThrottlingOff from './postgresql-connection-throttling-off.js';
+import postgresqlFirewallAllowsAllAzure from './postgresql-firewall-allows-all-azure.js';
+import postgresqlFirewallAllowsInternet from './postgresql-firewall-allows-internet.js';
 import postgresqlLogCheckpointsOff from './postgresql-log-checkpoints-off.js';
 import postgresqlLogRetentionTooShort from './postgresql-log-retention-too-short.js';
 import postgresqlSecureTransportOff from './postgresql-secure-transport-off.js';
@@ -13,6 +15,8 @@ export const POSTGRESQL_RULES: readonly AnyRule[] = [
   postgresqlLogCheckpointsOff, // AZ-PG-002
   postgresqlConnectionThrottlingOff, // AZ-PG-003
   postgresqlLogRetentionTooShort, // AZ-PG-004
+  postgresqlFirewallAllowsAllAzure, // AZ-PG-005
+  postgresqlFirewallAllowsInternet, // AZ-PG-006
   postgresqlTlsBelow12, // AZ-PG-007
   postgresqlConnectionLoggingOff, // AZ-PG-008
 ];
