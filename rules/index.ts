@@ -49,6 +49,7 @@ import sqlFirewallAllowsAllAzure from './sql/sql-firewall-allows-all-azure.js';
 import sqlFirewallAllowsInternet from './sql/sql-firewall-allows-internet.js';
 import sqlPublicNetworkAccessEnabled from './sql/sql-public-network-access-enabled.js';
 import sqlTdeDisabled from './sql/sql-tde-disabled.js';
+import sqlTdeProtectorServiceManaged from './sql/sql-tde-protector-service-managed.js';
 import sqlTlsBelow12 from './sql/sql-tls-below-1-2.js';
 import datalakeNfsv3Enabled from './storage/datalake-nfsv3-enabled.js';
 import datalakeOpenToAllNetworks from './storage/datalake-open-to-all-networks.js';
@@ -115,6 +116,7 @@ export const RULES: readonly AnyRule[] = [
   sqlEntraOnlyAuthDisabled, // AZ-SQL-008
   sqlAuditRetentionTooShort, // AZ-SQL-009
   sqlDefenderDisabled, // AZ-SQL-010
+  sqlTdeProtectorServiceManaged, // AZ-SQL-011
   storageBlobAnonymousAccessAllowed, // AZ-STG-001
   storageContainerPublic, // AZ-STG-002
   datalakeOpenToAllNetworks, // AZ-STG-003
