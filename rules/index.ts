@@ -61,12 +61,26 @@ import publicIpChangesNotAlerted from './monitor/public-ip-changes-not-alerted.j
 import resourceLogsNotCollected from './monitor/resource-logs-not-collected.js';
 import securitySolutionChangesNotAlerted from './monitor/security-solution-changes-not-alerted.js';
 import sqlFirewallChangesNotAlerted from './monitor/sql-firewall-changes-not-alerted.js';
+import mysqlAuditLogDisabled from './mysql/mysql-audit-log-disabled.js';
+import mysqlAuditLogMissesConnections from './mysql/mysql-audit-log-misses-connections.js';
+import mysqlFirewallAllowsAllAzure from './mysql/mysql-firewall-allows-all-azure.js';
+import mysqlFirewallAllowsInternet from './mysql/mysql-firewall-allows-internet.js';
+import mysqlSecureTransportOff from './mysql/mysql-secure-transport-off.js';
+import mysqlTlsBelow12 from './mysql/mysql-tls-below-1-2.js';
 import publicEndpointSensitivePort from './network/public-endpoint-sensitive-port.js';
 import nsgAllPortsOpen from './nsg/nsg-all-ports-open.js';
 import nsgDatabasePortOpen from './nsg/nsg-database-port-open.js';
 import nsgElasticsearchOpen from './nsg/nsg-elasticsearch-open.js';
 import nsgManagementPortOpen from './nsg/nsg-management-port-open.js';
 import nsgMqttOpen from './nsg/nsg-mqtt-open.js';
+import postgresqlConnectionLoggingOff from './postgresql/postgresql-connection-logging-off.js';
+import postgresqlConnectionThrottlingOff from './postgresql/postgresql-connection-throttling-off.js';
+import postgresqlFirewallAllowsAllAzure from './postgresql/postgresql-firewall-allows-all-azure.js';
+import postgresqlFirewallAllowsInternet from './postgresql/postgresql-firewall-allows-internet.js';
+import postgresqlLogCheckpointsOff from './postgresql/postgresql-log-checkpoints-off.js';
+import postgresqlLogRetentionTooShort from './postgresql/postgresql-log-retention-too-short.js';
+import postgresqlSecureTransportOff from './postgresql/postgresql-secure-transport-off.js';
+import postgresqlTlsBelow12 from './postgresql/postgresql-tls-below-1-2.js';
 import redisAccessKeysEnabled from './redis/redis-access-keys-enabled.js';
 import redisNonTlsPortEnabled from './redis/redis-non-tls-port-enabled.js';
 import redisOpenToAllNetworks from './redis/redis-open-to-all-networks.js';
@@ -80,6 +94,7 @@ import sqlFirewallAllowsAllAzure from './sql/sql-firewall-allows-all-azure.js';
 import sqlFirewallAllowsInternet from './sql/sql-firewall-allows-internet.js';
 import sqlPublicNetworkAccessEnabled from './sql/sql-public-network-access-enabled.js';
 import sqlTdeDisabled from './sql/sql-tde-disabled.js';
+import sqlTdeProtectorServiceManaged from './sql/sql-tde-protector-service-managed.js';
 import sqlTlsBelow12 from './sql/sql-tls-below-1-2.js';
 import datalakeNfsv3Enabled from './storage/datalake-nfsv3-enabled.js';
 import datalakeOpenToAllNetworks from './storage/datalake-open-to-all-networks.js';
@@ -154,12 +169,26 @@ export const RULES: readonly AnyRule[] = [
   policyAssignmentChangesNotAlerted, // AZ-MON-006
   activityLogNotExported, // AZ-MON-007
   securitySolutionChangesNotAlerted, // AZ-MON-008
+  mysqlSecureTransportOff, // AZ-MY-001
+  mysqlTlsBelow12, // AZ-MY-002
+  mysqlAuditLogDisabled, // AZ-MY-003
+  mysqlAuditLogMissesConnections, // AZ-MY-004
+  mysqlFirewallAllowsAllAzure, // AZ-MY-005
+  mysqlFirewallAllowsInternet, // AZ-MY-006
   publicEndpointSensitivePort, // AZ-NET-001
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002
   nsgMqttOpen, // AZ-NSG-003
   nsgDatabasePortOpen, // AZ-NSG-004
   nsgAllPortsOpen, // AZ-NSG-005
+  postgresqlSecureTransportOff, // AZ-PG-001
+  postgresqlLogCheckpointsOff, // AZ-PG-002
+  postgresqlConnectionThrottlingOff, // AZ-PG-003
+  postgresqlLogRetentionTooShort, // AZ-PG-004
+  postgresqlFirewallAllowsAllAzure, // AZ-PG-005
+  postgresqlFirewallAllowsInternet, // AZ-PG-006
+  postgresqlTlsBelow12, // AZ-PG-007
+  postgresqlConnectionLoggingOff, // AZ-PG-008
   redisNonTlsPortEnabled, // AZ-RED-001
   redisTlsBelow12, // AZ-RED-002
   redisOpenToAllNetworks, // AZ-RED-003
@@ -174,6 +203,7 @@ export const RULES: readonly AnyRule[] = [
   sqlEntraOnlyAuthDisabled, // AZ-SQL-008
   sqlAuditRetentionTooShort, // AZ-SQL-009
   sqlDefenderDisabled, // AZ-SQL-010
+  sqlTdeProtectorServiceManaged, // AZ-SQL-011
   storageBlobAnonymousAccessAllowed, // AZ-STG-001
   storageContainerPublic, // AZ-STG-002
   datalakeOpenToAllNetworks, // AZ-STG-003

@@ -9,6 +9,7 @@ import sqlFirewallAllowsAllAzure from './sql-firewall-allows-all-azure.js';
 import sqlFirewallAllowsInternet from './sql-firewall-allows-internet.js';
 import sqlPublicNetworkAccessEnabled from './sql-public-network-access-enabled.js';
 import sqlTdeDisabled from './sql-tde-disabled.js';
+import sqlTdeProtectorServiceManaged from './sql-tde-protector-service-managed.js';
 import sqlTlsBelow12 from './sql-tls-below-1-2.js';
 
 /** The sql rules, in id order. */
@@ -23,4 +24,5 @@ export const SQL_RULES: readonly AnyRule[] = [
   sqlEntraOnlyAuthDisabled, // AZ-SQL-008
   sqlAuditRetentionTooShort, // AZ-SQL-009
   sqlDefenderDisabled, // AZ-SQL-010
+  sqlTdeProtectorServiceManaged, // AZ-SQL-011
 ];

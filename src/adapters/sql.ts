@@ -99,3 +99,16 @@ export function firewallRange(rule: { readonly properties: ArmResource['properti
 export function admitsAllOfAzure(range: FirewallRange): boolean {
   return range.start === 0 && range.end === 0;
 }
+
+/**
+ * The key type of a server's `encryptionProtector/current`: `ServiceManaged` (the default: Azure
+ * manages the TDE protector) or `AzureKeyVault` (a customer-managed key in Key Vault). Absent is
+ * not read as customer-managed; another value is malformed (API 2020-11-01-preview).
+ */
+export function encryptionProtectorKeyType(protector: ArmResource): Setting<string | undefined> {
+  const keyType = readString(protector, 'properties.serverKeyType', undefined);
+  if (keyType.value !== undefined && !sameText(keyType.value, 'ServiceManaged') && !sameText(keyType.value, 'AzureKeyVault')) {
+    throw new MalformedProperty('properties.serverKeyType', 'ServiceManaged or AzureKeyVault', keyType.raw);
+  }
+  return keyType;
+}

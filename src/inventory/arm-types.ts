@@ -108,6 +108,16 @@ export const REDIS_CACHE_TYPE = 'Microsoft.Cache/redis';
 export const REDIS_FIREWALL_RULE_TYPE = 'Microsoft.Cache/redis/firewallRules';
 
 // Microsoft.DBforPostgreSQL and Microsoft.DBforMySQL flexible servers (postgresql, mysql)
+export const POSTGRESQL_SERVER_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers';
+export const POSTGRESQL_FIREWALL_RULE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules';
+/** The server parameters, one child per parameter, named after it (`require_secure_transport`). */
+export const POSTGRESQL_CONFIGURATION_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/configurations';
+export const MYSQL_SERVER_TYPE = 'Microsoft.DBforMySQL/flexibleServers';
+export const MYSQL_FIREWALL_RULE_TYPE = 'Microsoft.DBforMySQL/flexibleServers/firewallRules';
+/** The server parameters, one child per parameter, named after it (`tls_version`). */
+export const MYSQL_CONFIGURATION_TYPE = 'Microsoft.DBforMySQL/flexibleServers/configurations';
+/** A SQL server's one TDE protector, named `current` (kept here, with this area's other types, for merges). */
+export const SQL_ENCRYPTION_PROTECTOR_TYPE = 'Microsoft.Sql/servers/encryptionProtector';
 
 // Microsoft.Compute virtual machines and disks, Microsoft.Network bastion hosts (compute)
 /** Managed disks (API 2025-01-02): their encryption, network access and data access authentication. */

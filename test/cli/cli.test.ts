@@ -44,7 +44,7 @@ describe('azscan scan --snapshot', () => {
     expect(new Set(json(['--rule', 'AZ-STG-002']).findings.map((f: { ruleId: string }) => f.ruleId))).toEqual(new Set(['AZ-STG-002']));
     const critical = json(['--severity', 'critical']);
     // The critical rules, and the rules whose findings are raised to critical when the internet reaches them.
-    expect(critical.rules.map((rule: { id: string }) => rule.id).sort()).toEqual(['AZ-NET-001', 'AZ-NSG-001', 'AZ-NSG-002', 'AZ-NSG-003', 'AZ-NSG-004', 'AZ-NSG-005', 'AZ-SQL-002', 'AZ-STG-002']);
+    expect(critical.rules.map((rule: { id: string }) => rule.id).sort()).toEqual(['AZ-MY-006', 'AZ-NET-001', 'AZ-NSG-001', 'AZ-NSG-002', 'AZ-NSG-003', 'AZ-NSG-004', 'AZ-NSG-005', 'AZ-PG-006', 'AZ-SQL-002', 'AZ-STG-002']);
     expect(critical.findings.every((f: { severity: string }) => f.severity === 'critical')).toBe(true);
   });
 

@@ -33,7 +33,7 @@ describe('a selection that leaves no rule', () => {
   it('is refused when the config turns every rule off, or --severity leaves out every rule it leaves on', () => {
     const allOff = config('all-off.yaml', `rules:\n${RULES.map((rule) => `  ${rule.id}: off`).join('\n')}\n`);
     expectRefused(['scan', '--snapshot', DEMO, '--config', allOff], /all-off\.yaml turns off every rule$/m);
-    const criticalOff = config('critical-off.yaml', `rules:\n${['AZ-NET-001', 'AZ-NSG-001', 'AZ-NSG-002', 'AZ-NSG-003', 'AZ-NSG-004', 'AZ-NSG-005', 'AZ-SQL-002', 'AZ-STG-002'].map((id) => `  ${id}: off`).join('\n')}\n`);
+    const criticalOff = config('critical-off.yaml', `rules:\n${['AZ-MY-006', 'AZ-NET-001', 'AZ-NSG-001', 'AZ-NSG-002', 'AZ-NSG-003', 'AZ-NSG-004', 'AZ-NSG-005', 'AZ-PG-006', 'AZ-SQL-002', 'AZ-STG-002'].map((id) => `  ${id}: off`).join('\n')}\n`);
     expectRefused(['scan', '--snapshot', DEMO, '--config', criticalOff, '--severity', 'critical'], /--severity critical leaves out every rule that .*critical-off\.yaml leaves on \(.* reports at most (medium|high|low); .* more\)/);
   });
 

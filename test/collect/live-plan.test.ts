@@ -30,6 +30,7 @@ const ESTATES = {
   'firewall policies': join(ROOT, 'fixtures', 'exposure', 'firewall-dnat.json'),
   'Cosmos DB accounts and Redis caches': join(ROOT, 'fixtures', 'live', 'cosmos-redis-tenant.json'),
   'App Service sites, slots and their config': join(ROOT, 'fixtures', 'live', 'appservice-tenant.json'),
+  'PostgreSQL and MySQL flexible servers, SQL TDE protectors': join(ROOT, 'fixtures', 'live', 'flexible-servers-tenant.json'),
 } as const;
 type Estate = keyof typeof ESTATES;
 

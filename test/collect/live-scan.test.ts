@@ -188,7 +188,7 @@ describe('faults: nothing silently lost', () => {
   it('403 on one resource type: only the rules that read it are not evaluated', async () => {
     const { status, report } = await liveJson([], [{ match: /\/providers\/Microsoft\.Sql\/servers$/, kind: '403' }]);
     expect(status).toBe(3);
-    expect(notEvaluatedRules(report)).toEqual(['AZ-MON-001', ...Array.from({ length: 10 }, (_, i) => `AZ-SQL-${String(i + 1).padStart(3, '0')}`)]);
+    expect(notEvaluatedRules(report)).toEqual(['AZ-MON-001', ...Array.from({ length: 11 }, (_, i) => `AZ-SQL-${String(i + 1).padStart(3, '0')}`)]);
     expect(report.findings.some((f: { ruleId: string }) => f.ruleId.startsWith('AZ-SQL'))).toBe(false);
     expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'AZ-NSG-002')).toBe(true);
   });

@@ -80,7 +80,7 @@ describe('terminal report', () => {
     document.errors.push({ scope: `/subscriptions/${subscription}`, resourceType: 'Microsoft.Sql/servers', code: 'AuthorizationFailed', message: 'denied' });
     const result = scanInventory(inventoryFromSnapshot(document, 'x.json'), { rules: RULES.filter((rule) => rule.id !== 'AZ-GOV-001') });
     const text = renderTerminal(result, { color: false, width: 200 });
-    expect(text).toMatch(/^ {2}SQL servers in contoso-iot-prod: AuthorizationFailed — 11 checks on servers that could not be listed$/m);
+    expect(text).toMatch(/^ {2}SQL servers in contoso-iot-prod: AuthorizationFailed — 12 checks on servers that could not be listed$/m);
   });
 
   it('wraps at the width it is given, and at 80 columns when none is', () => {

@@ -1,4 +1,4 @@
-import { SQL_ADMINISTRATOR_TYPE, SQL_AUDITING_TYPE, SQL_DATABASE_TYPE, SQL_ENTRA_ONLY_AUTH_TYPE, SQL_FIREWALL_RULE_TYPE, SQL_SECURITY_ALERT_POLICY_TYPE, SQL_SERVER_TYPE, SQL_TDE_TYPE } from '../../inventory/arm-types.js';
+import { SQL_ADMINISTRATOR_TYPE, SQL_AUDITING_TYPE, SQL_DATABASE_TYPE, SQL_ENCRYPTION_PROTECTOR_TYPE, SQL_ENTRA_ONLY_AUTH_TYPE, SQL_FIREWALL_RULE_TYPE, SQL_SECURITY_ALERT_POLICY_TYPE, SQL_SERVER_TYPE, SQL_TDE_TYPE } from '../../inventory/arm-types.js';
 import { readList, readOne } from '../read.js';
 import { grandparentName, inSubscription, place, under, type ResourceReader } from './reader.js';
 
@@ -72,6 +72,17 @@ export const SQL_READERS: readonly ResourceReader[] = [
       const sql = await clients.sql(sub);
       const server = place(parent);
       return [await readOne((options) => sql.serverSecurityAlertPolicies.get(server.group, server.name, 'Default', options))];
+    },
+  },
+  {
+    // Every server has one TDE protector, `current` (service-managed unless a Key Vault key was set).
+    type: SQL_ENCRYPTION_PROTECTOR_TYPE,
+    parentType: SQL_SERVER_TYPE,
+    request: { path: under(SQL_SERVER_TYPE, 'encryptionProtector/current'), apiVersion: '2020-11-01-preview' },
+    read: async (clients, sub, parent) => {
+      const sql = await clients.sql(sub);
+      const server = place(parent);
+      return [await readOne((options) => sql.encryptionProtectors.get(server.group, server.name, 'current', options))];
     },
   },
   {

@@ -3,6 +3,7 @@ import { REDIS_ENDPOINTS } from './redis.js';
 import { AKS_API_SERVER } from './aks.js';
 import { CONTAINER_REGISTRY_LOGIN_SERVER } from './containerregistry.js';
 import { APP_SERVICE_SITE_ENDPOINTS, APP_SERVICE_SLOT_ENDPOINTS } from './appservice.js';
+import { MYSQL_ENDPOINTS, POSTGRESQL_ENDPOINTS } from './flexible-servers.js';
 import type { PlatformEndpointSource } from './source.js';
 import { EVENT_GRID_MQTT_ENDPOINTS } from './eventgrid.js';
 import { EVENT_HUB_ENDPOINTS } from './eventhub.js';
@@ -27,4 +28,5 @@ export const PLATFORM_ENDPOINT_SOURCES: readonly PlatformEndpointSource[] = [
   EVENT_GRID_MQTT_ENDPOINTS,
   APP_SERVICE_SITE_ENDPOINTS,
   APP_SERVICE_SLOT_ENDPOINTS,
+  POSTGRESQL_ENDPOINTS, MYSQL_ENDPOINTS,
 ];
