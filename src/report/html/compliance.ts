@@ -23,7 +23,12 @@ ${manual.length > 0 ? manualControls(manual) : false}
 
 function controlRow(control: ControlResult): SafeHtml {
   const status = control.status === 'notEvaluated' ? `${STATUS_LABELS.notEvaluated} (${control.notEvaluated})` : STATUS_LABELS[control.status];
-  return html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td>${control.title}</td><td>${control.group}</td><td class="st-${control.status}">${status}</td><td class="nowrap">${control.rules.join(', ')}</td><td class="num">${control.findings}</td></tr>`;
+  return html`<tr class="control" data-status="${control.status}"><td class="nowrap"><code>${control.id}</code></td><td class="reason">${control.title}</td><td>${control.group}</td><td class="st-${control.status}">${status}</td><td>${ruleIds(control.rules)}</td><td class="num">${control.findings}</td></tr>`;
+}
+
+/** A control's rules, each id kept whole and the list free to wrap between them: a control may have many. */
+function ruleIds(ids: readonly string[]): SafeHtml[] {
+  return ids.map((id, i) => html`${i > 0 ? ', ' : ''}<span class="nowrap">${id}</span>`);
 }
 
 /**
