@@ -4,9 +4,13 @@
  * public IPs and virtual networks they guard, storage
  * accounts with blob services and containers, SQL servers with databases, TDE, auditing,
  * firewall rules, Entra admins and Defender settings, IoT hubs, Event Hubs namespaces, Key
- * Vaults and diagnostic settings — in roughly the proportions of a real IoT and data
+ * Vaults, diagnostic settings and the platform services of synthetic-paas.ts — in roughly the proportions of a real IoT and data
  * backend. Deterministic for a given size.
  */
+import { RULES } from '../rules/index.js';
+import { planCollection } from '../src/collect/plan.js';
+import { pushPaasResources, sqlEncryptionProtector } from './synthetic-paas.js';
+
 type Json = Record<string, unknown>;
 
 export function syntheticResources(total: number, subscriptions = 20): Json[] {
@@ -75,7 +79,17 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
           ipConfigurations: [{ id: config, name: 'ipconfig1', properties: { privateIPAddress: `10.0.1.${n % 250}`, subnet: { id: `${vnet}/subnets/app` }, ...(pip ? { publicIPAddress: { id: pip } } : {}) } }],
         },
       });
-      push({ id: vm, name: `vm-${n}`, type: 'Microsoft.Compute/virtualMachines', location: 'westeurope', properties: { networkProfile: { networkInterfaces: [{ id: nic }] } } });
+      push({
+        id: vm,
+        name: `vm-${n}`,
+        type: 'Microsoft.Compute/virtualMachines',
+        location: 'westeurope',
+        properties: {
+          storageProfile: { osDisk: { osType: 'Linux', name: `vm-${n}-os`, createOption: 'FromImage', managedDisk: { id: `${rg}/providers/Microsoft.Compute/disks/vm-${n}-os` } }, dataDisks: [] },
+          securityProfile: random() < 0.6 ? { securityType: 'TrustedLaunch', encryptionAtHost: random() < 0.5 } : {},
+          networkProfile: { networkInterfaces: [{ id: nic }] },
+        },
+      });
     }
     // One NSG in sixteen guards a scale set of two instances behind a public load balancer.
     if (n % 16 === 5) {
@@ -143,7 +157,8 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
 
     if (n % 3 === 0) {
       const server = `${rg}/providers/Microsoft.Sql/servers/sql-${n}`;
-      push({ id: server, name: `sql-${n}`, type: 'Microsoft.Sql/servers', kind: 'v12.0', properties: { minimalTlsVersion: random() < 0.8 ? '1.2' : '1.0', publicNetworkAccess: 'Enabled' } });
+      push({ id: server, name: `sql-${n}`, type: 'Microsoft.Sql/servers', kind: 'v12.0', properties: { fullyQualifiedDomainName: `sql-${n}.database.windows.net`, minimalTlsVersion: random() < 0.8 ? '1.2' : '1.0', publicNetworkAccess: 'Enabled' } });
+      push(sqlEncryptionProtector(server, random() < 0.3));
       push({ id: `${server}/auditingSettings/default`, name: 'default', type: 'Microsoft.Sql/servers/auditingSettings', properties: { state: random() < 0.7 ? 'Enabled' : 'Disabled' } });
       push({ id: `${server}/firewallRules/office`, name: 'office', type: 'Microsoft.Sql/servers/firewallRules', properties: { startIpAddress: '203.0.113.0', endIpAddress: random() < 0.1 ? '255.255.255.255' : '203.0.113.255' } });
       if (random() < 0.6) push({ id: `${server}/administrators/ActiveDirectory`, name: 'ActiveDirectory', type: 'Microsoft.Sql/servers/administrators', properties: { administratorType: 'ActiveDirectory', login: 'sql-admins' } });
@@ -156,6 +171,7 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
         if (db !== 'master') diag(dbId, random() < 0.5);
       }
     }
+    pushPaasResources({ n, rg, random, push });
     if (n % 10 === 0) {
       const hub = `${rg}/providers/Microsoft.Devices/IotHubs/iot-${n}`;
       push({ id: hub, name: `iot-${n}`, type: 'Microsoft.Devices/IotHubs', properties: { minTlsVersion: random() < 0.5 ? '1.2' : undefined, disableLocalAuth: random() < 0.5, publicNetworkAccess: 'Enabled' } });
@@ -170,28 +186,8 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
   return resources;
 }
 
-export const SYNTHETIC_COLLECTED = [
-  'Microsoft.Network/networkInterfaces',
-  'Microsoft.Network/virtualNetworks',
-  'Microsoft.Network/publicIPAddresses',
-  'Microsoft.Network/loadBalancers',
-  'Microsoft.Network/applicationGateways',
-  'Microsoft.Network/azureFirewalls',
-  'Microsoft.Network/firewallPolicies',
-  'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
-  'Microsoft.Compute/virtualMachines',
-  'Microsoft.Compute/virtualMachineScaleSets',
-  'Microsoft.Network/networkInterfaces@Microsoft.Compute/virtualMachineScaleSets',
-  'Microsoft.Network/publicIPAddresses@Microsoft.Compute/virtualMachineScaleSets',
-  'Microsoft.EventHub/namespaces/networkRuleSets',
-  'Microsoft.Sql/servers/administrators',
-  'Microsoft.Sql/servers/azureADOnlyAuthentications',
-  'Microsoft.Sql/servers/securityAlertPolicies',
-  'Microsoft.Insights/diagnosticSettings',
-  'Microsoft.Sql/servers/auditingSettings',
-  'Microsoft.Sql/servers/databases',
-  'Microsoft.Sql/servers/databases/transparentDataEncryption',
-  'Microsoft.Sql/servers/firewallRules',
-  'Microsoft.Storage/storageAccounts/blobServices',
-  'Microsoft.Storage/storageAccounts/blobServices/containers',
-];
+/**
+ * What a live collection for every rule reads: the snapshot says so, so that a type the estate
+ * has none of reads as "read, none there" and not as unread.
+ */
+export const SYNTHETIC_COLLECTED: readonly string[] = planCollection(RULES).collected;
