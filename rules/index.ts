@@ -11,6 +11,7 @@ import iothubOpenToAllNetworks from './iothub/iothub-open-to-all-networks.js';
 import iothubSharedAccessKeysEnabled from './iothub/iothub-shared-access-keys-enabled.js';
 import iothubTlsBelow12 from './iothub/iothub-tls-below-1-2.js';
 import keyvaultAccessPoliciesNotRbac from './keyvault/keyvault-access-policies-not-rbac.js';
+import keyvaultKeyWithoutExpiry from './keyvault/keyvault-key-without-expiry.js';
 import keyvaultNotRecoverable from './keyvault/keyvault-not-recoverable.js';
 import keyvaultOpenToAllNetworks from './keyvault/keyvault-open-to-all-networks.js';
 import activityLogNotExported from './monitor/activity-log-not-exported.js';
@@ -64,6 +65,7 @@ export const RULES: readonly AnyRule[] = [
   keyvaultNotRecoverable, // AZ-KV-001
   keyvaultAccessPoliciesNotRbac, // AZ-KV-002
   keyvaultOpenToAllNetworks, // AZ-KV-003
+  keyvaultKeyWithoutExpiry, // AZ-KV-004
   resourceLogsNotCollected, // AZ-MON-001
   nsgChangesNotAlerted, // AZ-MON-002
   nsgRuleChangesNotAlerted, // AZ-MON-003
