@@ -14,6 +14,7 @@ import keyvaultAccessPoliciesNotRbac from './keyvault/keyvault-access-policies-n
 import keyvaultKeyWithoutExpiry from './keyvault/keyvault-key-without-expiry.js';
 import keyvaultNotRecoverable from './keyvault/keyvault-not-recoverable.js';
 import keyvaultOpenToAllNetworks from './keyvault/keyvault-open-to-all-networks.js';
+import keyvaultSecretWithoutExpiry from './keyvault/keyvault-secret-without-expiry.js';
 import activityLogNotExported from './monitor/activity-log-not-exported.js';
 import nsgChangesNotAlerted from './monitor/nsg-changes-not-alerted.js';
 import nsgRuleChangesNotAlerted from './monitor/nsg-rule-changes-not-alerted.js';
@@ -66,6 +67,7 @@ export const RULES: readonly AnyRule[] = [
   keyvaultAccessPoliciesNotRbac, // AZ-KV-002
   keyvaultOpenToAllNetworks, // AZ-KV-003
   keyvaultKeyWithoutExpiry, // AZ-KV-004
+  keyvaultSecretWithoutExpiry, // AZ-KV-005
   resourceLogsNotCollected, // AZ-MON-001
   nsgChangesNotAlerted, // AZ-MON-002
   nsgRuleChangesNotAlerted, // AZ-MON-003

@@ -4,6 +4,7 @@ import keyvaultAccessPoliciesNotRbac from './keyvault-access-policies-not-rbac.j
 import keyvaultKeyWithoutExpiry from './keyvault-key-without-expiry.js';
 import keyvaultNotRecoverable from './keyvault-not-recoverable.js';
 import keyvaultOpenToAllNetworks from './keyvault-open-to-all-networks.js';
+import keyvaultSecretWithoutExpiry from './keyvault-secret-without-expiry.js';
 
 /** The keyvault rules, in id order. */
 export const KEYVAULT_RULES: readonly AnyRule[] = [
@@ -11,4 +12,5 @@ export const KEYVAULT_RULES: readonly AnyRule[] = [
   keyvaultAccessPoliciesNotRbac, // AZ-KV-002
   keyvaultOpenToAllNetworks, // AZ-KV-003
   keyvaultKeyWithoutExpiry, // AZ-KV-004
+  keyvaultSecretWithoutExpiry, // AZ-KV-005
 ];
