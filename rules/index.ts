@@ -11,7 +11,9 @@ import iothubOpenToAllNetworks from './iothub/iothub-open-to-all-networks.js';
 import iothubSharedAccessKeysEnabled from './iothub/iothub-shared-access-keys-enabled.js';
 import iothubTlsBelow12 from './iothub/iothub-tls-below-1-2.js';
 import keyvaultAccessPoliciesNotRbac from './keyvault/keyvault-access-policies-not-rbac.js';
+import keyvaultKeyRotationOff from './keyvault/keyvault-key-rotation-off.js';
 import keyvaultKeyWithoutExpiry from './keyvault/keyvault-key-without-expiry.js';
+import keyvaultNoPrivateEndpoint from './keyvault/keyvault-no-private-endpoint.js';
 import keyvaultNotRecoverable from './keyvault/keyvault-not-recoverable.js';
 import keyvaultOpenToAllNetworks from './keyvault/keyvault-open-to-all-networks.js';
 import keyvaultSecretWithoutExpiry from './keyvault/keyvault-secret-without-expiry.js';
@@ -68,6 +70,8 @@ export const RULES: readonly AnyRule[] = [
   keyvaultOpenToAllNetworks, // AZ-KV-003
   keyvaultKeyWithoutExpiry, // AZ-KV-004
   keyvaultSecretWithoutExpiry, // AZ-KV-005
+  keyvaultNoPrivateEndpoint, // AZ-KV-006
+  keyvaultKeyRotationOff, // AZ-KV-007
   resourceLogsNotCollected, // AZ-MON-001
   nsgChangesNotAlerted, // AZ-MON-002
   nsgRuleChangesNotAlerted, // AZ-MON-003
