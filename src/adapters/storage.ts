@@ -99,3 +99,14 @@ export function isNfsV3Enabled(account: ArmResource): Setting<boolean> {
 export function blobSoftDeleteEnabled(blobService: ArmResource): Setting<boolean> {
   return readBoolean(blobService, 'properties.deleteRetentionPolicy.enabled', false);
 }
+
+/**
+ * Who holds the key that encrypts the account's data: `Microsoft.Storage` (Microsoft-managed
+ * keys) or `Microsoft.Keyvault` (a customer-managed key in Key Vault), any case. Absent means
+ * Microsoft-managed keys: every account is encrypted, and with Microsoft's keys unless
+ * `encryption.keySource` says Microsoft.Keyvault (Storage API 2025-06-01, `encryption.keySource`
+ * default Microsoft.Storage).
+ */
+export function encryptionKeySource(account: ArmResource): Setting<string> {
+  return readString(account, 'properties.encryption.keySource', 'Microsoft.Storage');
+}
