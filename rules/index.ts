@@ -18,6 +18,8 @@ import keyvaultNotRecoverable from './keyvault/keyvault-not-recoverable.js';
 import keyvaultOpenToAllNetworks from './keyvault/keyvault-open-to-all-networks.js';
 import keyvaultSecretWithoutExpiry from './keyvault/keyvault-secret-without-expiry.js';
 import activityLogNotExported from './monitor/activity-log-not-exported.js';
+import keyvaultAuditLogsNotCollected from './monitor/keyvault-audit-logs-not-collected.js';
+import logAnalyticsRetentionTooShort from './monitor/log-analytics-retention-too-short.js';
 import nsgChangesNotAlerted from './monitor/nsg-changes-not-alerted.js';
 import nsgRuleChangesNotAlerted from './monitor/nsg-rule-changes-not-alerted.js';
 import policyAssignmentChangesNotAlerted from './monitor/policy-assignment-changes-not-alerted.js';
@@ -79,6 +81,8 @@ export const RULES: readonly AnyRule[] = [
   publicIpChangesNotAlerted, // AZ-MON-005
   policyAssignmentChangesNotAlerted, // AZ-MON-006
   activityLogNotExported, // AZ-MON-007
+  keyvaultAuditLogsNotCollected, // AZ-MON-008
+  logAnalyticsRetentionTooShort, // AZ-MON-009
   publicEndpointSensitivePort, // AZ-NET-001
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002
