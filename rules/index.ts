@@ -18,6 +18,7 @@ import keyvaultNotRecoverable from './keyvault/keyvault-not-recoverable.js';
 import keyvaultOpenToAllNetworks from './keyvault/keyvault-open-to-all-networks.js';
 import keyvaultSecretWithoutExpiry from './keyvault/keyvault-secret-without-expiry.js';
 import activityLogNotExported from './monitor/activity-log-not-exported.js';
+import activityLogStorageWithoutCmk from './monitor/activity-log-storage-without-cmk.js';
 import keyvaultAuditLogsNotCollected from './monitor/keyvault-audit-logs-not-collected.js';
 import logAnalyticsRetentionTooShort from './monitor/log-analytics-retention-too-short.js';
 import nsgChangesNotAlerted from './monitor/nsg-changes-not-alerted.js';
@@ -83,6 +84,7 @@ export const RULES: readonly AnyRule[] = [
   activityLogNotExported, // AZ-MON-007
   keyvaultAuditLogsNotCollected, // AZ-MON-008
   logAnalyticsRetentionTooShort, // AZ-MON-009
+  activityLogStorageWithoutCmk, // AZ-MON-010
   publicEndpointSensitivePort, // AZ-NET-001
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002
