@@ -19,6 +19,7 @@ import keyvaultOpenToAllNetworks from './keyvault/keyvault-open-to-all-networks.
 import keyvaultSecretWithoutExpiry from './keyvault/keyvault-secret-without-expiry.js';
 import activityLogNotExported from './monitor/activity-log-not-exported.js';
 import activityLogStorageWithoutCmk from './monitor/activity-log-storage-without-cmk.js';
+import applicationInsightsMissing from './monitor/application-insights-missing.js';
 import keyvaultAuditLogsNotCollected from './monitor/keyvault-audit-logs-not-collected.js';
 import logAnalyticsRetentionTooShort from './monitor/log-analytics-retention-too-short.js';
 import nsgChangesNotAlerted from './monitor/nsg-changes-not-alerted.js';
@@ -85,6 +86,7 @@ export const RULES: readonly AnyRule[] = [
   keyvaultAuditLogsNotCollected, // AZ-MON-008
   logAnalyticsRetentionTooShort, // AZ-MON-009
   activityLogStorageWithoutCmk, // AZ-MON-010
+  applicationInsightsMissing, // AZ-MON-011
   publicEndpointSensitivePort, // AZ-NET-001
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002

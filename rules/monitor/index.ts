@@ -2,6 +2,7 @@
 import type { AnyRule } from '../../src/model/rule.js';
 import activityLogNotExported from './activity-log-not-exported.js';
 import activityLogStorageWithoutCmk from './activity-log-storage-without-cmk.js';
+import applicationInsightsMissing from './application-insights-missing.js';
 import keyvaultAuditLogsNotCollected from './keyvault-audit-logs-not-collected.js';
 import logAnalyticsRetentionTooShort from './log-analytics-retention-too-short.js';
 import nsgChangesNotAlerted from './nsg-changes-not-alerted.js';
@@ -23,4 +24,5 @@ export const MONITOR_RULES: readonly AnyRule[] = [
   keyvaultAuditLogsNotCollected, // AZ-MON-008
   logAnalyticsRetentionTooShort, // AZ-MON-009
   activityLogStorageWithoutCmk, // AZ-MON-010
+  applicationInsightsMissing, // AZ-MON-011
 ];
