@@ -34,6 +34,7 @@ import nsgDatabasePortOpen from './nsg/nsg-database-port-open.js';
 import nsgElasticsearchOpen from './nsg/nsg-elasticsearch-open.js';
 import nsgManagementPortOpen from './nsg/nsg-management-port-open.js';
 import nsgMqttOpen from './nsg/nsg-mqtt-open.js';
+import nsgUdpOpen from './nsg/nsg-udp-open.js';
 import sqlAuditRetentionTooShort from './sql/sql-audit-retention-too-short.js';
 import sqlAuditingDisabled from './sql/sql-auditing-disabled.js';
 import sqlDefenderDisabled from './sql/sql-defender-disabled.js';
@@ -93,6 +94,7 @@ export const RULES: readonly AnyRule[] = [
   nsgMqttOpen, // AZ-NSG-003
   nsgDatabasePortOpen, // AZ-NSG-004
   nsgAllPortsOpen, // AZ-NSG-005
+  nsgUdpOpen, // AZ-NSG-006
   sqlTdeDisabled, // AZ-SQL-001
   sqlFirewallAllowsInternet, // AZ-SQL-002
   sqlAuditingDisabled, // AZ-SQL-003
