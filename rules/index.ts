@@ -28,6 +28,7 @@ import policyAssignmentChangesNotAlerted from './monitor/policy-assignment-chang
 import publicIpChangesNotAlerted from './monitor/public-ip-changes-not-alerted.js';
 import resourceLogsNotCollected from './monitor/resource-logs-not-collected.js';
 import sqlFirewallChangesNotAlerted from './monitor/sql-firewall-changes-not-alerted.js';
+import flowLogRetentionTooShort from './network/flow-log-retention-too-short.js';
 import publicEndpointSensitivePort from './network/public-endpoint-sensitive-port.js';
 import nsgAllPortsOpen from './nsg/nsg-all-ports-open.js';
 import nsgDatabasePortOpen from './nsg/nsg-database-port-open.js';
@@ -89,6 +90,7 @@ export const RULES: readonly AnyRule[] = [
   activityLogStorageWithoutCmk, // AZ-MON-010
   applicationInsightsMissing, // AZ-MON-011
   publicEndpointSensitivePort, // AZ-NET-001
+  flowLogRetentionTooShort, // AZ-NET-002
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002
   nsgMqttOpen, // AZ-NSG-003
