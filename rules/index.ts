@@ -29,6 +29,7 @@ import publicIpChangesNotAlerted from './monitor/public-ip-changes-not-alerted.j
 import resourceLogsNotCollected from './monitor/resource-logs-not-collected.js';
 import sqlFirewallChangesNotAlerted from './monitor/sql-firewall-changes-not-alerted.js';
 import flowLogRetentionTooShort from './network/flow-log-retention-too-short.js';
+import networkWatcherMissing from './network/network-watcher-missing.js';
 import publicEndpointSensitivePort from './network/public-endpoint-sensitive-port.js';
 import nsgAllPortsOpen from './nsg/nsg-all-ports-open.js';
 import nsgDatabasePortOpen from './nsg/nsg-database-port-open.js';
@@ -91,6 +92,7 @@ export const RULES: readonly AnyRule[] = [
   applicationInsightsMissing, // AZ-MON-011
   publicEndpointSensitivePort, // AZ-NET-001
   flowLogRetentionTooShort, // AZ-NET-002
+  networkWatcherMissing, // AZ-NET-003
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002
   nsgMqttOpen, // AZ-NSG-003
