@@ -4,7 +4,7 @@ import { evidence } from '../../src/adapters/setting.js';
 import { idKey, parseArmId } from '../../src/inventory/arm-id.js';
 import { FLOW_LOG_TYPE, NETWORK_WATCHER_TYPE, NIC_TYPE, NSG_TYPE } from '../../src/inventory/arm-types.js';
 import type { ArmResource } from '../../src/inventory/types.js';
-import { readEach } from '../../src/model/not-evaluated.js';
+import { NotEvaluated, readEach } from '../../src/model/not-evaluated.js';
 import { defineRule, type RuleContext } from '../../src/model/rule.js';
 
 interface RetentionOptions {
@@ -69,12 +69,21 @@ export default defineRule<RetentionOptions>({
     const targets = coveringTargets(nsg, context, subnets, networkInterfaces);
     const subscription = parseArmId(nsg.id).subscriptionId ?? '';
     const flowLogs = context.resourcesIn(subscription, NETWORK_WATCHER_TYPE).flatMap((watcher) => context.childrenOf(watcher, FLOW_LOG_TYPE));
-    const read = readEach(flowLogs, (flowLog) => ({ target: flowLogTarget(flowLog), enabled: flowLogEnabled(flowLog), retention: flowLogRetention(flowLog) }), context);
-    const covering = read.filter(({ value }) => targets.has(idKey(value.target.value)));
+    // A flow log whose target is readable and another resource does not matter, however malformed the rest of it.
+    const relevant = flowLogs.filter((flowLog) => {
+      try {
+        return targets.has(idKey(flowLogTarget(flowLog).value));
+      } catch (error) {
+        if (error instanceof NotEvaluated) return true;
+        throw error;
+      }
+    });
+    const read = readEach(relevant, (flowLog) => ({ target: flowLogTarget(flowLog), enabled: flowLogEnabled(flowLog), retention: flowLogRetention(flowLog) }), context);
+    const covering = read;
     const minimum = context.options.minimumDays;
     if (covering.some(({ value }) => value.enabled.value && (value.retention.days === undefined || value.retention.days >= minimum))) return;
     // A flow log that cannot be read might have been the one that covers the NSG: the unread parts stand.
-    if (read.length < flowLogs.length) return;
+    if (read.length < relevant.length) return;
     if (covering.length === 0) {
       context.report({
         message: `NSG '${nsg.name}' has no flow log: no NSG flow log targets it, and no virtual network flow log targets its subnets, interfaces or their virtual networks.`,

@@ -28,6 +28,8 @@ testRule(rule, {
       findings: [{ resource: NSG, message: /^NSG 'nsg-app' has no enabled flow log kept for 90 days or more: 'fl-nsg-app' keeps 30 days\.$/, evidencePaths: ['properties.retentionPolicy.enabled', 'properties.retentionPolicy.days', 'properties.targetResourceId'] }],
     },
     'disabled-flow-log': { findings: [{ message: /'fl-nsg-app' is disabled\.$/, evidencePaths: ['properties.enabled'] }] },
+    // A malformed flow log that records another NSG does not hide this one's.
+    'malformed-flow-log-of-another-nsg': { findings: [{ message: /'fl-nsg-app' keeps 7 days\.$/ }] },
     'enabled-absent': { findings: [{ message: /'fl-nsg-app' is disabled\.$/ }] },
   },
   notApplicable: { 'attached-to-nothing': { reason: /attached to no subnet or network interface/ } },
@@ -38,6 +40,7 @@ testRule(rule, {
     'retention-days-malformed': { code: 'MalformedProperty', reason: /^'fl-nsg-app': properties\.retentionPolicy\.days is "90", expected a number/ },
     // The unreadable flow log might have been the one kept long enough: the short one does not settle it.
     'malformed-flow-log-beside-short-one': { code: 'MalformedProperty', reason: /^'fl-broken': properties\.retentionPolicy\.days is "90"/ },
+    'target-malformed': { code: 'MalformedProperty', reason: /^'fl-broken': properties\.targetResourceId is 42/ },
     'subnets-malformed': { code: 'MalformedProperty', reason: /^properties\.subnets is "/ },
   },
 });
