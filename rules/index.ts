@@ -86,10 +86,10 @@ export const RULES: readonly AnyRule[] = [
   publicIpChangesNotAlerted, // AZ-MON-005
   policyAssignmentChangesNotAlerted, // AZ-MON-006
   activityLogNotExported, // AZ-MON-007
-  keyvaultAuditLogsNotCollected, // AZ-MON-008
   logAnalyticsRetentionTooShort, // AZ-MON-009
   activityLogStorageWithoutCmk, // AZ-MON-010
   applicationInsightsMissing, // AZ-MON-011
+  keyvaultAuditLogsNotCollected, // AZ-MON-012
   publicEndpointSensitivePort, // AZ-NET-001
   flowLogRetentionTooShort, // AZ-NET-002
   networkWatcherMissing, // AZ-NET-003

@@ -8,7 +8,7 @@ const AUDIT_EVENT = 'AuditEvent';
 const GROUPS_WITH_AUDIT_EVENT = ['audit', 'allLogs'];
 
 export default defineRule({
-  id: 'AZ-MON-008',
+  id: 'AZ-MON-012',
   name: 'keyvault-audit-logs-not-collected',
   title: 'Key Vault audit events not logged',
   severity: 'medium',

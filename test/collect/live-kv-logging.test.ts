@@ -35,9 +35,9 @@ function servedTenant(): SnapshotLike {
   return { ...TENANT, resources };
 }
 
-const RULE_IDS = ['AZ-KV-004', 'AZ-KV-005', 'AZ-KV-006', 'AZ-KV-007', 'AZ-MON-008', 'AZ-MON-009', 'AZ-MON-010', 'AZ-MON-011', 'AZ-NSG-006', 'AZ-NET-002', 'AZ-NET-003'];
+const RULE_IDS = ['AZ-KV-004', 'AZ-KV-005', 'AZ-KV-006', 'AZ-KV-007', 'AZ-MON-012', 'AZ-MON-009', 'AZ-MON-010', 'AZ-MON-011', 'AZ-NSG-006', 'AZ-NET-002', 'AZ-NET-003'];
 /** The rules the tenant gives a malformed value to, so that not-evaluated entries are compared too. */
-const WITH_MALFORMED_INPUT = ['AZ-KV-004', 'AZ-KV-005', 'AZ-KV-006', 'AZ-KV-007', 'AZ-MON-008', 'AZ-MON-009', 'AZ-NSG-006', 'AZ-NET-002'];
+const WITH_MALFORMED_INPUT = ['AZ-KV-004', 'AZ-KV-005', 'AZ-KV-006', 'AZ-KV-007', 'AZ-MON-012', 'AZ-MON-009', 'AZ-NSG-006', 'AZ-NET-002'];
 
 interface Report {
   source: { kind: string };
