@@ -51,9 +51,17 @@ import iothubOpenToAllNetworks from './iothub/iothub-open-to-all-networks.js';
 import iothubSharedAccessKeysEnabled from './iothub/iothub-shared-access-keys-enabled.js';
 import iothubTlsBelow12 from './iothub/iothub-tls-below-1-2.js';
 import keyvaultAccessPoliciesNotRbac from './keyvault/keyvault-access-policies-not-rbac.js';
+import keyvaultKeyRotationOff from './keyvault/keyvault-key-rotation-off.js';
+import keyvaultKeyWithoutExpiry from './keyvault/keyvault-key-without-expiry.js';
+import keyvaultNoPrivateEndpoint from './keyvault/keyvault-no-private-endpoint.js';
 import keyvaultNotRecoverable from './keyvault/keyvault-not-recoverable.js';
 import keyvaultOpenToAllNetworks from './keyvault/keyvault-open-to-all-networks.js';
+import keyvaultSecretWithoutExpiry from './keyvault/keyvault-secret-without-expiry.js';
 import activityLogNotExported from './monitor/activity-log-not-exported.js';
+import activityLogStorageWithoutCmk from './monitor/activity-log-storage-without-cmk.js';
+import applicationInsightsMissing from './monitor/application-insights-missing.js';
+import keyvaultAuditLogsNotCollected from './monitor/keyvault-audit-logs-not-collected.js';
+import logAnalyticsRetentionTooShort from './monitor/log-analytics-retention-too-short.js';
 import nsgChangesNotAlerted from './monitor/nsg-changes-not-alerted.js';
 import nsgRuleChangesNotAlerted from './monitor/nsg-rule-changes-not-alerted.js';
 import policyAssignmentChangesNotAlerted from './monitor/policy-assignment-changes-not-alerted.js';
@@ -67,12 +75,15 @@ import mysqlFirewallAllowsAllAzure from './mysql/mysql-firewall-allows-all-azure
 import mysqlFirewallAllowsInternet from './mysql/mysql-firewall-allows-internet.js';
 import mysqlSecureTransportOff from './mysql/mysql-secure-transport-off.js';
 import mysqlTlsBelow12 from './mysql/mysql-tls-below-1-2.js';
+import flowLogRetentionTooShort from './network/flow-log-retention-too-short.js';
+import networkWatcherMissing from './network/network-watcher-missing.js';
 import publicEndpointSensitivePort from './network/public-endpoint-sensitive-port.js';
 import nsgAllPortsOpen from './nsg/nsg-all-ports-open.js';
 import nsgDatabasePortOpen from './nsg/nsg-database-port-open.js';
 import nsgElasticsearchOpen from './nsg/nsg-elasticsearch-open.js';
 import nsgManagementPortOpen from './nsg/nsg-management-port-open.js';
 import nsgMqttOpen from './nsg/nsg-mqtt-open.js';
+import nsgUdpOpen from './nsg/nsg-udp-open.js';
 import postgresqlConnectionLoggingOff from './postgresql/postgresql-connection-logging-off.js';
 import postgresqlConnectionThrottlingOff from './postgresql/postgresql-connection-throttling-off.js';
 import postgresqlFirewallAllowsAllAzure from './postgresql/postgresql-firewall-allows-all-azure.js';
@@ -161,6 +172,10 @@ export const RULES: readonly AnyRule[] = [
   keyvaultNotRecoverable, // AZ-KV-001
   keyvaultAccessPoliciesNotRbac, // AZ-KV-002
   keyvaultOpenToAllNetworks, // AZ-KV-003
+  keyvaultKeyWithoutExpiry, // AZ-KV-004
+  keyvaultSecretWithoutExpiry, // AZ-KV-005
+  keyvaultNoPrivateEndpoint, // AZ-KV-006
+  keyvaultKeyRotationOff, // AZ-KV-007
   resourceLogsNotCollected, // AZ-MON-001
   nsgChangesNotAlerted, // AZ-MON-002
   nsgRuleChangesNotAlerted, // AZ-MON-003
@@ -169,6 +184,10 @@ export const RULES: readonly AnyRule[] = [
   policyAssignmentChangesNotAlerted, // AZ-MON-006
   activityLogNotExported, // AZ-MON-007
   securitySolutionChangesNotAlerted, // AZ-MON-008
+  logAnalyticsRetentionTooShort, // AZ-MON-009
+  activityLogStorageWithoutCmk, // AZ-MON-010
+  applicationInsightsMissing, // AZ-MON-011
+  keyvaultAuditLogsNotCollected, // AZ-MON-012
   mysqlSecureTransportOff, // AZ-MY-001
   mysqlTlsBelow12, // AZ-MY-002
   mysqlAuditLogDisabled, // AZ-MY-003
@@ -176,11 +195,14 @@ export const RULES: readonly AnyRule[] = [
   mysqlFirewallAllowsAllAzure, // AZ-MY-005
   mysqlFirewallAllowsInternet, // AZ-MY-006
   publicEndpointSensitivePort, // AZ-NET-001
+  flowLogRetentionTooShort, // AZ-NET-002
+  networkWatcherMissing, // AZ-NET-003
   nsgManagementPortOpen, // AZ-NSG-001
   nsgElasticsearchOpen, // AZ-NSG-002
   nsgMqttOpen, // AZ-NSG-003
   nsgDatabasePortOpen, // AZ-NSG-004
   nsgAllPortsOpen, // AZ-NSG-005
+  nsgUdpOpen, // AZ-NSG-006
   postgresqlSecureTransportOff, // AZ-PG-001
   postgresqlLogCheckpointsOff, // AZ-PG-002
   postgresqlConnectionThrottlingOff, // AZ-PG-003

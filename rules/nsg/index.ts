@@ -5,6 +5,7 @@ import nsgDatabasePortOpen from './nsg-database-port-open.js';
 import nsgElasticsearchOpen from './nsg-elasticsearch-open.js';
 import nsgManagementPortOpen from './nsg-management-port-open.js';
 import nsgMqttOpen from './nsg-mqtt-open.js';
+import nsgUdpOpen from './nsg-udp-open.js';
 
 /** The nsg rules, in id order. */
 export const NSG_RULES: readonly AnyRule[] = [
@@ -13,4 +14,5 @@ export const NSG_RULES: readonly AnyRule[] = [
   nsgMqttOpen, // AZ-NSG-003
   nsgDatabasePortOpen, // AZ-NSG-004
   nsgAllPortsOpen, // AZ-NSG-005
+  nsgUdpOpen, // AZ-NSG-006
 ];

@@ -8,7 +8,7 @@ import { exposureGraph, pathFor } from '../../src/adapters/exposure/graph.js';
 import { parsePortRange, PortRangeSyntaxError } from '../../src/adapters/ports.js';
 import type { ArmResource } from '../../src/inventory/types.js';
 import { nsgExposure } from '../../src/adapters/nsg-exposure.js';
-import type { PortSet } from '../../src/model/ports.js';
+import type { PortSet, TransportProtocol } from '../../src/model/ports.js';
 import { exposedServices, portSetOf, type ServicePort } from '../../src/model/sensitive-ports.js';
 
 export interface PortExposureCheck {
@@ -113,7 +113,7 @@ export interface Reachability {
  * blocks them (no change, said so). Where the scan did not read what the NSG is attached
  * to, nothing is claimed either way.
  */
-export function reachability(nsg: ArmResource, context: RuleContext<unknown>, rule: InternetRule, ports: PortSet): Reachability {
+export function reachability(nsg: ArmResource, context: RuleContext<unknown>, rule: InternetRule, ports: PortSet, protocol: TransportProtocol = 'tcp'): Reachability {
   const graph = exposureGraph(context.inventory);
   const attachment = graph.attachment(nsg);
   if (attachment === 'unattached') {
@@ -122,7 +122,7 @@ export function reachability(nsg: ArmResource, context: RuleContext<unknown>, ru
   if (attachment === 'unknown') return UNCHANGED;
   const reached = graph
     .throughNsg(nsg)
-    .filter((endpoint) => endpoint.protocol === 'tcp' && !endpoint.backendPorts.intersect(ports).isEmpty && endpoint.allowedBy.some((entry) => entry.rule.id.toLowerCase() === rule.id.toLowerCase()));
+    .filter((endpoint) => endpoint.protocol === protocol && !endpoint.backendPorts.intersect(ports).isEmpty && endpoint.allowedBy.some((entry) => entry.rule.id.toLowerCase() === rule.id.toLowerCase()));
   if (reached.length > 0) {
     const first = reached[0]!;
     const path = pathFor(first, ports);

@@ -1,6 +1,6 @@
-import { MalformedProperty } from '../model/not-evaluated.js';
 import { type ArmResource, isJsonObject } from '../inventory/types.js';
-import { readArray, readBoolean, readString, type Setting } from './setting.js';
+import { MalformedProperty } from '../model/not-evaluated.js';
+import { readArray, readBoolean, readNumber, readString, type Setting, valueAt } from './setting.js';
 
 
 /**
@@ -64,4 +64,55 @@ export function vaultNetworkVirtualNetworkRules(vault: ArmResource): Array<{ sub
  */
 export function vaultNetworkBypass(vault: ArmResource): Setting<string> {
   return readString(vault, 'properties.networkAcls.bypass', 'AzureServices');
+}
+
+/**
+ * A key's or secret's expiration date (`attributes.exp`, seconds since 1970 UTC, as the
+ * management plane sends it). Absent means it never expires: Key Vault sets no expiry by itself.
+ */
+export function expiresAt(object: ArmResource): Setting<number | undefined> {
+  return readNumber(object, 'properties.attributes.exp', undefined);
+}
+
+/**
+ * Whether a key or secret is enabled (`attributes.enabled`). Absent means enabled: Key Vault
+ * creates keys and secrets enabled unless the request says otherwise (`enabled` is optional in
+ * KeyAttributes and SecretAttributes of the Key Vault management API 2025-05-01, and `az keyvault
+ * key create` and `secret set` default to enabled).
+ */
+export function objectEnabled(object: ArmResource): Setting<boolean> {
+  return readBoolean(object, 'properties.attributes.enabled', true);
+}
+
+/**
+ * The status of each of the vault's private endpoint connections
+ * (`privateEndpointConnections[].properties.privateLinkServiceConnectionState.status`:
+ * Approved, Pending, Rejected, Disconnected). Absent means none. An entry whose status cannot
+ * be read is malformed: it might be the approved one.
+ */
+export function privateEndpointStatuses(vault: ArmResource): { connections: Setting<readonly unknown[]>; statuses: string[] } {
+  const connections = readArray(vault, 'properties.privateEndpointConnections');
+  const statuses = connections.value.map((entry, index) => {
+    const status = isJsonObject(entry) ? valueAt(entry, 'properties.privateLinkServiceConnectionState.status') : undefined;
+    if (typeof status !== 'string') throw new MalformedProperty(`properties.privateEndpointConnections[${index}].properties.privateLinkServiceConnectionState.status`, 'a connection status', status);
+    return status;
+  });
+  return { connections, statuses };
+}
+
+/**
+ * The action types of a key's rotation policy (`rotationPolicy.lifetimeActions[].action.type`:
+ * `rotate` or `notify`, any case). Absent policy or actions means none: a key has no rotation
+ * policy until one is set, and Key Vault then rotates nothing (Key Vault key auto-rotation).
+ */
+export function rotationActions(key: ArmResource): { actions: Setting<readonly unknown[]>; types: string[] } {
+  const policy = key.properties.rotationPolicy;
+  if (policy !== undefined && policy !== null && !isJsonObject(policy)) throw new MalformedProperty('properties.rotationPolicy', 'a rotation policy object', policy);
+  const actions = readArray(key, 'properties.rotationPolicy.lifetimeActions');
+  const types = actions.value.map((entry, index) => {
+    const type = isJsonObject(entry) ? valueAt(entry, 'action.type') : undefined;
+    if (typeof type !== 'string') throw new MalformedProperty(`properties.rotationPolicy.lifetimeActions[${index}].action.type`, 'rotate or notify', type);
+    return type;
+  });
+  return { actions, types };
 }

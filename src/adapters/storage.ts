@@ -202,3 +202,14 @@ export function periodSeconds(setting: Setting<string | undefined>): number | un
   if (Number(minutes) > 59 || Number(seconds) > 59 || Number(hours) > 23) throw new MalformedProperty(setting.path, 'a period d.hh:mm:ss', setting.raw);
   return ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds);
 }
+
+/**
+ * Who holds the key that encrypts the account's data: `Microsoft.Storage` (Microsoft-managed
+ * keys) or `Microsoft.Keyvault` (a customer-managed key in Key Vault), any case. Absent means
+ * Microsoft-managed keys: every account is encrypted, and with Microsoft's keys unless
+ * `encryption.keySource` says Microsoft.Keyvault (Storage API 2025-06-01, `encryption.keySource`
+ * default Microsoft.Storage).
+ */
+export function encryptionKeySource(account: ArmResource): Setting<string> {
+  return readString(account, 'properties.encryption.keySource', 'Microsoft.Storage');
+}

@@ -138,3 +138,12 @@ export const SECURITY_ASSESSMENT_TYPE = 'Microsoft.Security/assessments';
 export const ROLE_DEFINITION_TYPE = 'Microsoft.Authorization/roleDefinitions';
 
 // Key Vault keys and secrets, Network Watcher and flow logs, Log Analytics workspaces
+/** A vault's keys and secrets as ARM's management plane lists them: metadata only, never key material or a secret's value. */
+export const KEY_VAULT_KEY_TYPE = 'Microsoft.KeyVault/vaults/keys';
+export const KEY_VAULT_SECRET_TYPE = 'Microsoft.KeyVault/vaults/secrets';
+/** One Network Watcher per subscription and region; its flow logs (NSG and virtual network flow logs) are its children. */
+export const NETWORK_WATCHER_TYPE = 'Microsoft.Network/networkWatchers';
+export const FLOW_LOG_TYPE = 'Microsoft.Network/networkWatchers/flowLogs';
+export const LOG_ANALYTICS_WORKSPACE_TYPE = 'Microsoft.OperationalInsights/workspaces';
+/** Application Insights components. */
+export const APPLICATION_INSIGHTS_TYPE = 'Microsoft.Insights/components';

@@ -31,6 +31,7 @@ const ESTATES = {
   'Cosmos DB accounts and Redis caches': join(ROOT, 'fixtures', 'live', 'cosmos-redis-tenant.json'),
   'App Service sites, slots and their config': join(ROOT, 'fixtures', 'live', 'appservice-tenant.json'),
   'PostgreSQL and MySQL flexible servers, SQL TDE protectors': join(ROOT, 'fixtures', 'live', 'flexible-servers-tenant.json'),
+  'Key Vault keys and secrets, workspaces, Network Watchers': join(ROOT, 'fixtures', 'live', 'kv-logging-tenant.json'),
 } as const;
 type Estate = keyof typeof ESTATES;
 

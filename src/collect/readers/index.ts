@@ -14,6 +14,7 @@ import { IOT_HUB_READERS } from './iothub.js';
 import { KEY_VAULT_READERS } from './keyvault.js';
 import { MONITOR_READERS } from './monitor.js';
 import { NETWORK_READERS } from './network.js';
+import { NETWORK_WATCHER_READERS } from './network-watcher.js';
 import type { ResourceReader } from './reader.js';
 import { SECURITY_READERS } from './security.js';
 import { SQL_READERS } from './sql.js';
@@ -44,6 +45,7 @@ const READERS: readonly ResourceReader[] = [
   ...EVENT_HUB_READERS,
   ...EVENT_GRID_READERS,
   ...MONITOR_READERS,
+  ...NETWORK_WATCHER_READERS,
   ...SECURITY_READERS,
   ...AUTHORIZATION_READERS,
 ];
