@@ -24,13 +24,17 @@ export function isSystemUpdatesAssessment(assessment: ArmResource): boolean {
 
 /**
  * The system-updates assessments of the subscription with id `subscriptionId` in `inventory`,
- * whichever read brought them: the caller checks first that the subscription's system-updates
+ * in id order, whichever read brought them: the caller checks first that the subscription's system-updates
  * assessments were read (`context.resourcesIn(subscription, SYSTEM_UPDATES_ASSESSMENT_READ)`),
  * since a named read's resources keep ARM's type and are found by it, not by the read's name.
  */
 export function systemUpdatesAssessmentsIn(inventory: Inventory, subscriptionId: string | undefined): ArmResource[] {
   const wanted = subscriptionId?.toLowerCase();
-  return inventory.ofType(SECURITY_ASSESSMENT_TYPE).filter((assessment) => assessment.subscriptionId?.toLowerCase() === wanted && isSystemUpdatesAssessment(assessment));
+  // By id, so that a report does not depend on the order ARM listed them in.
+  return inventory
+    .ofType(SECURITY_ASSESSMENT_TYPE)
+    .filter((assessment) => assessment.subscriptionId?.toLowerCase() === wanted && isSystemUpdatesAssessment(assessment))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /**

@@ -36,7 +36,7 @@ const CONTACTS: ArmRequest = { path: inSubscription(SECURITY_CONTACT_TYPE), apiV
 const SYSTEM_UPDATES_ASSESSMENTS: ArmRequest = {
   path: inSubscription(SECURITY_ASSESSMENT_TYPE),
   apiVersion: '2021-06-01',
-  only: `the system-updates assessments (${SYSTEM_UPDATES_ASSESSMENT_KEYS.join(', ')}); the others are dropped`,
+  only: `the system-updates assessments, by name (${SYSTEM_UPDATES_ASSESSMENT_KEYS.join(', ')}): the others listed are dropped`,
 };
 
 const SYSTEM_UPDATES_KEYS = new Set(SYSTEM_UPDATES_ASSESSMENT_KEYS);

@@ -21,7 +21,7 @@ testRule(rule, {
     },
     'both-recommendations-unhealthy': {
       findings: [
-        { resource: `${VMS}/vm-web`, message: /\(powered by Azure Update Manager\)' is Unhealthy; 'System updates should be installed on your machines' is Unhealthy\.$/, evidencePaths: ['properties.status.code', 'properties.status.code'] },
+        { resource: `${VMS}/vm-web`, message: /: 'System updates should be installed on your machines' is Unhealthy; 'System updates should be installed on your machines \(powered by Azure Update Manager\)' is Unhealthy\.$/, evidencePaths: ['properties.status.code', 'properties.status.code'] },
         { resource: `${VMS}/vm-db`, message: /on 'vm-db' in subscription 'contoso-fixture': '4ab6e3c5-74dd-8b35-9ab9-f61b30875b27' is Unhealthy\.$/, evidencePaths: ['properties.status.code'] },
       ],
     },
