@@ -40,6 +40,7 @@ import defenderPlansOff from './defender/defender-plans-off.js';
 import securityAlertEmailsOff from './defender/security-alert-emails-off.js';
 import securityContactEmailMissing from './defender/security-contact-email-missing.js';
 import securityContactOwnersNotNotified from './defender/security-contact-owners-not-notified.js';
+import systemUpdatesNotInstalled from './defender/system-updates-not-installed.js';
 import eventgridMqttOpenToAllNetworks from './eventgrid/eventgrid-mqtt-open-to-all-networks.js';
 import eventgridMqttWithoutPrivateEndpoint from './eventgrid/eventgrid-mqtt-without-private-endpoint.js';
 import eventhubLocalAuthEnabled from './eventhub/eventhub-local-auth-enabled.js';
@@ -159,6 +160,7 @@ export const RULES: readonly AnyRule[] = [
   securityAlertEmailsOff, // AZ-DEF-006
   autoProvisioningOff, // AZ-DEF-007
   cloudAppsIntegrationOff, // AZ-DEF-008
+  systemUpdatesNotInstalled, // AZ-DEF-009
   eventgridMqttOpenToAllNetworks, // AZ-EVG-001
   eventgridMqttWithoutPrivateEndpoint, // AZ-EVG-002
   eventhubLocalAuthEnabled, // AZ-EVH-001

@@ -8,6 +8,7 @@ import defenderPlansOff from './defender-plans-off.js';
 import securityAlertEmailsOff from './security-alert-emails-off.js';
 import securityContactEmailMissing from './security-contact-email-missing.js';
 import securityContactOwnersNotNotified from './security-contact-owners-not-notified.js';
+import systemUpdatesNotInstalled from './system-updates-not-installed.js';
 
 /** The defender rules, in id order. */
 export const DEFENDER_RULES: readonly AnyRule[] = [
@@ -19,4 +20,5 @@ export const DEFENDER_RULES: readonly AnyRule[] = [
   securityAlertEmailsOff, // AZ-DEF-006
   autoProvisioningOff, // AZ-DEF-007
   cloudAppsIntegrationOff, // AZ-DEF-008
+  systemUpdatesNotInstalled, // AZ-DEF-009
 ];

@@ -134,6 +134,26 @@ export const SECURITY_SETTING_TYPE = 'Microsoft.Security/settings';
 export const SECURITY_CONTACT_TYPE = 'Microsoft.Security/securityContacts';
 /** Defender for Cloud recommendations' results, extension resources on each assessed resource. */
 export const SECURITY_ASSESSMENT_TYPE = 'Microsoft.Security/assessments';
+/**
+ * The system-updates assessments of a subscription: a named read, like WEB_SITE_AUTH_SETTINGS_TYPE.
+ * It lists every assessment in the subscription (`/subscriptions/{id}/providers/Microsoft.Security/assessments`,
+ * one per recommendation per resource, often thousands) and keeps those whose name, the
+ * assessment key, is in SYSTEM_UPDATES_ASSESSMENT_KEYS. What was kept is not every assessment,
+ * so the snapshot's `collected`, a failed read's `resourceType` and a rule's `requires` name this
+ * read, never SECURITY_ASSESSMENT_TYPE; each resource keeps ARM's type.
+ */
+export const SYSTEM_UPDATES_ASSESSMENT_READ = 'Microsoft.Security/assessments/systemUpdates';
+/**
+ * The assessment keys (the `name` of each `Microsoft.Security/assessments` resource) of Defender
+ * for Cloud's system-updates recommendations, from the portal links in Microsoft's Defender for
+ * Cloud docs (MicrosoftDocs/azure-docs, articles/defender-for-cloud/continuous-export.md and
+ * enable-periodic-system-updates.md):
+ * `4ab6e3c5-74dd-8b35-9ab9-f61b30875b27` "System updates should be installed on your machines"
+ * (the Log Analytics agent's, being retired), and `e1145ab1-eb4f-43d8-911b-36ddf771d13f`
+ * "System updates should be installed on your machines (powered by Azure Update Manager)".
+ * Lower case, as ARM writes them.
+ */
+export const SYSTEM_UPDATES_ASSESSMENT_KEYS: readonly string[] = ['4ab6e3c5-74dd-8b35-9ab9-f61b30875b27', 'e1145ab1-eb4f-43d8-911b-36ddf771d13f'];
 /** Custom role definitions assignable in the subscription. */
 export const ROLE_DEFINITION_TYPE = 'Microsoft.Authorization/roleDefinitions';
 

@@ -2,12 +2,14 @@
  * The Defender for Cloud, security contact, custom role and security solution alert rules read
  * live, by ARM path, from a fake ARM serving `fixtures/live/security-tenant.json`: the live scan
  * must report what a scan of the same file reports, with GET requests only, at the api-versions
- * the readers declare, and role definitions narrowed to custom roles by ARM's `$filter`.
+ * the readers declare, role definitions narrowed to custom roles by ARM's `$filter`, and of
+ * Defender's assessments only the system-updates ones kept.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_UPDATES_ASSESSMENT_KEYS } from '../../src/inventory/arm-types.js';
 import { ROOT, runCli } from '../cli/run-cli.js';
 import { startFakeArm, type FakeArm } from '../fake-arm/server.js';
 import { fakeTenantFromSnapshot, type SnapshotLike } from '../fake-arm/tenant.js';
@@ -16,9 +18,9 @@ import { runLive, TOKEN } from './live-cli.js';
 const TENANT_FILE = join(ROOT, 'fixtures', 'live', 'security-tenant.json');
 const TENANT = JSON.parse(readFileSync(TENANT_FILE, 'utf8')) as SnapshotLike & { collected: string[]; resources: Array<{ id: string }> };
 
-const RULE_IDS = ['AZ-DEF-001', 'AZ-DEF-002', 'AZ-DEF-003', 'AZ-DEF-004', 'AZ-DEF-005', 'AZ-DEF-006', 'AZ-DEF-007', 'AZ-DEF-008', 'AZ-GOV-002', 'AZ-MON-008'];
-/** The rules the tenant gives a malformed value to (a contact's isEnabled, a role's actions), so that not-evaluated entries are compared too. */
-const WITH_MALFORMED_INPUT = ['AZ-DEF-004', 'AZ-DEF-005', 'AZ-DEF-006', 'AZ-GOV-002'];
+const RULE_IDS = ['AZ-DEF-001', 'AZ-DEF-002', 'AZ-DEF-003', 'AZ-DEF-004', 'AZ-DEF-005', 'AZ-DEF-006', 'AZ-DEF-007', 'AZ-DEF-008', 'AZ-DEF-009', 'AZ-GOV-002', 'AZ-MON-008'];
+/** The rules the tenant gives a malformed value to (a contact's isEnabled, a role's actions, an assessment's status code), so that not-evaluated entries are compared too. */
+const WITH_MALFORMED_INPUT = ['AZ-DEF-004', 'AZ-DEF-005', 'AZ-DEF-006', 'AZ-DEF-009', 'AZ-GOV-002'];
 
 interface Report {
   source: { kind: string };
@@ -75,7 +77,11 @@ describe('Defender for Cloud, security contact, custom role and security solutio
     const snapshot = JSON.parse(readFileSync(path, 'utf8')) as { collected: string[]; resources: Array<{ id: string }>; errors: unknown[] };
     expect(snapshot.errors).toEqual([]);
     expect(snapshot.collected).toEqual(TENANT.collected);
-    expect(byId(snapshot.resources)).toEqual(byId(TENANT.resources));
+    // Of the assessments ARM lists, only the system-updates ones are kept: the tenant's endpoint
+    // protection assessment is served, and dropped.
+    const kept = (TENANT.resources as Array<{ id: string }>).filter((resource) => !/\/providers\/Microsoft\.Security\/assessments\//i.test(resource.id) || SYSTEM_UPDATES_ASSESSMENT_KEYS.some((key) => resource.id.toLowerCase().endsWith(`/${key}`)));
+    expect(kept.length).toBe(TENANT.resources.length - 1);
+    expect(byId(snapshot.resources)).toEqual(byId(kept));
     for (const request of arm.requests) {
       expect(request.method).toBe('GET');
       expect(request.authorization).toBe('valid');
@@ -88,6 +94,7 @@ describe('Defender for Cloud, security contact, custom role and security solutio
       ['providers/Microsoft.Security/settings', '2022-05-01'],
       ['providers/Microsoft.Security/securityContacts', '2023-12-01-preview'],
       ['providers/Microsoft.Authorization/roleDefinitions', '2022-04-01'],
+      ['providers/Microsoft.Security/assessments', '2021-06-01'],
     ];
     for (const [read, version] of expected) {
       const queries = queryOf(read);

@@ -126,9 +126,11 @@ export class TenantIndex {
     if (scaleSetListing !== undefined) append(this.collections, keyOf(scaleSetListing), resource);
     const scope = scopeOf(segments, providersAt);
     const inGroupOrSubscription = isResourceGroupPath(scope) || scope.length === 2;
-    if (inGroupOrSubscription && typeAndNameSegments === 2) {
+    if (typeAndNameSegments === 2) {
       const [namespace = '', type = ''] = segments.slice(providersAt + 1);
-      append(this.topLevelByType, topLevelKey(segments[1] ?? '', namespace, type), resource);
+      if (inGroupOrSubscription || LISTED_WITH_EXTENDED_RESOURCES.has(`${namespace}/${type}`.toLowerCase())) {
+        append(this.topLevelByType, topLevelKey(segments[1] ?? '', namespace, type), resource);
+      }
     }
     this.addImpliedScopes(scope);
   }
@@ -151,6 +153,13 @@ export class TenantIndex {
     append(this.resourceGroupsBySubscription, (segments[1] ?? '').toLowerCase(), group);
   }
 }
+
+/**
+ * Extension types whose subscription-wide list holds those on every resource in the subscription,
+ * as ARM's does for Defender for Cloud assessments (`/subscriptions/{id}/providers/Microsoft.Security/assessments`
+ * lists each resource's). Other extension types (diagnostic settings) are listed at their target only.
+ */
+const LISTED_WITH_EXTENDED_RESOURCES: ReadonlySet<string> = new Set(['microsoft.security/assessments']);
 
 function idOf(resource: ArmResource): string {
   if (typeof resource.id !== 'string') throw new Error(`fake ARM: a resource without an id: ${JSON.stringify(resource).slice(0, 200)}`);
