@@ -10,7 +10,7 @@ import { SUBSCRIPTION_TYPE } from '../inventory/arm-types.js';
 import { sanitizeForTerminal as clean } from './sanitize.js';
 import { resourceTypeLabel } from './resource-types.js';
 import { MAX_TEXT, namesIn, plural, shownId, shownName, shownText, truncate } from './text.js';
-import { wrap, wrapCommand } from './wrap.js';
+import { visibleLength, wrap, wrapCommand } from './wrap.js';
 
 export interface TerminalOptions {
   readonly color: boolean;
@@ -180,10 +180,14 @@ function summary(result: ScanResult, c: ChalkInstance, width: number): string[] 
   const s = result.summary;
   const counts = SEVERITIES.map((severity) => severityLabel(c, severity, `${s.findings[severity]} ${severity}`)).join(' · ');
   const state = s.complete ? c.green('scan complete') : c.magenta.bold('scan INCOMPLETE: some data could not be read');
-  const second = `${plural(s.resourcesEvaluated, 'resource')} · ${plural(s.rulesEvaluated, 'rule')} evaluated · ${s.notEvaluated} not evaluated · ${state}`;
+  const second = wrap(`${plural(s.resourcesEvaluated, 'resource')} · ${plural(s.rulesEvaluated, 'rule')} evaluated · ${s.notEvaluated} not evaluated`, width, '         ', '         ');
+  // The verdict is never split across lines: it goes on the last line if it fits, else on its own.
+  const last = second.length - 1;
+  if (visibleLength(second[last]!) + 3 + visibleLength(state) <= width) second[last] += ` · ${state}`;
+  else second.push(`         ${state}`);
   const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
   const lines = [`${c.bold('Summary:')} ${counts}  (${plural(s.findings.total, 'finding')}${suppressed})`];
-  lines.push(...wrap(second, width, '         ', '         '));
+  lines.push(...second);
   if (result.collectionErrors.length > 0) {
     lines.push(c.dim(`         ${plural(result.collectionErrors.length, 'read error')} recorded in the input (listed in --format json)`));
   }

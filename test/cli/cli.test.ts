@@ -29,7 +29,7 @@ describe('azscan scan --snapshot', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/AZ-NSG-002 {2}Elasticsearch or Kibana open to the internet/);
     expect(run.stdout).toMatch(/nsg-elastic\/allow-es-anywhere/);
-    expect(run.stdout).toMatch(/Summary: 9 critical · 8 high · 52 medium · 18 low {2}\(87 findings\)/);
+    expect(run.stdout).toMatch(/Summary: 9 critical · 9 high · 52 medium · 21 low {2}\(91 findings\)/);
     expect(run.stdout).not.toMatch(/\u001b/);
   });
 
@@ -55,7 +55,7 @@ describe('azscan scan --snapshot', () => {
     expect(run.stdout).toBe('');
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.schemaVersion).toBe(1);
-    expect(report.findings).toHaveLength(87);
+    expect(report.findings).toHaveLength(91);
   });
 
   it('exits 3 for a bare resource array, which carries no child resources, and 0 with --allow-partial', () => {

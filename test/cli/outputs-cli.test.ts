@@ -34,7 +34,7 @@ describe('--output NAME=FILE', () => {
     const cwd = folder();
     const run = runCli(['scan', '--snapshot', DEMO, '--output', 'JSON=report.json', '--output', './a=b.md', '--format', 'markdown'], { cwd });
     expect(run.status).toBe(0);
-    expect(JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')).findings).toHaveLength(87);
+    expect(JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')).findings).toHaveLength(91);
     expect(readFileSync(join(cwd, 'a=b.md'), 'utf8')).toMatch(/^## azscan:/);
     expect(readdirSync(cwd).sort()).toEqual(['a=b.md', 'report.json']);
   });

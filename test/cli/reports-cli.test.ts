@@ -16,7 +16,7 @@ describe('several reports from one scan', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Summary: 9 critical/m);
     for (const format of formats) expect(existsSync(path(`demo.${format}`)), format).toBe(true);
-    expect(JSON.parse(readFileSync(path('demo.json'), 'utf8')).findings).toHaveLength(87);
+    expect(JSON.parse(readFileSync(path('demo.json'), 'utf8')).findings).toHaveLength(91);
     expect(JSON.parse(readFileSync(path('demo.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(path('demo.junit'), 'utf8')).toMatch(/^<\?xml/);
     expect(readFileSync(path('demo.html'), 'utf8')).toMatch(/^<!doctype html>/i);
@@ -134,7 +134,7 @@ describe('baselines', () => {
     const run = runCli(['scan', '--snapshot', DEMO, '--baseline', path('before.json'), '--new-only', '--fail-on', 'critical']);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^SINCE THE BASELINE/m);
-    expect(run.stdout).toMatch(/1 new · 86 existing · 1 fixed/);
+    expect(run.stdout).toMatch(/1 new · 90 existing · 1 fixed/);
     expect(run.stdout).toMatch(/fixed: AZ-STG-001 .*retired/);
     const json = JSON.parse(runCli(['scan', '--snapshot', DEMO, '--baseline', path('before.json'), '--format', 'json']).stdout);
     expect(json.findings.filter((f: { baselineState: string }) => f.baselineState === 'new').map((f: { fingerprint: string }) => f.fingerprint)).toEqual([elastic.fingerprint]);

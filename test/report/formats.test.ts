@@ -133,7 +133,7 @@ describe('Markdown', () => {
   it('summarises by severity, lists findings, and stays within a comment', () => {
     const result = demo({ compliance: 'cis-azure-3.0' });
     const text = renderMarkdown(result);
-    expect(text).toMatch(/^## azscan: 9 critical · 8 high · 52 medium · 18 low$/m);
+    expect(text).toMatch(/^## azscan: 9 critical · 9 high · 52 medium · 21 low$/m);
     expect(text).toMatch(/^\| 🔴 critical \| 9 \|$/m);
     expect(text).toMatch(/^### CIS Microsoft Azure Foundations Benchmark v3\.0\.0$/m);
     expect(text.match(/^\| (🔴|🟠|🟡|🔵) \w+ \| AZ-/gm)).toHaveLength(result.findings.length);
@@ -156,6 +156,6 @@ describe('Markdown', () => {
       ],
     };
     const text = renderMarkdown(demo({ baseline }));
-    expect(text).toMatch(/^1 new · 86 existing · 1 fixed$/m);
+    expect(text).toMatch(/^1 new · 90 existing · 1 fixed$/m);
   });
 });

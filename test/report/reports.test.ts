@@ -32,7 +32,7 @@ describe('terminal report', () => {
     expect(text).not.toMatch(/\u001b/);
     const headings = [...text.matchAll(/^(CRITICAL|HIGH|MEDIUM|LOW) \((\d+)\)$/gm)].map((m) => m[1]);
     expect(headings).toEqual(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']);
-    expect(text).toMatch(/^Summary: 9 critical · 8 high · 52 medium · 18 low {2}\(87 findings\)$/m);
+    expect(text).toMatch(/^Summary: 9 critical · 9 high · 52 medium · 21 low {2}\(91 findings\)$/m);
     expect(text).toMatch(/scan complete/);
   });
 
@@ -123,7 +123,7 @@ describe('JSON report', () => {
     const report = JSON.parse(renderJson(demo()));
     expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'azscan', version: expect.any(String) } });
     expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'source', 'summary', 'subscriptions', 'skippedSubscriptions', 'rules', 'findings', 'notEvaluated', 'collectionErrors']);
-    expect(report.summary).toMatchObject({ findings: { total: 87, critical: 9, high: 8, medium: 52, low: 18 }, complete: true, rulesEvaluated: RULES.length });
+    expect(report.summary).toMatchObject({ findings: { total: 91, critical: 9, high: 9, medium: 52, low: 21 }, complete: true, rulesEvaluated: RULES.length });
     for (const finding of report.findings) {
       for (const field of ['ruleId', 'severity', 'title', 'resourceId', 'resourceType', 'subscriptionId', 'message', 'evidence', 'remediation', 'compliance', 'fingerprint']) {
         expect(finding, field).toHaveProperty(field);
