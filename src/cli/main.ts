@@ -83,7 +83,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
   const exposure = program
     .command('exposure')
-    .description('list every address, port, service and workload the internet can reach, from configuration alone')
+    .description('list every address, port, service and workload the internet can reach, and every public platform (PaaS) endpoint, from configuration alone')
     .option('--snapshot <file>', 'use a snapshot instead of the live estate')
     .addOption(choiceOption('--format <name>', 'output format', EXPOSURE_FORMAT_NAMES).default('table'))
     .option('--output <file>', 'write the list, in the --format chosen, to FILE instead of stdout')
