@@ -5,17 +5,14 @@
  * policies, with nothing but GET requests and never a publishing credential. The fake ARM server
  * serves the auth settings with secrets in them (as ARM may); the collected snapshot must hold none.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../cli/run-cli.js';
-import { startFakeArm, type FakeArm } from '../fake-arm/server.js';
-import { fakeTenantFromSnapshot, type SnapshotLike } from '../fake-arm/tenant.js';
-import { runLive, TOKEN } from './live-cli.js';
+import { ROOT } from '../cli/run-cli.js';
+import type { FakeArm } from '../fake-arm/server.js';
+import { expectCollectsTenantBack, expectLiveScanMatchesSnapshot, loadTenant, serveTenant } from './live-equivalence.js';
 
 const TENANT_FILE = join(ROOT, 'fixtures', 'live', 'appservice-tenant.json');
-const TENANT = JSON.parse(readFileSync(TENANT_FILE, 'utf8')) as SnapshotLike & { collected: string[]; resources: Array<{ id: string }> };
+const TENANT = loadTenant(TENANT_FILE);
 
 const RULE_IDS = ['AZ-APP-001', 'AZ-APP-002', 'AZ-APP-003', 'AZ-APP-004', 'AZ-APP-005', 'AZ-APP-006', 'AZ-APP-007', 'AZ-APP-008', 'AZ-APP-009', 'AZ-APP-010'];
 
@@ -43,72 +40,29 @@ function withSecrets(tenant: typeof TENANT): typeof TENANT {
 /** The rules the tenant gives a malformed value to, so that not-evaluated entries are compared too. */
 const WITH_MALFORMED_INPUT = RULE_IDS;
 
-interface Report {
-  source: { kind: string };
-  findings: Array<{ fingerprint: string; ruleId: string }>;
-  notEvaluated: Array<{ ruleId?: string; resourceId?: string; code: string }>;
-}
-
-/** A report without its source, its findings and not-evaluated entries in an order that does not depend on reading order. */
-function comparable(report: Report) {
-  return {
-    ...report,
-    source: undefined,
-    findings: [...report.findings].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint)),
-    notEvaluated: [...report.notEvaluated].sort((a, b) => `${a.ruleId}|${a.resourceId}`.localeCompare(`${b.ruleId}|${b.resourceId}`)),
-  };
-}
-
-function byId<T extends { id: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.id.toLowerCase().localeCompare(b.id.toLowerCase()));
-}
-
 let arm: FakeArm;
 beforeAll(async () => {
   // A small page size makes every list (servers, administrators, vaults…) follow nextLink.
-  arm = await startFakeArm({ tenant: fakeTenantFromSnapshot(withSecrets(TENANT)), token: TOKEN, pageSize: 2 });
+  arm = await serveTenant(withSecrets(TENANT), { pageSize: 2 });
 });
 afterAll(() => arm.close());
 
 describe('App Service rules, read live', () => {
   for (const id of RULE_IDS) {
     it(`${id}: the live scan reports what the snapshot scan reports, with at least one finding`, async () => {
-      arm.resetRequests();
-      const live = await runLive(arm, ['scan', '--rule', id, '--format', 'json']);
-      const offline = runCli(['scan', '--snapshot', TENANT_FILE, '--rule', id, '--format', 'json']);
-      expect(live.stderr).toBe('');
-      expect(live.status).toBe(offline.status);
-      const liveReport = JSON.parse(live.stdout) as Report;
-      const offlineReport = JSON.parse(offline.stdout) as Report;
-      expect(liveReport.source.kind).toBe('live');
-      expect(comparable(liveReport)).toEqual(comparable(offlineReport));
-      expect(liveReport.findings.length).toBeGreaterThan(0);
-      expect(new Set(liveReport.findings.map((finding) => finding.ruleId))).toEqual(new Set([id]));
-      expect(liveReport.notEvaluated.length > 0).toBe(WITH_MALFORMED_INPUT.includes(id));
-      expect(arm.requests.map((request) => request.method).filter((method) => method !== 'GET')).toEqual([]);
+      await expectLiveScanMatchesSnapshot(arm, TENANT_FILE, id, { expectNotEvaluated: WITH_MALFORMED_INPUT.includes(id) });
     });
   }
 
   it('collects the tenant back as it is: the same collected types and the same ARM JSON, with GET requests only', async () => {
-    arm.resetRequests();
-    const path = join(mkdtempSync(join(tmpdir(), 'azscan-appservice-')), 'collected.json');
-    const collect = await runLive(arm, ['collect', '--quiet', '--output', path, ...RULE_IDS.flatMap((id) => ['--rule', id])]);
-    expect(collect.stderr).toBe('');
-    expect(collect.status).toBe(0);
-    const snapshot = JSON.parse(readFileSync(path, 'utf8')) as { collected: string[]; resources: Array<{ id: string }>; errors: unknown[] };
-    expect(snapshot.errors).toEqual([]);
-    expect(snapshot.collected).toEqual(TENANT.collected);
-    // What ARM served with secrets comes back without them: the same JSON as the secret-free tenant file.
-    expect(byId(snapshot.resources)).toEqual(byId(TENANT.resources));
-    const text = readFileSync(path, 'utf8');
+    // What ARM served with secrets comes back without them: the same JSON as the secret-free tenant
+    // file; never a publishing credential or profile, nor the old auth settings.
+    const { text } = await expectCollectsTenantBack(arm, TENANT, RULE_IDS, {
+      moreRequestsThan: 12,
+      alsoForbidden: /publishxml|publishingcredentials\/list|config\/authsettings(\/|$)/i,
+    });
     for (const name of SECRET_NAMES) expect(text, name).not.toContain(`"${name}"`);
     expect(text).not.toMatch(/shh-aad|hunter2|AAD_SECRET|ABCDEF/);
     expect(arm.requests.filter((request) => /\/config\/authsettingsV2$/i.test(request.path)).length).toBe(4);
-    expect(arm.requests.length).toBeGreaterThan(12);
-    for (const request of arm.requests) {
-      expect(request.method).toBe('GET');
-      expect(request.authorization).toBe('valid');
-      expect(request.path).not.toMatch(/listkeys|\/list[A-Z]|regeneratekey|publishxml|publishingcredentials\/list|config\/authsettings(\/|$)/i);
-    }
   });
 });
