@@ -89,13 +89,6 @@ export class ArmClients {
     });
   }
 
-  security(subscriptionId: string) {
-    return this.client(`security/${subscriptionId}`, async () => {
-      const { SecurityCenter } = await import('@azure/arm-security');
-      return new SecurityCenter(this.credential, subscriptionId, this.options());
-    });
-  }
-
   compute(subscriptionId: string) {
     return this.client(`compute/${subscriptionId}`, async () => {
       const { ComputeManagementClient } = await import('@azure/arm-compute');
