@@ -32,7 +32,7 @@ export async function benchLiveScan(): Promise<void> {
     const started = performance.now();
     const run = await runCli(['scan', '--format', 'json', '--arm-endpoint', arm.url, '--quiet'], arm.caCertPath);
     const wall = (performance.now() - started) / 1000;
-    const report = JSON.parse(run.stdout) as { summary: { complete: boolean; findings: { total: number } }; notEvaluated: unknown[] };
+    const report = JSON.parse(run.stdout) as { summary: { complete: boolean; findings: { total: number } }; notEvaluated: Array<{ ruleId?: string; code: string; reason: string }> };
 
     const bySubscription = new Map<string, RecordedRequest[]>();
     for (const request of arm.requests) {
@@ -50,12 +50,19 @@ export async function benchLiveScan(): Promise<void> {
     const served = arm.requests.length - throttled;
     const perSubscription = Math.round(served / SUBSCRIPTIONS);
     console.log(
-      `live scan: ${SUBSCRIPTIONS} subscriptions × ${RESOURCES_PER_SUBSCRIPTION} resources, ${LATENCY_MS} ms per request, read bucket ${BUCKET.capacity} refilled at ${BUCKET.refillPerSecond}/s per subscription`,
+      `live scan: ${SUBSCRIPTIONS} subscriptions × ${RESOURCES_PER_SUBSCRIPTION} resources (${resources.length.toLocaleString('en')} in all), ${LATENCY_MS} ms per request, read bucket ${BUCKET.capacity} refilled at ${BUCKET.refillPerSecond}/s per subscription`,
     );
     console.log(`  wall time                          ${wall.toFixed(2).padStart(7)} s   (exit ${run.status}, ${report.summary.findings.total} findings, ${report.notEvaluated.length} not evaluated)`);
     console.log(`  requests made                      ${String(arm.requests.length).padStart(7)}     (${served} served, ~${perSubscription} per subscription)`);
     console.log(`  429s received                      ${String(throttled).padStart(7)}`);
     console.log(`  bound the bucket imposes           ${bound.toFixed(2).padStart(7)} s   = max over subscriptions of (served − ${BUCKET.capacity}) / ${BUCKET.refillPerSecond}`);
+    // What was not evaluated, by rule and code: an incomplete scan misses the target, and says why.
+    const unread = new Map<string, { count: number; reason: string }>();
+    for (const entry of report.notEvaluated) {
+      const key = `${entry.ruleId ?? '(input)'} ${entry.code}`;
+      unread.set(key, { count: (unread.get(key)?.count ?? 0) + 1, reason: entry.reason });
+    }
+    for (const [key, { count, reason }] of [...unread].sort((a, b) => b[1].count - a[1].count).slice(0, 8)) console.log(`  not evaluated: ${count} × ${key}: ${reason.slice(0, 120)}`);
     const ratio = bound > 0 ? wall / bound : Infinity;
     console.log(
       `  wall / bound                       ${bound > 0 ? ratio.toFixed(2).padStart(7) : '    n/a'}     (target ≤ 1.5 with nothing failing for good: ${ratio <= 1.5 && report.summary.complete ? 'met' : 'MISSED'})`,

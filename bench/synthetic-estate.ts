@@ -21,8 +21,11 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
+  // The last round is finished rather than cut short, so that no resource is left without
+  // the parent or children it names (a storage account without its blob service): the estate
+  // holds `total` resources or a few more.
   const push = (resource: Json): void => {
-    if (resources.length < total) resources.push(resource);
+    resources.push(resource);
   };
   const diag = (target: string, logs: boolean): void =>
     push({
@@ -142,6 +145,8 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
         minimumTlsVersion: random() < 0.7 ? 'TLS1_2' : 'TLS1_0',
         supportsHttpsTrafficOnly: random() < 0.9,
         networkAcls: { defaultAction: random() < 0.5 ? 'Allow' : 'Deny', ipRules: [], virtualNetworkRules: [] },
+        creationTime: '2025-06-01T08:00:00.0000000Z',
+        keyCreationTime: { key1: random() < 0.7 ? '2026-10-01T08:00:00.0000000Z' : '2025-06-01T08:00:00.0000000Z', key2: '2026-10-01T08:00:00.0000000Z' },
       },
     });
     push({ id: `${account}/blobServices/default`, name: 'default', type: 'Microsoft.Storage/storageAccounts/blobServices', properties: {} });
