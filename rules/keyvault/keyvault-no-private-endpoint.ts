@@ -1,4 +1,4 @@
-import { privateEndpointStatuses } from '../../src/adapters/keyvault.js';
+import { isApprovedConnection, privateEndpointConnectionsOf } from '../../src/adapters/private-endpoint-connections.js';
 import { evidence } from '../../src/adapters/setting.js';
 import { KEY_VAULT_TYPE } from '../../src/inventory/arm-types.js';
 import { defineRule } from '../../src/model/rule.js';
@@ -22,14 +22,16 @@ export default defineRule({
   references: ['https://learn.microsoft.com/azure/key-vault/general/private-link-service', 'https://learn.microsoft.com/azure/private-link/private-endpoint-overview'],
   compliance: { 'cis-azure-3.0': ['3.3.7'], mcsb: ['NS-2'] },
   check(vault, context) {
-    const { connections, statuses } = privateEndpointStatuses(vault);
-    if (statuses.some((status) => status.toLowerCase() === 'approved')) return;
+    const { setting, connections, malformed } = privateEndpointConnectionsOf(vault);
+    if (connections.some(isApprovedConnection)) return;
+    // An entry azscan cannot read might be the approved connection: not evaluated rather than failed.
+    if (malformed.length > 0) throw malformed[0];
     context.report({
       message:
-        statuses.length === 0
+        connections.length === 0
           ? `Key Vault '${vault.name}' has no private endpoint: its clients reach it through its public endpoint.`
-          : `Key Vault '${vault.name}' has no approved private endpoint: its connections are ${statuses.map((status) => `'${status}'`).join(', ')}.`,
-      evidence: [evidence(connections, 'not set; the vault has no private endpoint connection')],
+          : `Key Vault '${vault.name}' has no approved private endpoint: its connections are ${connections.map((connection) => `'${connection.status}'`).join(', ')}.`,
+      evidence: [evidence(setting, 'not set; the vault has no private endpoint connection')],
     });
   },
 });

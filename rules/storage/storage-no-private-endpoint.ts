@@ -1,5 +1,4 @@
-import { privateEndpointConnections } from '../../src/adapters/storage.js';
-import { sameText } from '../../src/adapters/setting.js';
+import { isApprovedConnection, privateEndpointConnectionsOf } from '../../src/adapters/private-endpoint-connections.js';
 import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
 import { defineRule } from '../../src/model/rule.js';
 
@@ -25,19 +24,20 @@ export default defineRule({
   ],
   compliance: { 'cis-azure-3.0': ['4.9'], mcsb: ['NS-2'] },
   check(account, context) {
-    const connections = privateEndpointConnections(account);
-    if (connections.some((connection) => sameText(connection.status, 'Approved'))) return;
-    const path = 'properties.privateEndpointConnections';
+    const { setting, connections, malformed } = privateEndpointConnectionsOf(account);
+    if (connections.some(isApprovedConnection)) return;
+    // An entry azscan cannot read might be the approved connection: not evaluated rather than failed.
+    if (malformed.length > 0) throw malformed[0];
     if (connections.length === 0) {
       context.report({
         message: `Storage account '${account.name}' has no private endpoint: clients reach it over its public endpoint only.`,
-        evidence: [{ resourceId: account.id, path, absent: true, note: 'no private endpoint connections' }],
+        evidence: [{ resourceId: account.id, path: setting.path, absent: true, note: 'no private endpoint connections' }],
       });
       return;
     }
     context.report({
-      message: `Storage account '${account.name}' has no approved private endpoint: ${connections.map((connection) => `'${connection.name}' is ${connection.status ?? 'without a status'}`).join(', ')}.`,
-      evidence: connections.map((connection) => ({ resourceId: account.id, path: `${connection.path}.properties.privateLinkServiceConnectionState.status`, ...(connection.status === undefined ? { absent: true as const } : { value: connection.status }), note: 'not approved: no traffic flows through this endpoint' })),
+      message: `Storage account '${account.name}' has no approved private endpoint: ${connections.map((connection) => `'${connection.name}' is ${connection.status}`).join(', ')}.`,
+      evidence: connections.map((connection) => ({ resourceId: account.id, path: `${connection.path}.properties.privateLinkServiceConnectionState.status`, value: connection.status, note: 'not approved: no traffic flows through this endpoint' })),
     });
   },
 });

@@ -84,21 +84,6 @@ export function objectEnabled(object: ArmResource): Setting<boolean> {
   return readBoolean(object, 'properties.attributes.enabled', true);
 }
 
-/**
- * The status of each of the vault's private endpoint connections
- * (`privateEndpointConnections[].properties.privateLinkServiceConnectionState.status`:
- * Approved, Pending, Rejected, Disconnected). Absent means none. An entry whose status cannot
- * be read is malformed: it might be the approved one.
- */
-export function privateEndpointStatuses(vault: ArmResource): { connections: Setting<readonly unknown[]>; statuses: string[] } {
-  const connections = readArray(vault, 'properties.privateEndpointConnections');
-  const statuses = connections.value.map((entry, index) => {
-    const status = isJsonObject(entry) ? valueAt(entry, 'properties.privateLinkServiceConnectionState.status') : undefined;
-    if (typeof status !== 'string') throw new MalformedProperty(`properties.privateEndpointConnections[${index}].properties.privateLinkServiceConnectionState.status`, 'a connection status', status);
-    return status;
-  });
-  return { connections, statuses };
-}
 
 /**
  * The action types of a key's rotation policy (`rotationPolicy.lifetimeActions[].action.type`:

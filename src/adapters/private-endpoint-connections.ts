@@ -13,8 +13,10 @@ export interface PrivateEndpointConnection {
 
 /**
  * `properties.privateEndpointConnections` carried in a resource's own JSON, in the shape the
- * Private Link providers share (Cosmos DB, Azure Cache for Redis, …). Entries azscan cannot read
- * are returned apart, so that a readable approved connection still settles the question.
+ * Private Link providers share (storage accounts, Key Vault, Cosmos DB, Azure Cache for Redis,
+ * …). Absent means none. Entries azscan cannot read are returned apart, so that a readable
+ * approved connection still settles the question; without one, a rule must not read them as
+ * "not approved", since one of them might be the approved connection.
  */
 export function privateEndpointConnectionsOf(resource: ArmResource): {
   setting: Setting<readonly unknown[]>;
@@ -30,7 +32,12 @@ export function privateEndpointConnectionsOf(resource: ArmResource): {
     const state = isJsonObject(properties) ? properties.privateLinkServiceConnectionState : undefined;
     const status = isJsonObject(state) ? state.status : undefined;
     if (typeof status !== 'string') {
-      malformed.push(new MalformedProperty(path, 'a connection with properties.privateLinkServiceConnectionState.status', entry));
+      // Say exactly what is wrong: the entry, or (in an entry of the right shape) its status.
+      malformed.push(
+        isJsonObject(state)
+          ? new MalformedProperty(`${path}.properties.privateLinkServiceConnectionState.status`, 'a connection status (Approved, Pending, Rejected, Disconnected)', status)
+          : new MalformedProperty(path, 'a connection with properties.privateLinkServiceConnectionState.status', entry),
+      );
       return;
     }
     const endpoint = isJsonObject(properties) ? properties.privateEndpoint : undefined;

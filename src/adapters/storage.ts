@@ -143,31 +143,6 @@ export function bypassesForAzureServices(bypass: string): boolean {
   return bypass.split(',').some((entry) => sameText(entry.trim(), 'AzureServices'));
 }
 
-/** One private endpoint connection of an account and the state of its approval. */
-export interface PrivateEndpointConnection {
-  readonly path: string;
-  readonly name: string;
-  /** `Approved`, `Pending`, `Rejected`; absent status is read as not approved. */
-  readonly status: string | undefined;
-}
-
-/**
- * The account's private endpoint connections, as the account's own GET lists them. Absent
- * means none. An entry whose approval state is not a string is malformed.
- */
-export function privateEndpointConnections(account: ArmResource): PrivateEndpointConnection[] {
-  const path = 'properties.privateEndpointConnections';
-  return readList(valueAt(account.raw, path), path).map((entry, i) => {
-    const at = `${path}[${i}]`;
-    if (!isJsonObject(entry)) throw new MalformedProperty(at, 'an object', entry);
-    const status = valueAt(entry, 'properties.privateLinkServiceConnectionState.status');
-    if (status !== undefined && status !== null && typeof status !== 'string') {
-      throw new MalformedProperty(`${at}.properties.privateLinkServiceConnectionState.status`, 'a string', status);
-    }
-    return { path: at, name: typeof entry.name === 'string' ? entry.name : String(i), status: typeof status === 'string' ? status : undefined };
-  });
-}
-
 /**
  * The key rotation reminder: `keyPolicy.keyExpirationPeriodInDays`. Absent means no reminder
  * (the API sets no key policy unless asked, API 2021-02-01 on).
