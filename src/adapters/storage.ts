@@ -1,6 +1,6 @@
 import { MalformedProperty } from '../model/not-evaluated.js';
 import { isJsonObject, type ArmResource } from '../inventory/types.js';
-import { readArray, readBoolean, readList, readNumber, readString, sameText, valueAt, type Setting } from './setting.js';
+import { readArray, readBoolean, readNumber, readString, sameText, type Setting } from './setting.js';
 
 /**
  * Whether the account permits anonymous blob access. Absent reads as allowed: the property
