@@ -67,7 +67,11 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
     }
   }
 
-  const relevantTypes = new Set(rules.flatMap((rule) => [...rule.resourceTypes, ...rule.requires].map(typeKey)));
+  // A named read (`Microsoft.Web/sites/config/authsettingsV2`) holds resources of the ARM type
+  // one segment up, so that type counts too: erring this way only counts more against completeness.
+  const relevantTypes = new Set(
+    rules.flatMap((rule) => [...rule.resourceTypes, ...rule.requires.flatMap((type) => [type, type.slice(0, type.lastIndexOf('/'))])].map(typeKey)),
+  );
   const anyTypeRelevant = everyType.length > 0;
   for (const bad of inventory.malformed) {
     // A malformed resource of a type no selected rule reads is listed for the record; one

@@ -82,6 +82,14 @@ describe('evaluate', () => {
     expect(result.collectionErrors).toHaveLength(1);
   });
 
+  it('counts a malformed resource of a named read as relevant to the rule that requires that read', () => {
+    const site = `${SUB}/resourceGroups/rg/providers/Microsoft.Web/sites/app`;
+    const malformedAuthSettings = { id: `${site}/config/authsettingsV2`, name: 'authsettingsV2', type: 'Microsoft.Web/sites/config', properties: 3 };
+    const result = scan([account(), malformedAuthSettings], [byId('AZ-STG-001'), byId('AZ-APP-010')]);
+    expect(result.notEvaluated).toContainEqual(expect.objectContaining({ code: 'MalformedResource', inputLocation: 'resources[1]' }));
+    expect(result.summary.complete).toBe(false);
+  });
+
   it('lists malformed resources; one of a type no selected rule reads does not make the scan incomplete', () => {
     const malformedNsg = { id: `${SUB}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/n`, type: 'Microsoft.Network/networkSecurityGroups', properties: 3 };
     const storageOnly = scan([account(), malformedNsg], [byId('AZ-STG-001')]);
