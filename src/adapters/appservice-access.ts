@@ -3,6 +3,7 @@ import type { PlatformGrant, PlatformReach } from '../model/exposure.js';
 import type { ConfigLocation } from '../model/evidence.js';
 import { isJsonObject, type ArmResource, type JsonObject } from '../inventory/types.js';
 import { addressCount, isInternetSource, isWholeInternetMask, parseIPv4 } from './addresses.js';
+import { orderedGrants, widestReach } from './exposure/platform/grants.js';
 import { readBoolean, readList, readString, sameText, valueAt, type Setting } from './setting.js';
 
 /*
@@ -67,15 +68,8 @@ export function siteAccess(config: ArmResource, side: SiteSide): SiteAccess {
   if (!shadowed && sameText(defaultAction.value, 'Allow')) {
     grants.push({ kind: 'everyone', source: { resourceId: config.id, path: defaultAction.path, value: defaultAction.absent ? 'Allow (not set: no rules)' : defaultAction.raw } });
   }
-  const rank = (grant: PlatformGrant): number => ['everyone', 'azure', 'range'].indexOf(grant.kind) >>> 0;
-  const ordered = grants.map((grant, i) => ({ grant, i })).sort((a, b) => rank(a.grant) - rank(b.grant) || a.i - b.i).map(({ grant }) => grant);
-  return { reachableBy: widest(ordered), grants: ordered, usesMain, defaultAction, rulesPath };
-}
-
-function widest(grants: readonly PlatformGrant[]): PlatformReach | undefined {
-  if (grants.some((grant) => grant.kind === 'everyone')) return 'everyone';
-  if (grants.some((grant) => grant.kind === 'azure')) return 'azure';
-  return grants.some((grant) => grant.kind === 'range') ? 'ranges' : undefined;
+  const ordered = orderedGrants(grants);
+  return { reachableBy: widestReach(ordered), grants: ordered, usesMain, defaultAction, rulesPath };
 }
 
 interface ParsedRule {

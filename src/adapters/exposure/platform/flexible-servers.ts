@@ -12,8 +12,9 @@ import {
 } from '../../../inventory/arm-types.js';
 import type { Inventory } from '../../../inventory/inventory.js';
 import type { ArmResource } from '../../../inventory/types.js';
-import type { PlatformAuth, PlatformEndpoint, PlatformGrant, PlatformReach } from '../../../model/exposure.js';
+import type { PlatformAuth, PlatformEndpoint, PlatformGrant } from '../../../model/exposure.js';
 import { MalformedProperty, NotEvaluated } from '../../../model/not-evaluated.js';
+import { orderedGrants, widestReach } from './grants.js';
 import type { PlatformEndpointSource } from './source.js';
 
 /*
@@ -26,8 +27,6 @@ import type { PlatformEndpointSource } from './source.js';
  * access is Disabled is not listed, and one whose firewall rules were not read is unknown.
  * The rules AZ-PG-005/006 and AZ-MY-005/006 read the same accessors.
  */
-
-const ORDER: Record<PlatformGrant['kind'], number> = { everyone: 0, azure: 1, range: 2, trustedServices: 3, virtualNetwork: 4, privateEndpoint: 5 };
 
 function at(rule: ArmResource, path: 'properties.startIpAddress' | 'properties.endIpAddress', value: string) {
   return { resourceId: rule.id, path, value };
@@ -45,12 +44,7 @@ function firewallGrants(entries: readonly FirewallEntry[]): PlatformGrant[] {
     if (internet.length === 1 && internet[0] === entry) continue; // one rule that is the whole internet is `everyone`, not a range
     grants.push({ kind: 'range', range: `${range.startText}-${range.endText}`, addresses: ipv4RangeSize(range.start, range.end), source: at(rule, 'properties.endIpAddress', range.endText) });
   }
-  return grants.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-}
-
-function widest(grants: readonly PlatformGrant[]): PlatformReach {
-  if (grants.some((grant) => grant.kind === 'everyone')) return 'everyone';
-  return grants.some((grant) => grant.kind === 'azure') ? 'azure' : 'ranges';
+  return orderedGrants(grants);
 }
 
 /** The firewall rules of a server, read; not read (or read failed) or a malformed rule is NotEvaluated. */
@@ -100,7 +94,8 @@ function flexibleServerSource(kind: FlexibleServerKind): PlatformEndpointSource 
         host: host.value,
         hostPath: host.path,
         ports: [kind.port],
-        reachableBy: widest(grants),
+        // Every grant here is one that reaches (everyone, all of Azure or a range), and there is one.
+        reachableBy: widestReach(grants)!,
         grants,
         auth: kind.auth(server, inventory),
       };

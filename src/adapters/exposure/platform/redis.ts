@@ -1,6 +1,7 @@
 import { accessKeysDisabled, admitsEveryAddress, authenticationNotRequired, entraAuthEnabled, nonTlsPortEnabled, redisFirewallRange, redisPublicEndpoint } from '../../redis.js';
 import { isApprovedConnection, privateEndpointConnectionsOf } from '../../private-endpoint-connections.js';
 import { readNumber, readString } from '../../setting.js';
+import { orderedGrants, widestReach } from './grants.js';
 import { REDIS_CACHE_TYPE, REDIS_FIREWALL_RULE_TYPE } from '../../../inventory/arm-types.js';
 import type { Inventory } from '../../../inventory/inventory.js';
 import type { ArmResource } from '../../../inventory/types.js';
@@ -22,7 +23,8 @@ export const REDIS_ENDPOINTS: PlatformEndpointSource = {
     const host = readString(cache, 'properties.hostName', undefined).value;
     if (host === undefined || host.trim() === '') throw new NotEvaluated('MissingProperty', 'properties.hostName is absent: ARM states no host for the cache');
     const grants = firewallGrants(cache, inventory);
-    const reachableBy = grants.some((grant) => grant.kind === 'everyone') ? 'everyone' : 'ranges';
+    // The firewall's grants, never empty (no rule is every address), all reach: everyone or a range.
+    const reachableBy = widestReach(grants)!;
     for (const connection of approvedConnections(cache)) {
       grants.push({ kind: 'privateEndpoint', id: connection.privateEndpointId ?? connection.name, source: { resourceId: cache.id, path: connection.path, value: connection.status } });
     }
@@ -63,7 +65,7 @@ function firewallGrants(cache: ArmResource, inventory: Inventory): PlatformGrant
     const text = range.start === range.end ? range.startText : `${range.startText}-${range.endText}`;
     return { kind: 'range', range: text, addresses: range.addresses, source };
   });
-  return [...grants.filter((grant) => grant.kind === 'everyone'), ...grants.filter((grant) => grant.kind !== 'everyone')];
+  return orderedGrants(grants);
 }
 
 /** Approved private endpoints, listed only: they do not decide reachability, so an unreadable list is left out rather than making the endpoint unknown. */
