@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 // Debian's Chromium (apt install chromium); CHROMIUM_PATH points elsewhere. No background
 // networking, sync or component updates: the tests assert the page makes no request, and
@@ -73,4 +73,17 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   });
   await page.goto(url, { waitUntil: 'load' });
   return { page, record, close: () => context.close() };
+}
+
+/**
+ * That a report page did nothing of its own making and fits its viewport: no dialog, no script
+ * error, no console error, no request but the page itself, and nothing wider than the screen.
+ */
+export async function expectInertAndNarrow(opened: { page: Page; record: PageRecord }, url: string): Promise<void> {
+  expect(opened.record.dialogs).toEqual([]);
+  expect(opened.record.pageErrors).toEqual([]);
+  expect(opened.record.consoleErrors).toEqual([]);
+  expect(opened.record.requests).toEqual([url]);
+  const widths = await opened.page.locator('html').evaluate((root) => ({ content: root.scrollWidth, shown: root.clientWidth }));
+  expect(widths.content).toBeLessThanOrEqual(widths.shown);
 }

@@ -10,7 +10,7 @@ import { renderExposureMarkdown } from '../../src/report/exposure/markdown.js';
 import { renderExposureTable } from '../../src/report/exposure/table.js';
 import { escapeHtml } from '../../src/report/markup.js';
 import { csvCell, escapeMarkdown } from '../../src/report/text.js';
-import { openPage, useChromium, writeTempHtml } from './browser.js';
+import { expectInertAndNarrow, openPage, useChromium, writeTempHtml } from './browser.js';
 
 // What anyone who can name a resource in the tenant can put in a name: terminal escapes (clear
 // the screen, set the title, a hyperlink), a bidi override, markup, a formula, Markdown that
@@ -137,16 +137,11 @@ describe('the exposure HTML page in Chromium', () => {
   it('runs nothing from the names, fetches nothing, and needs no sideways scrolling at 800 px', async () => {
     const opened = await openPage(browser(), file.url, { width: 800, height: 900 });
     try {
-      expect(opened.record.dialogs).toEqual([]);
-      expect(opened.record.pageErrors).toEqual([]);
-      expect(opened.record.consoleErrors).toEqual([]);
-      expect(opened.record.requests).toEqual([file.url]);
-      const widths = await opened.page.locator('html').evaluate((root) => ({ content: root.scrollWidth, shown: root.clientWidth }));
-      expect(widths.content).toBeLessThanOrEqual(widths.shown);
+      await expectInertAndNarrow(opened, file.url);
       expect(await opened.page.locator('#endpoints-table tbody tr').count()).toBe(2);
       expect(await opened.page.locator('#not-followed-table tbody tr').count()).toBe(1);
       // The markup in the name is shown as the text it is.
-    expect(await opened.page.locator('#endpoints-table tbody tr').first().locator('td').nth(4).textContent()).toContain(MARKUP);
+      expect(await opened.page.locator('#endpoints-table tbody tr').first().locator('td').nth(4).textContent()).toContain(MARKUP);
     } finally {
       await opened.close();
     }

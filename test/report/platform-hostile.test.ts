@@ -7,7 +7,7 @@ import { renderExposureHtml } from '../../src/report/exposure/html.js';
 import { renderExposureJson } from '../../src/report/exposure/json.js';
 import { renderExposureMarkdown } from '../../src/report/exposure/markdown.js';
 import { renderExposureTable } from '../../src/report/exposure/table.js';
-import { openPage, useChromium, writeTempHtml } from './browser.js';
+import { expectInertAndNarrow, openPage, useChromium, writeTempHtml } from './browser.js';
 
 // What anyone who can name a resource, or write a host or rule into ARM, can put there.
 const ESCAPES = '\u001b[2J\u001b]0;pwned\u0007\u001b]8;;http://evil.example\u001b\\click\u001b]8;;\u001b\\\u009b31m';
@@ -121,11 +121,7 @@ describe('the exposure HTML page with platform endpoints, in Chromium', () => {
   it('runs nothing from the names, fetches nothing, and needs no sideways scrolling at 800 px', async () => {
     const opened = await openPage(browser(), file.url, { width: 800, height: 900 });
     try {
-      expect(opened.record.dialogs).toEqual([]);
-      expect(opened.record.pageErrors).toEqual([]);
-      expect(opened.record.requests).toEqual([file.url]);
-      const widths = await opened.page.locator('html').evaluate((root) => ({ content: root.scrollWidth, shown: root.clientWidth }));
-      expect(widths.content).toBeLessThanOrEqual(widths.shown);
+      await expectInertAndNarrow(opened, file.url);
       expect(await opened.page.locator('#platform-endpoints-table tbody tr').count()).toBe(2);
       expect(await opened.page.locator('#platform-not-evaluated-table tbody tr').count()).toBe(1);
       expect(await opened.page.locator('#platform-endpoints-table tbody tr').first().locator('td').nth(4).textContent()).toContain(MARKUP);
