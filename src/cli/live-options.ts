@@ -2,6 +2,8 @@ import { resolveArmTarget } from '../auth/clouds.js';
 import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
 import type { LiveOptions } from '../collect/collect.js';
 import { UsageError } from '../inventory/errors.js';
+import { parseShard } from '../inventory/shard.js';
+import { warn } from './output.js';
 import { checkOutputPaths } from './outputs.js';
 
 /**
@@ -12,6 +14,10 @@ import { checkOutputPaths } from './outputs.js';
 export interface LiveFlags {
   tenant?: string;
   subscription: string[];
+  managementGroup?: string[];
+  excludeSubscription?: string[];
+  /** `--shard I/N`: for live scans, read here; for snapshot scans, by the scan itself. */
+  shard?: string;
   cloud?: string;
   armEndpoint?: string;
   retryBudget?: string;
@@ -30,6 +36,8 @@ export interface SourceFlags extends LiveFlags {
 const LIVE_FLAG_NAMES: ReadonlyArray<readonly [keyof LiveFlags, string]> = [
   ['tenant', '--tenant'],
   ['subscription', '--subscription'],
+  ['managementGroup', '--management-group'],
+  ['excludeSubscription', '--exclude-subscription'],
   ['cloud', '--cloud'],
   ['armEndpoint', '--arm-endpoint'],
   ['retryBudget', '--retry-budget'],
@@ -69,11 +77,24 @@ export function liveOptions(flags: LiveFlags): LiveOptions {
   }
   const blank = flags.subscription.find((subscription) => subscription.trim() === '');
   if (blank !== undefined) throw new UsageError(`--subscription: '${blank}' is empty (expected a subscription id or name)`);
+  const managementGroups = flags.managementGroup ?? [];
+  const badGroup = managementGroups.find((group) => !MANAGEMENT_GROUP_ID.test(group));
+  if (badGroup !== undefined) throw new UsageError(`--management-group: '${badGroup}' is not a management group id (its name: letters, digits, '-', '_', '(', ')', '.'; up to 90)`);
+  if (managementGroups.length > 0 && flags.subscription.length > 0) {
+    throw new UsageError('--subscription and --management-group: give one or the other (narrow a management group with --exclude-subscription)');
+  }
+  const excluded = flags.excludeSubscription ?? [];
+  const blankExcluded = excluded.find((subscription) => subscription.trim() === '');
+  if (blankExcluded !== undefined) throw new UsageError(`--exclude-subscription: '${blankExcluded}' is empty (expected a subscription id or name)`);
   // Checks --arm-endpoint (an https URL) and --cloud; the collector resolves them again to sign in.
   resolveArmTarget(flags.cloud, flags.armEndpoint);
   return {
     ...(flags.tenant !== undefined ? { tenant: flags.tenant } : {}),
     subscriptions: flags.subscription,
+    ...(managementGroups.length > 0 ? { managementGroups } : {}),
+    ...(excluded.length > 0 ? { excludeSubscriptions: excluded } : {}),
+    ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
+    warn,
     ...(flags.cloud !== undefined ? { cloud: flags.cloud } : {}),
     ...(flags.armEndpoint !== undefined ? { armEndpoint: flags.armEndpoint } : {}),
     retry: {
@@ -85,6 +106,9 @@ export function liveOptions(flags: LiveFlags): LiveOptions {
     quiet: flags.quiet ?? false,
   };
 }
+
+/** A management group's id is its name, as Azure allows it; nothing here may change the URL it is put in. */
+const MANAGEMENT_GROUP_ID = /^[A-Za-z0-9_().-]{1,90}$/;
 
 function wholeNumber(text: string, flag: string): number {
   const value = Number(text);

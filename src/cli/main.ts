@@ -31,11 +31,18 @@ function addLiveOptions(command: Command): Command {
   return command
     .option('--tenant <id>', 'live: the Microsoft Entra tenant to sign in to')
     .option('--subscription <id>', 'live: scan only this subscription (repeatable); default: every one the credential can see', repeatable, [])
+    .option('--management-group <id>', 'live: scan the subscriptions under this management group, at any depth (repeatable; not with --subscription)', repeatable, [])
+    .option('--exclude-subscription <id>', 'live: leave this subscription out of whatever is selected (id or name; repeatable)', repeatable, [])
     .addOption(choiceOption('--cloud <name>', 'live: the Azure cloud (default: AzurePublicCloud)', Object.keys(CLOUDS)))
     .option('--arm-endpoint <url>', 'live: another ARM endpoint (Azure Stack Hub, an emulator); the token scope follows it')
     .option('--retry-budget <n>', `live: retries allowed across the whole scan (429s, 5xx, timeouts, resets; default: ${DEFAULT_RETRY_OPTIONS.budget})`)
     .option('--max-wait <seconds>', `live: the longest wait on one 429 Retry-After (default: ${DEFAULT_RETRY_OPTIONS.maxWaitMs / 1000})`)
     .option('--timeout <seconds>', 'live: stop reading after SECONDS; what is unread then is not evaluated (ScanTimeout) and the report is still written (default: no limit)');
+}
+
+/** `--shard`, on scan and collect (not exposure, which lists the whole estate it reads). */
+function addShardOption(command: Command): Command {
+  return command.option('--shard <I/N>', 'read the I-th of N parts of the selected subscriptions, split by a stable hash of the id, and what they reference in the others');
 }
 
 function buildProgram(setExitCode: (code: number) => void): Command {
@@ -65,6 +72,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('-v, --verbose', 'show each finding\'s evidence and full resource id')
     .option('--no-color', 'never use colour (also: NO_COLOR=1)');
+  addShardOption(scan);
   addLiveOptions(scan).action(async (flags: ScanFlags) => setExitCode(await (await import('./scan-command.js')).runScan(flags)));
 
   const collect = program
@@ -79,6 +87,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(choiceOption('--format <name>', 'with --plan: print the reads as a table (default) or JSON', ['table', 'json']))
     .option('--allow-partial', 'exit 0 rather than 3 when some reads failed')
     .option('-q, --quiet', 'print nothing to stderr but warnings');
+  addShardOption(collect);
   addLiveOptions(collect).action(async (flags: CollectFlags) => setExitCode(await (await import('./collect-command.js')).runCollect(flags)));
 
   const exposure = program

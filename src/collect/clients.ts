@@ -47,6 +47,17 @@ export class ArmClients {
     });
   }
 
+  /**
+   * Management groups, for `--management-group`: their descendants, read by GET. The SDK puts
+   * `$host` rather than `endpoint` in its URLs, so both are set to the scan's endpoint.
+   */
+  managementGroups() {
+    return this.client('managementgroups', async () => {
+      const { ManagementGroupsAPI } = await import('@azure/arm-managementgroups');
+      return new ManagementGroupsAPI(this.credential, { ...this.options(), $host: this.target.endpoint });
+    });
+  }
+
   network(subscriptionId: string) {
     return this.client(`network/${subscriptionId}`, async () => {
       const { NetworkManagementClient } = await import('@azure/arm-network');

@@ -3,6 +3,7 @@ import { chooseCredential, verifyCredential } from '../auth/credential.js';
 import type { RuleMeta } from '../model/rule.js';
 import { InputError } from '../inventory/errors.js';
 import { idKey } from '../inventory/arm-id.js';
+import type { ShardSpec } from '../inventory/shard.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../inventory/snapshot.js';
 import { isScannedState } from '../inventory/subscriptions.js';
 import { mergeCopies, type ReadCopy } from '../inventory/duplicates.js';
@@ -10,17 +11,26 @@ import { isMalformed, toArmResource } from '../inventory/resource.js';
 import { type CollectionError, isJsonObject, type SubscriptionInfo } from '../inventory/types.js';
 import { armReadPolicy, DEFAULT_RETRY_OPTIONS, RequestStats, type RetryOptions } from './arm-policy.js';
 import { ArmClients } from './clients.js';
+import { readAcrossShards } from './cross-subscription.js';
 import { planCollection } from './plan.js';
 import { Deadline } from './deadline.js';
 import { Progress } from './progress.js';
 import { DEFAULT_SCHEDULER_OPTIONS, RequestScheduler, type SchedulerOptions } from './scheduler.js';
 import { SubscriptionCollector } from './subscription-collector.js';
-import { listSubscriptions, selectSubscriptions, tenantOf } from './subscriptions.js';
+import { listSubscriptions, selectScope, tenantOf } from './subscriptions.js';
 
 export interface LiveOptions {
   readonly tenant?: string;
   /** Subscription ids to scan; every visible one when empty. */
   readonly subscriptions: readonly string[];
+  /** `--management-group`: the subscriptions under these groups, at any depth (not with `subscriptions`). */
+  readonly managementGroups?: readonly string[];
+  /** `--exclude-subscription`: ids or names taken out of whatever was selected. */
+  readonly excludeSubscriptions?: readonly string[];
+  /** `--shard I/N`: read this shard's subscriptions, and what they reference in the others (see cross-subscription.ts). */
+  readonly shard?: ShardSpec;
+  /** Where a warning about the scope goes (an exclusion that excludes nothing); stderr by default. */
+  readonly warn?: (text: string) => void;
   readonly cloud?: string;
   readonly armEndpoint?: string;
   readonly quiet: boolean;
@@ -66,11 +76,15 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
   progress.start();
   try {
     const listed = await listSubscriptions(clients, credential.source);
-    const { subscriptions, errors } = selectSubscriptions(listed, options.subscriptions);
+    const warn = options.warn ?? ((text: string) => process.stderr.write(`azscan: warning: ${text}\n`));
+    const { subscriptions, errors, others } = await selectScope(clients, listed, options, credential.source, warn);
     const scanned = subscriptions.filter((sub) => isScannedState(sub.state));
     progress.counts.subscriptionsTotal = scanned.length;
     progress.counts.typesTotal = scanned.length * (plan.readers.length + (plan.diagnosticTargetTypes.size > 0 ? 1 : 0));
-    if (scanned.length === 0 && errors.length === 0) {
+    if (options.shard !== undefined && subscriptions.length === 0) {
+      // A hash split can leave a shard empty; its report is still one of the N a merge needs.
+      warn(`--shard ${options.shard.index}/${options.shard.count}: none of the ${others.length} subscriptions selected falls in this shard; nothing to read`);
+    } else if (scanned.length === 0 && errors.length === 0) {
       throw new InputError(
         subscriptions.length === 0
           ? 'no subscriptions to scan: the credential can see none (it needs the Reader role on them)'
@@ -88,6 +102,10 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
         progress.counts.subscriptionsDone++;
       }),
     );
+
+    const across = await readAcrossShards(clients, plan, others.filter((sub) => isScannedState(sub.state)).map((sub) => sub.subscriptionId), resources, progress);
+    resources.push(...across.resources);
+    errors.push(...across.errors);
 
     const kept = sortById(withoutConflictingCopies(resources, errors));
     return {
