@@ -15,6 +15,7 @@ export function armError(status: number, code: string, message: string): Reply {
  * segments after the last `providers/{Namespace}` tells a collection (odd) from a resource (even).
  */
 export function routeGet(index: TenantIndex, segments: readonly string[]): Reply {
+  if (segments[0]?.toLowerCase() === 'providers') return index.managementGroups.route(segments);
   if (segments[0]?.toLowerCase() !== 'subscriptions') return notServed(segments);
   if (segments.length === 1) return list(index.subscriptions.map(subscriptionJson), true);
 

@@ -13,6 +13,7 @@ import type { FakeArm, FakeArmOptions, RecordedRequest } from './types.js';
 export type {
   FakeArm,
   FakeArmOptions,
+  FakeManagementGroup,
   FakeSubscription,
   FakeTenant,
   Fault,

@@ -1,3 +1,4 @@
+import { ManagementGroupTree } from './management-groups.js';
 import type { FakeSubscription, FakeTenant } from './types.js';
 
 /**
@@ -45,6 +46,7 @@ function scopeOf(segments: readonly string[], providersAt: number): string[] {
 
 export class TenantIndex {
   readonly subscriptions: readonly FakeSubscription[];
+  readonly managementGroups: ManagementGroupTree;
   private readonly subscriptionsByKey = new Map<string, FakeSubscription>();
   private readonly resourcesById = new Map<string, ArmResource>();
   /** Resources by the path of the collection that lists them (their id without the name). */
@@ -61,6 +63,7 @@ export class TenantIndex {
 
   constructor(tenant: FakeTenant) {
     this.subscriptions = tenant.subscriptions;
+    this.managementGroups = new ManagementGroupTree(tenant.managementGroups ?? [], tenant.subscriptions);
     for (const subscription of tenant.subscriptions) {
       this.subscriptionsByKey.set(subscription.subscriptionId.toLowerCase(), subscription);
     }

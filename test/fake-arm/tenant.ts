@@ -1,4 +1,4 @@
-import type { FakeSubscription, FakeTenant } from './types.js';
+import type { FakeManagementGroup, FakeSubscription, FakeTenant } from './types.js';
 
 /** The tenant of a snapshot that does not name one. */
 export const DEFAULT_TENANT_ID = '72f988bf-0000-4000-8000-00000000a25c';
@@ -22,7 +22,7 @@ const SUBSCRIPTION_STATES: ReadonlySet<string> = new Set<FakeSubscription['state
  * Without a subscription list, the subscriptions are those the resource ids name.
  * `extra.subscriptions` are added, replacing any of the same id (e.g. to make one Disabled).
  */
-export function fakeTenantFromSnapshot(snapshot: SnapshotLike, extra: { subscriptions?: FakeSubscription[] } = {}): FakeTenant {
+export function fakeTenantFromSnapshot(snapshot: SnapshotLike, extra: { subscriptions?: FakeSubscription[]; managementGroups?: FakeManagementGroup[] } = {}): FakeTenant {
   const tenantId = snapshot.tenantId ?? DEFAULT_TENANT_ID;
   const resources = snapshot.resources.map(asResource);
   const listed: NonNullable<SnapshotLike['subscriptions']> =
@@ -39,7 +39,7 @@ export function fakeTenantFromSnapshot(snapshot: SnapshotLike, extra: { subscrip
   for (const subscription of extra.subscriptions ?? []) {
     subscriptions.set(subscription.subscriptionId.toLowerCase(), subscription);
   }
-  return { subscriptions: [...subscriptions.values()], resources };
+  return { subscriptions: [...subscriptions.values()], resources, ...(extra.managementGroups ? { managementGroups: extra.managementGroups } : {}) };
 }
 
 function asResource(value: unknown): Record<string, unknown> {

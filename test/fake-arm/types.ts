@@ -15,6 +15,16 @@ export interface FakeTenant {
    * An object whose id is a resource group id (`/subscriptions/s/resourceGroups/rg`) is served as that group.
    */
   resources: Array<Record<string, unknown>>;
+  /** The management group tree, for `--management-group`: its descendants route serves it. */
+  managementGroups?: FakeManagementGroup[];
+}
+
+/** A management group: its id (its name), its parent group's id, and the subscriptions directly in it. */
+export interface FakeManagementGroup {
+  id: string;
+  displayName?: string;
+  parent?: string;
+  subscriptions?: string[];
 }
 
 export type FaultKind = '401' | '403' | '404' | '429' | '500' | '503' | 'reset' | 'malformed' | 'nextLinkLoop' | 'slow' | 'foreignNextLink' | 'redirect' | 'conflictingCopy';
