@@ -45,7 +45,7 @@ export function benchScaleGates(): void {
     const million = writeSyntheticSnapshot(millionPath, total, Math.max(20, Math.round(total / 1000)));
     const big = runNode([BIN, 'scan', '--snapshot', millionPath, '--format', 'json', '--output', '/dev/null', '--quiet']);
     const done = completed(big.status);
-    const value = done ? `${(big.wallMs / 1000).toFixed(1)} s, peak RSS ${(big.maxRssMb / 1000).toFixed(2)} GB` : `FAIL exit ${big.status}: ${big.stderr.split('\n')[0]?.slice(0, 60)}`;
+    const value = done ? `${(big.wallMs / 1000).toFixed(1)} s, peak RSS ${(big.maxRssMb / 1000).toFixed(2)} GB` : `FAIL exit ${big.status}: ${big.stderr.split('\n')[0]?.slice(0, 100)}`;
     figure(`${million.resources.toLocaleString('en')} resources (${million.megabytes.toFixed(0)} MB) scan completes`, value, '< 2 GB', done && big.maxRssMb * 1e6 < 2 * GB, TODAY.oneMillion);
   } finally {
     rmSync(dir, { recursive: true, force: true });
