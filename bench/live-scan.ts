@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { startFakeArm } from '../test/fake-arm/server.js';
@@ -70,24 +70,6 @@ export async function benchLiveScan(): Promise<void> {
   } finally {
     await arm.close();
   }
-}
-
-/** `azscan --version` start-up next to `node -e 0`: medians of several runs. */
-export function benchStartup(): void {
-  const time = (args: string[]): number => {
-    const samples: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      const started = performance.now();
-      spawnSync(process.execPath, args, { stdio: 'ignore' });
-      samples.push(performance.now() - started);
-    }
-    return samples.sort((a, b) => a - b)[5]!;
-  };
-  const bare = time(['-e', '0']);
-  const version = time([BIN, '--version']);
-  console.log('start-up (median of 11 runs)');
-  console.log(`  node -e 0                          ${bare.toFixed(0).padStart(7)} ms`);
-  console.log(`  azscan --version                   ${version.toFixed(0).padStart(7)} ms   (+${(version - bare).toFixed(0)} ms)`);
 }
 
 function runCli(args: string[], caCertPath: string): Promise<{ status: number | null; stdout: string; stderr: string }> {

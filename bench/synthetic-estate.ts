@@ -15,6 +15,16 @@ type Json = Record<string, unknown>;
 
 export function syntheticResources(total: number, subscriptions = 20): Json[] {
   const resources: Json[] = [];
+  forEachSyntheticResource(total, subscriptions, (resource) => resources.push(resource));
+  return resources;
+}
+
+/**
+ * The estate one resource at a time, in the order syntheticResources lists it: a million
+ * resources can be written to a file without holding them all.
+ */
+export function forEachSyntheticResource(total: number, subscriptions: number, visit: (resource: Json) => void): number {
+  let count = 0;
   let n = 0;
   let seed = 42;
   const random = (): number => {
@@ -25,7 +35,8 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
   // the parent or children it names (a storage account without its blob service): the estate
   // holds `total` resources or a few more.
   const push = (resource: Json): void => {
-    resources.push(resource);
+    count++;
+    visit(resource);
   };
   const diag = (target: string, logs: boolean): void =>
     push({
@@ -36,7 +47,7 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
     });
 
   const vnets = new Set<string>();
-  while (resources.length < total) {
+  while (count < total) {
     n++;
     const sub = `00000000-0000-0000-0000-${String(n % subscriptions).padStart(12, '0')}`;
     const rg = `/subscriptions/${sub}/resourceGroups/rg-${n % 97}`;
@@ -188,7 +199,7 @@ export function syntheticResources(total: number, subscriptions = 20): Json[] {
       push({ id: `${namespace}/networkRuleSets/default`, name: 'default', type: 'Microsoft.EventHub/namespaces/networkRuleSets', properties: { defaultAction: random() < 0.5 ? 'Allow' : 'Deny', ipRules: [{ ipMask: '203.0.113.0/24', action: 'Allow' }], virtualNetworkRules: [] } });
     }
   }
-  return resources;
+  return count;
 }
 
 /**

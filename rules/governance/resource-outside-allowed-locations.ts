@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { evidence, readString } from '../../src/adapters/setting.js';
 import { ANY_TYPE, defineRule, type RuleOptions } from '../../src/model/rule.js';
 import type { ArmResource } from '../../src/inventory/types.js';
@@ -13,7 +12,7 @@ export interface AllowedLocationsOptions {
  * rule's own options); without it the rule is left out: there is no sensible default region.
  */
 export const ALLOWED_LOCATIONS_OPTIONS: RuleOptions<AllowedLocationsOptions> = {
-  schema: z.strictObject({ allowedLocations: z.array(z.string().trim().min(1)).min(1, 'expected at least one location') }),
+  schema: (z) => z.strictObject({ allowedLocations: z.array(z.string().trim().min(1)).min(1, 'expected at least one location') }),
   defaults: { allowedLocations: [] },
   describe: ['allowedLocations: the regions resources may be in, e.g. [westeurope, northeurope]; set with the config file\'s top-level allowedLocations'],
   fromConfig: { setting: 'allowedLocations', needs: 'the allowed locations', example: 'allowedLocations: [westeurope]' },

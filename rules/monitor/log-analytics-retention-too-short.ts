@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { workspaceRetentionDays } from '../../src/adapters/log-analytics.js';
 import { evidence } from '../../src/adapters/setting.js';
 import { LOG_ANALYTICS_WORKSPACE_TYPE } from '../../src/inventory/arm-types.js';
@@ -28,7 +27,7 @@ export default defineRule<RetentionOptions>({
   references: ['https://learn.microsoft.com/azure/azure-monitor/logs/data-retention-configure', 'https://learn.microsoft.com/azure/azure-monitor/logs/log-analytics-workspace-overview'],
   compliance: { 'cis-azure-3.0': [], mcsb: ['LT-6'] },
   options: {
-    schema: z.strictObject({ minimumDays: z.number().int().min(1).max(4383).default(90) }),
+    schema: (z) => z.strictObject({ minimumDays: z.number().int().min(1).max(4383).default(90) }),
     defaults: { minimumDays: 90 },
     describe: ['minimumDays: the shortest workspace retention, in days, that passes (default 90)'],
   },

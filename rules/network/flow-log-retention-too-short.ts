@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { flowLogEnabled, flowLogRetention, flowLogTarget, interfaceSubnets, nsgAttachments } from '../../src/adapters/network-watcher.js';
 import { evidence } from '../../src/adapters/setting.js';
 import { idKey, parseArmId } from '../../src/inventory/arm-id.js';
@@ -56,7 +55,7 @@ export default defineRule<RetentionOptions>({
   references: ['https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview', 'https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview'],
   compliance: { 'cis-azure-3.0': ['7.5'], mcsb: ['LT-4', 'LT-6'] },
   options: {
-    schema: z.strictObject({ minimumDays: z.number().int().min(1).max(365).default(90) }),
+    schema: (z) => z.strictObject({ minimumDays: z.number().int().min(1).max(365).default(90) }),
     defaults: { minimumDays: 90 },
     describe: ['minimumDays: the shortest flow log retention, in days, that passes (default 90; 0 days, for ever, always passes)'],
   },

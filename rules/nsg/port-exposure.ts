@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
 import { LOAD_BALANCER_TYPE, NIC_TYPE, NSG_TYPE, PUBLIC_IP_TYPE, SCALE_SET_TYPE, SECURITY_RULE_TYPE, VIRTUAL_MACHINE_TYPE, VIRTUAL_NETWORK_TYPE } from '../../src/inventory/arm-types.js';
 import { ruleEvidence } from '../../src/adapters/nsg.js';
 import { describePath, type InternetRule, type PathStep } from '../../src/model/exposure.js';
@@ -28,27 +28,30 @@ export interface PortRuleOptions {
   readonly extraPorts: readonly ServicePort[];
 }
 
-const portEntry = z.object({
-  ports: z.union([z.number().int(), z.string()]).transform((value, context) => {
-    try {
-      return parsePortRange(String(value));
-    } catch (error) {
-      if (!(error instanceof PortRangeSyntaxError)) throw error;
-      context.addIssue({ code: 'custom', message: `expected a port or a range a-b, got ${JSON.stringify(value)}` });
-      return z.NEVER;
-    }
-  }),
-  service: z.string().min(1),
-});
+/** One `extraPorts` entry; built with the schema library the config reader passes in. */
+const portEntry = (z: typeof Zod) =>
+  z.object({
+    ports: z.union([z.number().int(), z.string()]).transform((value, context) => {
+      try {
+        return parsePortRange(String(value));
+      } catch (error) {
+        if (!(error instanceof PortRangeSyntaxError)) throw error;
+        context.addIssue({ code: 'custom', message: `expected a port or a range a-b, got ${JSON.stringify(value)}` });
+        return z.NEVER;
+      }
+    }),
+    service: z.string().min(1),
+  });
 
 /** The options every port-exposure rule takes: extra sensitive ports (`{ ports: "9000-9001", service: "ClickHouse" }`). */
 export const PORT_RULE_OPTIONS: RuleOptions<PortRuleOptions> = {
-  schema: z.strictObject({
-    extraPorts: z
-      .array(portEntry)
-      .default([])
-      .transform((entries) => entries.map(({ ports, service }) => ({ from: ports.from, to: ports.to, service }))),
-  }),
+  schema: (z) =>
+    z.strictObject({
+      extraPorts: z
+        .array(portEntry(z))
+        .default([])
+        .transform((entries) => entries.map(({ ports, service }) => ({ from: ports.from, to: ports.to, service }))),
+    }),
   defaults: { extraPorts: [] },
   describe: ['extraPorts: more TCP ports to treat as sensitive, e.g. [{ ports: "9000-9001", service: "ClickHouse" }]'],
 };

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { evidence } from '../../src/adapters/setting.js';
 import { formatTls, parseTlsVersion, readMinimumTls } from '../../src/adapters/tls.js';
 import type { RuleContext, RuleOptions } from '../../src/model/rule.js';
@@ -11,12 +10,13 @@ export interface TlsRuleOptions {
 
 /** The option every minimum-TLS rule takes: the oldest version allowed, "1.2" (default) or "1.3". */
 export const TLS_RULE_OPTIONS: RuleOptions<TlsRuleOptions> = {
-  schema: z.strictObject({
-    minimumVersion: z
-      .enum(['1.2', '1.3'])
-      .default('1.2')
-      .transform((text) => parseTlsVersion(text)!),
-  }),
+  schema: (z) =>
+    z.strictObject({
+      minimumVersion: z
+        .enum(['1.2', '1.3'])
+        .default('1.2')
+        .transform((text) => parseTlsVersion(text)!),
+    }),
   defaults: { minimumVersion: 12 },
   describe: ['minimumVersion: the oldest TLS version allowed, "1.2" (default) or "1.3"'],
 };

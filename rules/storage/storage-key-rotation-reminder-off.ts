@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { evidence } from '../../src/adapters/setting.js';
 import { keyExpirationPeriodInDays } from '../../src/adapters/storage.js';
 import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
@@ -30,7 +29,7 @@ export default defineRule<ReminderOptions>({
     'https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage',
   ],
   options: {
-    schema: z.strictObject({ maxDays: z.number().int().min(1).default(90) }),
+    schema: (z) => z.strictObject({ maxDays: z.number().int().min(1).default(90) }),
     defaults: { maxDays: 90 },
     describe: ['maxDays: the longest key expiration period that passes, in days (90 by default, as CIS recommends)'],
   },

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { configurationTime } from '../../src/adapters/collection-time.js';
 import { readString, type Setting } from '../../src/adapters/setting.js';
 import { keyCreationTime } from '../../src/adapters/storage.js';
@@ -79,7 +78,7 @@ export default defineRule<KeyAgeOptions>({
     'https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage',
   ],
   options: {
-    schema: z.strictObject({ maxAgeDays: z.number().int().min(1).default(90) }),
+    schema: (z) => z.strictObject({ maxAgeDays: z.number().int().min(1).default(90) }),
     defaults: { maxAgeDays: 90 },
     describe: ['maxAgeDays: how many days a key may go without being regenerated (90 by default, as CIS recommends)'],
   },

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { evidence } from '../../src/adapters/setting.js';
 import { periodSeconds, sasExpirationPeriod } from '../../src/adapters/storage.js';
 import { STORAGE_ACCOUNT_TYPE } from '../../src/inventory/arm-types.js';
@@ -29,7 +28,7 @@ export default defineRule<SasOptions>({
     'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
   ],
   options: {
-    schema: z.strictObject({ maxHours: z.number().positive().default(1) }),
+    schema: (z) => z.strictObject({ maxHours: z.number().positive().default(1) }),
     defaults: { maxHours: 1 },
     describe: ['maxHours: the longest SAS expiration period that passes, in hours (1 by default, as CIS recommends)'],
   },

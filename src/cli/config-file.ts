@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig, parseConfigText, type AzscanConfig } from '../config/config.js';
+import { parseConfig, parseConfigText } from '../config/config.js';
+import { CONFIG_FILE_NAMES, EMPTY_CONFIG, type AzscanConfig } from '../config/settings.js';
 import { InputError } from '../inventory/errors.js';
 import type { AnyRule } from '../model/rule.js';
 

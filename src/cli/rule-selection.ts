@@ -1,5 +1,5 @@
 import { RULES } from '../../rules/index.js';
-import type { AzscanConfig } from '../config/config.js';
+import type { AzscanConfig } from '../config/settings.js';
 import { loadConfig } from './config-file.js';
 import { selectRules } from '../engine/select.js';
 import { UsageError } from '../inventory/errors.js';

@@ -38,11 +38,17 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
     }
   }
 
-  const context = new OutcomeRecorder(inventory, (rule) => ruleOptions.get(rule.id) ?? rule.options?.defaults ?? {});
+  // Each rule's options and each type's rules are worked out once, not once per resource.
+  const optionsByRule = new Map<Rule, unknown>(rules.map((rule) => [rule, ruleOptions.get(rule.id) ?? rule.options?.defaults ?? {}]));
+  const context = new OutcomeRecorder(inventory, (rule) => optionsByRule.get(rule) ?? {});
+  const applicableByType = new Map<string, readonly Rule[]>();
   for (const resource of inventory.resources) {
-    const forType = rulesByType.get(resource.typeKey);
-    const applicable = everyType.length === 0 ? forType : [...(forType ?? []), ...everyType];
-    if (applicable === undefined || applicable.length === 0) continue;
+    let applicable = applicableByType.get(resource.typeKey);
+    if (applicable === undefined) {
+      applicable = [...(rulesByType.get(resource.typeKey) ?? []), ...everyType];
+      applicableByType.set(resource.typeKey, applicable);
+    }
+    if (applicable.length === 0) continue;
     let evaluated = false;
     for (const rule of applicable) {
       const result = context.evaluate(rule, resource);

@@ -102,7 +102,8 @@ export class Inventory {
     if (failure) return { code: failure.code, reason: describeFailure(failure) };
     const bad = this.malformedUnder.size === 0 ? undefined : this.malformedUnder.get(`${keyOf(scope)}|${typeKey(type)}`);
     if (bad) return { code: bad.code ?? 'MalformedResource', reason: bad.code === undefined ? `${bad.resourceId} (${bad.location}) is malformed: ${bad.reason}` : bad.reason };
-    if (!this.isCollected(type, parentTypeOf(scope))) {
+    // The parent's type is worked out only for a type not collected everywhere: most are.
+    if (!this.collected.has(typeKey(type)) && !this.isCollected(type, parentTypeOf(scope))) {
       return {
         code: 'NotCollected',
         reason: `${type} was not collected${this.source.kind === 'array' ? ' (a bare array of resources carries no child resources)' : ''}`,

@@ -103,8 +103,11 @@ export type NoOptions = Readonly<Record<string, never>>;
 
 /** A rule's options, as the config file's `rules.<id>.options` sets them. */
 export interface RuleOptions<Options> {
-  /** Validates what the config file gives, with the defaults filled in. */
-  readonly schema: z.ZodType<Options>;
+  /**
+   * Builds the validator of what the config file gives, with the defaults filled in, from the
+   * schema library passed in: zod is loaded only when there is a config file to read.
+   */
+  readonly schema: (zod: typeof z) => z.ZodType<Options>;
   readonly defaults: Options;
   /** One line per option for `azscan rules show` and the README. */
   readonly describe: readonly string[];

@@ -37,6 +37,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { Finding } from '../../src/model/result.js';
 import type { AnyRule as Rule } from '../../src/model/rule.js';
@@ -155,7 +156,7 @@ function runFixture(rule: Rule, bucket: Bucket, name: string, testCase: CaseOpti
 function ruleOptionsFor(rule: Rule, testCase: CaseOptions): ReadonlyMap<string, unknown> {
   if (testCase.options === undefined) return new Map();
   if (!rule.options) throw new Error(`${rule.id} takes no options, but a test case gives some`);
-  return new Map([[rule.id, rule.options.schema.parse(testCase.options)]]);
+  return new Map([[rule.id, rule.options.schema(z).parse(testCase.options)]]);
 }
 
 function matches(finding: Finding, expected: ExpectedFinding): boolean {

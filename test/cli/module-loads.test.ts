@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO, runCli } from './run-cli.js';
+
+/**
+ * What a command loads, recorded from inside the CLI's process: ES modules as they resolve (a
+ * module hook) and CommonJS modules from the require cache at exit (the config parser loads
+ * its libraries with require). A behaviour test, not a timing test: start-up time is in
+ * `npm run bench`.
+ */
+const HOOKS = `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  appendFileSync(process.env.AZSCAN_TEST_MODULE_LOG, resolved.url + '\\n');
+  return resolved;
+}`;
+const RECORDER = `import { register, createRequire } from 'node:module';
+import { appendFileSync } from 'node:fs';
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});
+// The require cache is one for the process, whichever module asks for it.
+const cache = createRequire('/recorder.js').cache;
+process.on('exit', () => appendFileSync(process.env.AZSCAN_TEST_MODULE_LOG, Object.keys(cache).map((path) => 'file://' + path + '\\n').join('')));`;
+
+const dir = mkdtempSync(join(tmpdir(), 'azscan-loads-'));
+let runs = 0;
+
+function loadedBy(args: readonly string[], cwd?: string): string[] {
+  const log = join(dir, `loads-${runs++}.txt`);
+  writeFileSync(log, '');
+  const run = runCli(args, { env: { NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(RECORDER)}`, AZSCAN_TEST_MODULE_LOG: log }, ...(cwd ? { cwd } : {}) });
+  expect(run.stderr).toBe('');
+  expect(run.status).not.toBeNull();
+  const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url !== '');
+  // The recorder saw the CLI itself load, so an empty list can never pass for "loads nothing".
+  expect(loaded.some((url) => url.endsWith('/dist/src/cli/main.js'))).toBe(true);
+  return loaded;
+}
+
+const CATALOGUE = /\/dist\/rules\//;
+const SDKS = /\/node_modules\/@azure\//;
+const YAML = /\/node_modules\/yaml\//;
+const ZOD = /\/node_modules\/zod\//;
+const CONFIG_PARSER = /\/dist\/src\/config\/config\.js$/;
+const REPORTERS = /\/dist\/src\/report\/(json|sarif|csv|junit|markdown|terminal|index|html\/)/;
+const ENGINE = /\/dist\/src\/engine\/(evaluate|scan)\.js$/;
+
+function matching(loaded: readonly string[], pattern: RegExp): string[] {
+  return loaded.filter((url) => pattern.test(url));
+}
+
+describe('what a command loads', () => {
+  it.each(['--help', '--version', 'scan --help'])('`azscan %s` loads neither the rule catalogue, the engine, the reporters, the SDKs, nor the config parser, yaml and zod', (command) => {
+    const loaded = loadedBy(command.split(' '));
+    for (const pattern of [CATALOGUE, SDKS, YAML, ZOD, CONFIG_PARSER, REPORTERS, ENGINE]) expect(matching(loaded, pattern), String(pattern)).toEqual([]);
+  });
+
+  // The config parser's own module is loaded with the command (it is small and does nothing
+  // on import); the libraries it parses with are loaded only when there is a file to parse.
+  it('a snapshot scan with no config file loads the catalogue but not the SDKs, yaml or zod', () => {
+    const loaded = loadedBy(['scan', '--snapshot', DEMO, '--format', 'json', '--output', join(dir, 'report.json')], dir);
+    expect(matching(loaded, CATALOGUE).length).toBeGreaterThan(0);
+    for (const pattern of [SDKS, YAML, ZOD]) expect(matching(loaded, pattern), String(pattern)).toEqual([]);
+  });
+
+  it('a config file loads the schema library, and yaml only when the config is YAML', () => {
+    const jsonDir = mkdtempSync(join(dir, 'json-'));
+    writeFileSync(join(jsonDir, 'azscan.config.json'), '{"rules": {"AZ-NSG-003": "off"}}');
+    const withJson = loadedBy(['scan', '--snapshot', DEMO, '--format', 'json', '--output', join(jsonDir, 'report.json')], jsonDir);
+    expect(matching(withJson, ZOD).length).toBeGreaterThan(0);
+    expect(matching(withJson, YAML)).toEqual([]);
+
+    const yamlDir = mkdtempSync(join(dir, 'yaml-'));
+    writeFileSync(join(yamlDir, 'azscan.config.yaml'), 'rules:\n  AZ-NSG-003: off\n');
+    const withYaml = loadedBy(['scan', '--snapshot', DEMO, '--format', 'json', '--output', join(yamlDir, 'report.json')], yamlDir);
+    expect(matching(withYaml, ZOD).length).toBeGreaterThan(0);
+    expect(matching(withYaml, YAML).length).toBeGreaterThan(0);
+  });
+});
