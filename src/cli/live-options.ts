@@ -2,7 +2,9 @@ import { resolveArmTarget } from '../auth/clouds.js';
 import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
 import type { LiveOptions } from '../collect/collect.js';
 import { UsageError } from '../inventory/errors.js';
+import type { InventoryMode } from '../collect/resource-graph/mode.js';
 import { checkOutputPaths } from './outputs.js';
+import { warn } from './output.js';
 
 /**
  * The flags that say where and how to read a live estate, shared by scan, collect and
@@ -17,6 +19,8 @@ export interface LiveFlags {
   retryBudget?: string;
   maxWait?: string;
   timeout?: string;
+  /** One of INVENTORY_MODES: commander checks it. */
+  inventory?: InventoryMode;
   quiet?: boolean;
 }
 
@@ -35,6 +39,7 @@ const LIVE_FLAG_NAMES: ReadonlyArray<readonly [keyof LiveFlags, string]> = [
   ['retryBudget', '--retry-budget'],
   ['maxWait', '--max-wait'],
   ['timeout', '--timeout'],
+  ['inventory', '--inventory'],
 ];
 
 /**
@@ -82,6 +87,9 @@ export function liveOptions(flags: LiveFlags): LiveOptions {
       ...(flags.maxWait !== undefined ? { maxWaitMs: seconds(flags.maxWait, '--max-wait', 'whole') * 1000 } : {}),
     },
     ...(flags.timeout !== undefined ? { timeoutMs: seconds(flags.timeout, '--timeout', 'positive') * 1000 } : {}),
+    ...(flags.inventory !== undefined ? { inventory: flags.inventory } : {}),
+    // A Resource Graph query that fell back to ARM is said on stderr, even with --quiet.
+    warn,
     quiet: flags.quiet ?? false,
   };
 }

@@ -15,6 +15,8 @@ import { Deadline } from './deadline.js';
 import { Progress } from './progress.js';
 import { DEFAULT_SCHEDULER_OPTIONS, RequestScheduler, type SchedulerOptions } from './scheduler.js';
 import { SubscriptionCollector } from './subscription-collector.js';
+import { graphInventoryFor, type InventoryRecord } from './resource-graph/inventory.js';
+import type { InventoryMode } from './resource-graph/mode.js';
 import { listSubscriptions, selectSubscriptions, tenantOf } from './subscriptions.js';
 
 export interface LiveOptions {
@@ -28,6 +30,10 @@ export interface LiveOptions {
   readonly retry?: RetryOptions;
   /** `--timeout`: how long the whole collection may take; what is unread then is recorded as `ScanTimeout`. */
   readonly timeoutMs?: number;
+  /** `--inventory`: top-level resources from ARM lists or Resource Graph (default `auto`). */
+  readonly inventory?: InventoryMode;
+  /** Where a warning goes (a Graph query that fell back to ARM). */
+  readonly warn?: (text: string) => void;
 }
 
 /** What a live collection read: a snapshot document, as `azscan collect` writes it. */
@@ -35,6 +41,10 @@ export interface SnapshotDocument {
   schemaVersion: number;
   tenantId?: string;
   collectedAt: string;
+  /** Where top-level resources were listed from; a Graph inventory can lag ARM (see docs/resource-graph.md). */
+  inventory?: InventoryRecord['inventory'];
+  inventoryQueriedAt?: string;
+  inventoryFallback?: InventoryRecord['inventoryFallback'];
   subscriptions: SubscriptionInfo[];
   collected: string[];
   resources: unknown[];
@@ -78,10 +88,13 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
       );
     }
 
+    const retry = options.retry ?? DEFAULT_RETRY_OPTIONS;
+    const graph = graphInventoryFor(clients, plan, scanned.map((sub) => sub.subscriptionId), options.inventory ?? 'auto', retry.maxWaitMs, options.warn);
     const resources: unknown[] = [];
     await Promise.all(
       scanned.map(async (subscription) => {
-        const found = new SubscriptionCollector(clients, plan, subscription.subscriptionId, progress);
+        const listed = await graph?.listedFor(subscription.subscriptionId);
+        const found = new SubscriptionCollector(clients, plan, subscription.subscriptionId, progress, listed);
         await found.run();
         resources.push(...found.resources);
         errors.push(...found.errors);
@@ -95,6 +108,7 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
         schemaVersion: SNAPSHOT_SCHEMA_VERSION,
         ...(tenantOf(listed, options.tenant) ? { tenantId: tenantOf(listed, options.tenant) } : {}),
         collectedAt: new Date().toISOString(),
+        ...(graph?.record() ?? { inventory: 'arm' }),
         subscriptions: subscriptions.map(({ subscriptionId, displayName, state }) => ({
           subscriptionId,
           ...(displayName === undefined ? {} : { displayName }),
