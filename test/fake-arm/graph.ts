@@ -18,9 +18,11 @@ export interface GraphFaults {
   skipTokenLoop: boolean;
   /** 'badRows': a row without an id is added to the page. */
   badRows: boolean;
+  /** Rows per page at most, whatever `$top` asks (Graph's own largest is 1,000). */
+  pageSize: number;
 }
 
-const DEFAULT_PAGE = 1000;
+export const DEFAULT_PAGE = 1000;
 
 /**
  * A fake Resource Graph: answers the inventory query azscan sends, and only that. It parses what
@@ -34,7 +36,7 @@ export function answerGraph(index: TenantIndex, bodyText: string, quota: QuotaBu
   if (!admission.admitted) {
     return error(429, 'RateLimiting', 'Please provide below info when asking for support: the user quota is exhausted.', { ...admission.headers, 'retry-after': String(admission.retryAfterSeconds) });
   }
-  const request = parse(bodyText);
+  const request = parse(bodyText, faults.pageSize);
   if (typeof request === 'string') return error(400, 'BadRequest', request, admission.headers);
   const rows = request.subscriptions.flatMap((subscriptionId) => {
     const subscription = index.subscription(subscriptionId);
@@ -64,7 +66,7 @@ interface GraphRequest {
 }
 
 /** The request, or why the fake does not serve it (a 400). */
-function parse(bodyText: string): GraphRequest | string {
+function parse(bodyText: string, pageSize: number): GraphRequest | string {
   let body: unknown;
   try {
     body = JSON.parse(bodyText);
@@ -77,7 +79,7 @@ function parse(bodyText: string): GraphRequest | string {
   const types = /^Resources \| where type in~ \(([^)]*)\) \|/.exec(query)?.[1]?.split(',').map((quoted) => quoted.trim().replace(/^'|'$/g, ''));
   if (types === undefined) return `The fake serves azscan's inventory query only, not: ${query.slice(0, 80)}`;
   if (options?.resultFormat !== 'objectArray') return 'The fake answers resultFormat objectArray only.';
-  const top = typeof options.$top === 'number' ? Math.min(options.$top, DEFAULT_PAGE) : DEFAULT_PAGE;
+  const top = Math.min(typeof options.$top === 'number' ? options.$top : DEFAULT_PAGE, pageSize);
   const token = options.$skipToken;
   const skip = token === undefined ? 0 : skipOf(token);
   if (skip === undefined) return `The $skipToken '${String(token)}' is not valid.`;

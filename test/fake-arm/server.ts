@@ -6,7 +6,7 @@ import { serverCertificate } from './certificate.js';
 import { FaultList, faultError } from './faults.js';
 import { listPage } from './paging.js';
 import { ReadBuckets } from './read-buckets.js';
-import { answerGraph, GRAPH_PATH, QuotaBuckets } from './graph.js';
+import { answerGraph, DEFAULT_PAGE, GRAPH_PATH, QuotaBuckets } from './graph.js';
 import { armError, routeGet } from './routes.js';
 import { TenantIndex, segmentsOf } from './tenant-index.js';
 import type { FakeArm, FakeArmOptions, RecordedRequest } from './types.js';
@@ -140,7 +140,7 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArm> {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         record.body = Buffer.concat(chunks).toString('utf8');
-        const graphFaults = { skipTokenLoop: fault?.kind === 'nextLinkLoop', badRows: fault?.kind === 'badRows' };
+        const graphFaults = { skipTokenLoop: fault?.kind === 'nextLinkLoop', badRows: fault?.kind === 'badRows', pageSize: options.graphPageSize ?? DEFAULT_PAGE };
         const reply = answerGraph(index, record.body, graphQuota, request.headers.authorization ?? '', graphFaults);
         send(reply.status, JSON.stringify(reply.body), reply.headers);
       });

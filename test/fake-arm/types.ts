@@ -70,6 +70,8 @@ export interface FakeArmOptions {
    * 'badRows' adds a row without an id to the page; the others apply as on any path.
    */
   graphQuota?: GraphQuota;
+  /** Rows per Resource Graph page when the query asks for more (default 1,000, Graph's own largest). */
+  graphPageSize?: number;
 }
 
 export interface RecordedRequest {
