@@ -93,8 +93,8 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
     const resources: unknown[] = [];
     await Promise.all(
       scanned.map(async (subscription) => {
-        const listed = await graph?.listedFor(subscription.subscriptionId);
-        const found = new SubscriptionCollector(clients, plan, subscription.subscriptionId, progress, listed);
+        const fromGraph = await graph?.listedFor(subscription.subscriptionId);
+        const found = new SubscriptionCollector(clients, plan, subscription.subscriptionId, progress, fromGraph);
         await found.run();
         resources.push(...found.resources);
         errors.push(...found.errors);
