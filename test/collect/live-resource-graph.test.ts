@@ -71,6 +71,20 @@ describe('--inventory resource-graph: top-level resources from Graph, children t
     }
   }, 120_000);
 
+  it('exposure through Graph lists what it lists through ARM', async () => {
+    const viaArm = await runLive(arm, ['exposure', '--format', 'json', '--inventory', 'arm']);
+    arm.resetRequests();
+    const viaGraph = await runLive(arm, ['exposure', '--format', 'json', '--inventory', 'resource-graph']);
+    expect(viaGraph.status).toBe(viaArm.status);
+    const [fromArm, fromGraph] = [JSON.parse(viaArm.stdout), JSON.parse(viaGraph.stdout)];
+    expect(fromGraph.source.inventory).toBe('resource-graph');
+    expect(fromGraph.endpoints).toEqual(fromArm.endpoints);
+    expect(fromGraph.platformEndpoints).toEqual(fromArm.platformEndpoints);
+    expect(fromGraph.endpoints.length).toBeGreaterThan(0);
+    expect(graphRequests(arm)).toHaveLength(1);
+    expect(onlyGetsAndGraphPosts(arm)).toBe(true);
+  }, 120_000);
+
   it('collect records the inventory and the query time in the snapshot, and a scan of it reports them; --inventory is refused with --snapshot', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'azscan-graph-')), 'estate.json');
     const collect = await runLive(arm, ['collect', '--quiet', '--inventory', 'resource-graph', '--output', path]);
