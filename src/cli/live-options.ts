@@ -3,8 +3,9 @@ import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
 import type { LiveOptions } from '../collect/collect.js';
 import { UsageError } from '../inventory/errors.js';
 import { parseShard } from '../inventory/shard.js';
-import { warn } from './output.js';
+import type { InventoryMode } from '../collect/resource-graph/mode.js';
 import { checkOutputPaths } from './outputs.js';
+import { warn } from './output.js';
 
 /**
  * The flags that say where and how to read a live estate, shared by scan, collect and
@@ -23,6 +24,8 @@ export interface LiveFlags {
   retryBudget?: string;
   maxWait?: string;
   timeout?: string;
+  /** One of INVENTORY_MODES: commander checks it. */
+  inventory?: InventoryMode;
   quiet?: boolean;
 }
 
@@ -43,6 +46,7 @@ const LIVE_FLAG_NAMES: ReadonlyArray<readonly [keyof LiveFlags, string]> = [
   ['retryBudget', '--retry-budget'],
   ['maxWait', '--max-wait'],
   ['timeout', '--timeout'],
+  ['inventory', '--inventory'],
 ];
 
 /**
@@ -94,7 +98,6 @@ export function liveOptions(flags: LiveFlags): LiveOptions {
     ...(managementGroups.length > 0 ? { managementGroups } : {}),
     ...(excluded.length > 0 ? { excludeSubscriptions: excluded } : {}),
     ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
-    warn,
     ...(flags.cloud !== undefined ? { cloud: flags.cloud } : {}),
     ...(flags.armEndpoint !== undefined ? { armEndpoint: flags.armEndpoint } : {}),
     retry: {
@@ -103,6 +106,9 @@ export function liveOptions(flags: LiveFlags): LiveOptions {
       ...(flags.maxWait !== undefined ? { maxWaitMs: seconds(flags.maxWait, '--max-wait', 'whole') * 1000 } : {}),
     },
     ...(flags.timeout !== undefined ? { timeoutMs: seconds(flags.timeout, '--timeout', 'positive') * 1000 } : {}),
+    ...(flags.inventory !== undefined ? { inventory: flags.inventory } : {}),
+    // Scope warnings and a Resource Graph query that fell back to ARM are said on stderr, even with --quiet.
+    warn,
     quiet: flags.quiet ?? false,
   };
 }

@@ -15,6 +15,7 @@ import type { ExposureFlags } from './exposure-command.js';
 import type { ScanFlags } from './scan-command.js';
 import { CLOUDS } from '../auth/clouds.js';
 import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
+import { GRAPH_AUTO_THRESHOLD, INVENTORY_MODES } from '../collect/resource-graph/mode.js';
 import { choiceOption } from './choices.js';
 
 // Each command's module is loaded when the command runs: `azscan --version` and `--help`
@@ -37,7 +38,8 @@ function addLiveOptions(command: Command): Command {
     .option('--arm-endpoint <url>', 'live: another ARM endpoint (Azure Stack Hub, an emulator); the token scope follows it')
     .option('--retry-budget <n>', `live: retries allowed across the whole scan (429s, 5xx, timeouts, resets; default: ${DEFAULT_RETRY_OPTIONS.budget})`)
     .option('--max-wait <seconds>', `live: the longest wait on one 429 Retry-After (default: ${DEFAULT_RETRY_OPTIONS.maxWaitMs / 1000})`)
-    .option('--timeout <seconds>', 'live: stop reading after SECONDS; what is unread then is not evaluated (ScanTimeout) and the report is still written (default: no limit)');
+    .option('--timeout <seconds>', 'live: stop reading after SECONDS; what is unread then is not evaluated (ScanTimeout) and the report is still written (default: no limit)')
+    .addOption(choiceOption('--inventory <source>', `live: list top-level resources from ARM, or from Resource Graph (children still from ARM); auto: Resource Graph above ${GRAPH_AUTO_THRESHOLD} subscriptions (default: auto)`, INVENTORY_MODES));
 }
 
 /** `--shard`, on scan and collect (not exposure, which lists the whole estate it reads). */

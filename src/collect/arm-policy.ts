@@ -81,7 +81,10 @@ export function armReadPolicy(
     name: 'azscanArmReadPolicy',
     async sendRequest(request: PipelineRequest, next): Promise<PipelineResponse> {
       // azscan is read-only by construction: a write can only be a bug, and must not reach ARM.
-      if (request.method !== 'GET') throw new Error(`azscan makes GET requests only; refused ${request.method} ${pathOf(request.url)}`);
+      // The one POST it sends is a Resource Graph query, which reads (see isResourceGraphQuery).
+      if (request.method !== 'GET' && !isResourceGraphQuery(request.method, request.url, armOrigin)) {
+        throw new Error(`azscan makes GET requests only; refused ${request.method} ${pathOf(request.url)} (its one POST is a Resource Graph query)`);
+      }
       const origin = originOf(request.url);
       if (origin !== armOrigin) throw new RefusedRead('ForeignOrigin', `refused a request to ${origin ?? 'an unreadable URL'}: azscan sends requests to ARM (${armOrigin}) only`);
       const lane = laneOf(request.url);
@@ -161,8 +164,35 @@ export function originOf(url: string, base?: string): string | undefined {
   }
 }
 
-/** The scheduler lane of a request: its subscription, or `tenant` for tenant-level calls. */
+/** The path of Resource Graph's query operation, under ARM's origin. */
+export const RESOURCE_GRAPH_QUERY_PATH = '/providers/Microsoft.ResourceGraph/resources';
+
+/** The scheduler lane of Resource Graph queries: Graph meters them per user, not per subscription. */
+export const RESOURCE_GRAPH_LANE = 'resource-graph';
+
+/**
+ * The one non-GET azscan may send: `POST {ARM}/providers/Microsoft.ResourceGraph/resources?api-version=…`,
+ * a query, which reads (its permission is `Microsoft.ResourceGraph/resources/read`, in Reader).
+ * An allow-list of one: ARM's origin, that path exactly (case-insensitively, as ARM compares
+ * paths), and no query parameter but the api-version. A POST to any other path (`…/listKeys`,
+ * `…/resources/x`, `…/resourcesHistory`) stays refused before it is sent.
+ */
+export function isResourceGraphQuery(method: string, url: string, armOrigin: string): boolean {
+  if (method !== 'POST') return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.origin !== armOrigin || parsed.pathname.toLowerCase() !== RESOURCE_GRAPH_QUERY_PATH.toLowerCase()) return false;
+  const names = [...parsed.searchParams.keys()];
+  return names.length === 1 && names[0] === 'api-version' && parsed.username === '' && parsed.password === '';
+}
+
+/** The scheduler lane of a request: its subscription, `resource-graph` for Graph queries, or `tenant` for tenant-level calls. */
 export function laneOf(url: string): string {
+  if (pathOf(url).toLowerCase() === RESOURCE_GRAPH_QUERY_PATH.toLowerCase()) return RESOURCE_GRAPH_LANE;
   const match = /\/subscriptions\/([^/?#]+)/i.exec(url);
   return match ? match[1]!.toLowerCase() : 'tenant';
 }

@@ -4,6 +4,14 @@ import type { ArmTarget } from '../auth/clouds.js';
 import { TOOL } from '../inventory/package.js';
 
 /**
+ * The Resource Graph api-version azscan queries at. The SDK's default (2021-06-01-preview) is a
+ * preview; 2021-03-01 and 2022-10-01 are GA and take the same query (`subscriptions`, `$top`,
+ * `$skipToken`, `resultFormat: objectArray`) and answer alike. 2022-10-01 is the newer GA, and
+ * the one Microsoft's `ResourcesBasicQuery` example is written against.
+ */
+export const RESOURCE_GRAPH_API_VERSION = '2022-10-01';
+
+/**
  * The ARM SDK clients a scan uses, created on first use: a package is loaded only when a
  * selected rule needs its service, so `--rule AZ-SQL-001` never loads arm-network.
  *
@@ -139,6 +147,18 @@ export class ArmClients {
   /** ARM's base URL, for reads made by path. */
   get endpoint(): string {
     return this.target.endpoint;
+  }
+
+  /**
+   * Resource Graph, for the inventory of large estates (src/collect/resource-graph/). Its query
+   * is a POST, the one non-GET the read policy lets through; it goes through the same policy,
+   * scheduler, retries and origin check as every read.
+   */
+  resourceGraph() {
+    return this.client('resourcegraph', async () => {
+      const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');
+      return new ResourceGraphClient(this.credential, { ...this.options(), apiVersion: RESOURCE_GRAPH_API_VERSION });
+    });
   }
 
   monitor(subscriptionId: string) {

@@ -17,6 +17,8 @@ import { Deadline } from './deadline.js';
 import { Progress } from './progress.js';
 import { DEFAULT_SCHEDULER_OPTIONS, RequestScheduler, type SchedulerOptions } from './scheduler.js';
 import { SubscriptionCollector } from './subscription-collector.js';
+import { graphInventoryFor, type InventoryRecord } from './resource-graph/inventory.js';
+import type { InventoryMode } from './resource-graph/mode.js';
 import { listSubscriptions, selectScope, tenantOf } from './subscriptions.js';
 
 export interface LiveOptions {
@@ -29,7 +31,7 @@ export interface LiveOptions {
   readonly excludeSubscriptions?: readonly string[];
   /** `--shard I/N`: read this shard's subscriptions, and what they reference in the others (see cross-subscription.ts). */
   readonly shard?: ShardSpec;
-  /** Where a warning about the scope goes (an exclusion that excludes nothing); stderr by default. */
+  /** Where a warning goes (an exclusion that excludes nothing, a Graph query that fell back to ARM); stderr by default. */
   readonly warn?: (text: string) => void;
   readonly cloud?: string;
   readonly armEndpoint?: string;
@@ -38,6 +40,8 @@ export interface LiveOptions {
   readonly retry?: RetryOptions;
   /** `--timeout`: how long the whole collection may take; what is unread then is recorded as `ScanTimeout`. */
   readonly timeoutMs?: number;
+  /** `--inventory`: top-level resources from ARM lists or Resource Graph (default `auto`). */
+  readonly inventory?: InventoryMode;
 }
 
 /** What a live collection read: a snapshot document, as `azscan collect` writes it. */
@@ -45,6 +49,10 @@ export interface SnapshotDocument {
   schemaVersion: number;
   tenantId?: string;
   collectedAt: string;
+  /** Where top-level resources were listed from; a Graph inventory can lag ARM (see docs/resource-graph.md). */
+  inventory?: InventoryRecord['inventory'];
+  inventoryQueriedAt?: string;
+  inventoryFallback?: InventoryRecord['inventoryFallback'];
   subscriptions: SubscriptionInfo[];
   collected: string[];
   resources: unknown[];
@@ -92,10 +100,13 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
       );
     }
 
+    const retry = options.retry ?? DEFAULT_RETRY_OPTIONS;
+    const graph = graphInventoryFor(clients, plan, scanned.map((sub) => sub.subscriptionId), options.inventory ?? 'auto', retry.maxWaitMs, warn);
     const resources: unknown[] = [];
     await Promise.all(
       scanned.map(async (subscription) => {
-        const found = new SubscriptionCollector(clients, plan, subscription.subscriptionId, progress);
+        const fromGraph = await graph?.listedFor(subscription.subscriptionId);
+        const found = new SubscriptionCollector(clients, plan, subscription.subscriptionId, progress, fromGraph);
         await found.run();
         resources.push(...found.resources);
         errors.push(...found.errors);
@@ -113,6 +124,7 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
         schemaVersion: SNAPSHOT_SCHEMA_VERSION,
         ...(tenantOf(listed, options.tenant) ? { tenantId: tenantOf(listed, options.tenant) } : {}),
         collectedAt: new Date().toISOString(),
+        ...(graph?.record() ?? { inventory: 'arm' }),
         subscriptions: subscriptions.map(({ subscriptionId, displayName, state }) => ({
           subscriptionId,
           ...(displayName === undefined ? {} : { displayName }),

@@ -18,6 +18,8 @@ export class SubscriptionCollector {
     private readonly plan: CollectionPlan,
     private readonly subscriptionId: string,
     private readonly progress: Progress,
+    /** Top-level types listed elsewhere (Resource Graph), by type key: read from there, their children through ARM. */
+    private readonly listed?: ReadonlyMap<string, () => Promise<unknown[]>>,
   ) {
     this.scope = `/subscriptions/${subscriptionId}`;
   }
@@ -58,7 +60,8 @@ export class SubscriptionCollector {
 
   private async read(reader: ResourceReader, parent: ParentResource | undefined): Promise<unknown[]> {
     try {
-      const items = await reader.read(this.clients, this.subscriptionId, parent);
+      const listed = parent === undefined ? this.listed?.get(typeKey(reader.type)) : undefined;
+      const items = listed ? await listed() : await reader.read(this.clients, this.subscriptionId, parent);
       this.resources.push(...items);
       return items;
     } catch (error) {

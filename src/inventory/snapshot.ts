@@ -7,8 +7,12 @@ import { mergeCopies, type CopyConflict, type ReadCopy } from './duplicates.js';
 import { findJsonSyntaxError } from './json-error.js';
 import { describeJson, isMalformed, toArmResource } from './resource.js';
 import {
+  INVENTORY_KINDS,
   isJsonObject,
   type ArmResource,
+  type InventoryFallback,
+  type InventoryKind,
+  type InventorySource,
   type CollectionError,
   type JsonObject,
   type MalformedResource,
@@ -97,6 +101,7 @@ export function inventoryFromSnapshot(document: unknown, path: string, live = fa
       ...(live ? {} : { path }),
       tenantId: field.optionalString('tenantId'),
       collectedAt: field.optionalString('collectedAt'),
+      ...readInventorySource(field),
     },
     resources,
     malformed,
@@ -178,6 +183,25 @@ function readError(field: FieldReader, entry: unknown, where: string): Collectio
     ...(resourceType === undefined || resourceType === '*' ? {} : { resourceType }),
     code: field.stringAt(object.code, `${where}.code`),
     message: object.message === undefined ? '' : field.stringAt(object.message, `${where}.message`),
+  };
+}
+
+/** Where a live read listed its resources from (optional: older snapshots do not say). */
+function readInventorySource(field: FieldReader): Pick<InventorySource, 'inventory' | 'inventoryQueriedAt' | 'inventoryFallback'> {
+  const inventory = field.optionalString('inventory');
+  if (inventory !== undefined && !(INVENTORY_KINDS as readonly string[]).includes(inventory)) {
+    throw new InputError(`${field.path}: inventory: expected one of ${INVENTORY_KINDS.join(', ')}, found ${JSON.stringify(inventory.slice(0, 40))}`);
+  }
+  const queriedAt = field.optionalString('inventoryQueriedAt');
+  const fallback = field.array('inventoryFallback', false).map((entry, i): InventoryFallback => {
+    const where = `inventoryFallback[${i}]`;
+    const object = field.objectAt(entry, where);
+    return { subscriptionId: field.stringAt(object.subscriptionId, `${where}.subscriptionId`), code: field.stringAt(object.code, `${where}.code`), message: field.stringAt(object.message, `${where}.message`) };
+  });
+  return {
+    ...(inventory === undefined ? {} : { inventory: inventory as InventoryKind }),
+    ...(queriedAt === undefined ? {} : { inventoryQueriedAt: queriedAt }),
+    ...(fallback.length === 0 ? {} : { inventoryFallback: fallback }),
   };
 }
 

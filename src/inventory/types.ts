@@ -61,4 +61,23 @@ export interface InventorySource {
   readonly path?: string;
   readonly tenantId?: string;
   readonly collectedAt?: string;
+  /**
+   * Where a live read listed top-level resources from: ARM's lists, Resource Graph (whose data
+   * can lag ARM's), or both (`mixed`: some Graph queries failed, and those subscriptions were
+   * listed through ARM, as `inventoryFallback` says). Absent from snapshots older than the flag.
+   */
+  readonly inventory?: InventoryKind;
+  /** When Resource Graph was first queried, when it was. */
+  readonly inventoryQueriedAt?: string;
+  readonly inventoryFallback?: readonly InventoryFallback[];
+}
+
+export const INVENTORY_KINDS = ['arm', 'resource-graph', 'mixed'] as const;
+export type InventoryKind = (typeof INVENTORY_KINDS)[number];
+
+/** A subscription whose top-level resources were listed through ARM because its Resource Graph query failed, and why. */
+export interface InventoryFallback {
+  readonly subscriptionId: string;
+  readonly code: string;
+  readonly message: string;
 }

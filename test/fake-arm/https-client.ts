@@ -14,6 +14,8 @@ export interface RequestOptions {
   token?: string | null;
   /** A whole Authorization header, overriding `token`. */
   authorization?: string;
+  /** A request body (a Resource Graph query), sent as JSON. */
+  body?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export class FakeArmClient {
     const headers: Record<string, string> = {};
     if (options.authorization !== undefined) headers.authorization = options.authorization;
     else if (token !== null) headers.authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
     return new Promise((resolve, reject) => {
       const outgoing = request(url, { method: options.method ?? 'GET', agent: this.agent, headers }, (response) => {
         let body = '';
@@ -48,7 +51,7 @@ export class FakeArmClient {
         response.on('error', reject);
       });
       outgoing.on('error', reject);
-      outgoing.end();
+      outgoing.end(options.body);
     });
   }
 

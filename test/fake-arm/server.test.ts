@@ -384,11 +384,12 @@ describe('fake ARM: faults', () => {
 });
 
 describe('fake ARM: read-only', () => {
-  it('answers anything but GET with 405 and records it', async () => {
+  it('answers anything but GET (and a Graph query) with 405 and records it', async () => {
     const answer = await client.json<ErrorBody>(`${NSG_A}?${API}`, { method: 'DELETE' });
     expect(answer.status).toBe(405);
     expect(answer.body.error.code).toBe('MethodNotAllowed');
-    expect((await client.send(`/providers/Microsoft.ResourceGraph/resources?${API}`, { method: 'POST' })).status).toBe(405);
+    // Resource Graph's query is the one POST it serves (test/fake-arm/graph.test.ts); a POST anywhere else is refused.
+    expect((await client.send(`${NSG_A}/listKeys?${API}`, { method: 'POST' })).status).toBe(405);
     expect(arm.requests.map((r) => [r.method, r.status])).toEqual([
       ['DELETE', 405],
       ['POST', 405],

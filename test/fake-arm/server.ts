@@ -6,6 +6,7 @@ import { serverCertificate } from './certificate.js';
 import { FaultList, faultError } from './faults.js';
 import { listPage } from './paging.js';
 import { ReadBuckets } from './read-buckets.js';
+import { answerGraph, DEFAULT_PAGE, GRAPH_PATH, QuotaBuckets } from './graph.js';
 import { armError, routeGet } from './routes.js';
 import { TenantIndex, segmentsOf } from './tenant-index.js';
 import type { FakeArm, FakeArmOptions, RecordedRequest } from './types.js';
@@ -18,6 +19,7 @@ export type {
   FakeTenant,
   Fault,
   FaultKind,
+  GraphQuota,
   ReadBucket,
   RecordedRequest,
 } from './types.js';
@@ -40,6 +42,7 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArm> {
   const index = new TenantIndex(options.tenant);
   const faults = new FaultList(options.faults ?? []);
   const buckets = options.readBucket === undefined ? undefined : new ReadBuckets(options.readBucket);
+  const graphQuota = new QuotaBuckets(options.graphQuota);
   const pageSize = options.pageSize ?? 100;
   const latencyMs = options.latencyMs ?? 0;
   const requests: RecordedRequest[] = [];
@@ -130,6 +133,18 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArm> {
     }
     if (record.authorization === 'invalid') {
       sendError(401, 'InvalidAuthenticationToken', 'The access token is invalid.', { 'www-authenticate': AUTHENTICATE_CHALLENGE });
+      return;
+    }
+    if (request.method === 'POST' && record.path.toLowerCase() === GRAPH_PATH) {
+      // Resource Graph: the one POST ARM serves here, a query, answered once its body has arrived.
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        record.body = Buffer.concat(chunks).toString('utf8');
+        const graphFaults = { skipTokenLoop: fault?.kind === 'nextLinkLoop', badRows: fault?.kind === 'badRows', pageSize: options.graphPageSize ?? DEFAULT_PAGE };
+        const reply = answerGraph(index, record.body, graphQuota, request.headers.authorization ?? '', graphFaults);
+        send(reply.status, JSON.stringify(reply.body), reply.headers);
+      });
       return;
     }
     if (request.method !== 'GET') {

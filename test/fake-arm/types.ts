@@ -27,7 +27,7 @@ export interface FakeManagementGroup {
   subscriptions?: string[];
 }
 
-export type FaultKind = '401' | '403' | '404' | '429' | '500' | '503' | 'reset' | 'malformed' | 'nextLinkLoop' | 'slow' | 'foreignNextLink' | 'redirect' | 'conflictingCopy';
+export type FaultKind = '401' | '403' | '404' | '429' | '500' | '503' | 'reset' | 'malformed' | 'nextLinkLoop' | 'slow' | 'foreignNextLink' | 'redirect' | 'conflictingCopy' | 'badRows';
 
 export interface Fault {
   /** Matched against the request path (without query string), case-insensitively: a RegExp, or a string that must be a prefix of the path. */
@@ -51,6 +51,12 @@ export interface Fault {
   properties?: Record<string, unknown>;
 }
 
+/** Resource Graph's per-user quota: `capacity` queries per `windowSeconds` for each identity (bearer token). */
+export interface GraphQuota {
+  capacity: number;
+  windowSeconds: number;
+}
+
 /** ARM's per-subscription read token bucket. */
 export interface ReadBucket {
   capacity: number;
@@ -68,6 +74,14 @@ export interface FakeArmOptions {
   /** When set, every request under /subscriptions/{id}/ takes a token from that subscription's bucket. */
   readBucket?: ReadBucket;
   faults?: Fault[];
+  /**
+   * Resource Graph's quota (`POST /providers/Microsoft.ResourceGraph/resources`); default 1,000
+   * queries per 5 s. A fault of kind 'nextLinkLoop' on the Graph path makes its `$skipToken` loop,
+   * 'badRows' adds a row without an id to the page; the others apply as on any path.
+   */
+  graphQuota?: GraphQuota;
+  /** Rows per Resource Graph page when the query asks for more (default 1,000, Graph's own largest). */
+  graphPageSize?: number;
 }
 
 export interface RecordedRequest {
@@ -83,6 +97,8 @@ export interface RecordedRequest {
   authorization: 'valid' | 'invalid' | 'missing';
   /** Arrival time, `Date.now()`. */
   at: number;
+  /** The request body, for a POST (a Resource Graph query). */
+  body?: string;
 }
 
 export interface FakeArm {
