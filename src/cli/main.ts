@@ -62,6 +62,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--new-only', 'with --baseline: only new findings count towards --fail-on')
     .addOption(choiceOption('--compliance <framework>', 'scan only the rules mapped to a framework and report per control', Object.keys(COMPLIANCE_FRAMEWORKS)))
     .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read')
+    .option('--shard <I/N>', 'evaluate only the I-th of N parts of the subscriptions (split by a stable hash of the id); merge the N reports with azscan merge')
+    .option('--shard-weights <file>', 'with --shard: split by resource count from an earlier --format json report instead of by hash')
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('-v, --verbose', 'show each finding\'s evidence and full resource id')
     .option('--no-color', 'never use colour (also: NO_COLOR=1)');

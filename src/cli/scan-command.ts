@@ -11,6 +11,8 @@ import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
 import { colorWanted, note, outputWidth, warn, writeReportFile } from './output.js';
 import { planOutputs } from './outputs.js';
 import { selectForCommand } from './rule-selection.js';
+import { planShard, scanShard, scopeOf } from './shard-options.js';
+import { isoToday } from '../engine/suppress.js';
 
 export interface ScanFlags extends LiveFlags {
   snapshot?: string;
@@ -26,6 +28,8 @@ export interface ScanFlags extends LiveFlags {
   allowPartial?: boolean;
   verbose?: boolean;
   color: boolean;
+  shard?: string;
+  shardWeights?: string;
 }
 
 /** `azscan scan`: a snapshot when `--snapshot` is given, the live estate otherwise. Returns the exit code. */
@@ -39,6 +43,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   if (flags.newOnly && flags.baseline === undefined) throw new UsageError('--new-only needs --baseline FILE (an earlier --format json report)');
   const { config, rules, ruleOptions } = selectForCommand({ rule: flags.rule, ...(flags.config ? { config: flags.config } : {}), ...(compliance ? { compliance } : {}) }, minSeverity);
   const baseline = flags.baseline === undefined ? undefined : loadBaseline(flags.baseline);
+  const sharding = planShard(flags, outputs.files.map((file) => file.path));
 
   let inventory: Inventory;
   if (flags.snapshot !== undefined) {
@@ -50,8 +55,13 @@ export async function runScan(flags: ScanFlags): Promise<number> {
     inventory = inventoryFromSnapshot(snapshot, '(live)', true);
   }
 
+  const today = isoToday();
+  const selection = { rules, ...(minSeverity ? { minSeverity } : {}), ...(compliance ? { compliance } : {}), ruleOptions, suppressions: config.suppressions, today };
+  const shard = sharding && scanShard(sharding, selection, scopeOf(flags, inventory));
   const result = scanInventory(inventory, {
     rules,
+    today,
+    ...(shard ? { shard } : {}),
     ...(minSeverity ? { minSeverity } : {}),
     ruleOptions,
     suppressions: config.suppressions,
