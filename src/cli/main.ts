@@ -13,6 +13,7 @@ import type { CollectFlags } from './collect-command.js';
 import type { RulesFlags } from './rules-command.js';
 import type { ExposureFlags } from './exposure-command.js';
 import type { ScanFlags } from './scan-command.js';
+import type { MergeFlags } from './merge-command.js';
 import { CLOUDS } from '../auth/clouds.js';
 import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
 import { choiceOption } from './choices.js';
@@ -94,6 +95,17 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('--no-color', 'never use colour');
   addLiveOptions(exposure).action(async (flags: ExposureFlags) => setExitCode(await (await import('./exposure-command.js')).runExposure(flags)));
+
+  program
+    .command('merge')
+    .description('combine the JSON reports of the N shards of one split scan (scan --shard I/N) into the report the whole scan would have written')
+    .argument('<reports...>', 'the shard reports (scan --shard I/N --format json), each shard exactly once')
+    .addOption(choiceOption('--format <name>', 'report format', ['json']).default('json'))
+    .option('--output <file>', 'write the merged report to FILE instead of stdout')
+    .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at or above this severity', SEVERITIES))
+    .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read (a missing shard is still exit 3)')
+    .option('-q, --quiet', 'print nothing to stderr but warnings')
+    .action(async (files: string[], flags: MergeFlags) => setExitCode((await import('./merge-command.js')).runMerge(files, flags)));
 
   const rules = program
     .command('rules')
