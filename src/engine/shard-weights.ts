@@ -10,7 +10,7 @@ import { REPORT_SCHEMA_VERSION } from '../model/report-schema.js';
 export function parseShardWeights(text: string, path: string): Map<string, number> {
   const where = `--shard-weights ${path}`;
   const report = parseJsonText(text.replace(/^\uFEFF/, ''), where);
-  if (!isJsonObject(report) || report.schemaVersion !== REPORT_SCHEMA_VERSION || !Array.isArray(report.subscriptions)) {
+  if (!isJsonObject(report) || !isJsonObject(report.tool) || report.tool.name !== 'azscan' || report.schemaVersion !== REPORT_SCHEMA_VERSION || !Array.isArray(report.subscriptions)) {
     throw new InputError(`${where}: not an azscan JSON report (expected schemaVersion ${REPORT_SCHEMA_VERSION} and subscriptions; write one with --format json)`);
   }
   const weights = new Map<string, number>();
