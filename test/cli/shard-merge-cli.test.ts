@@ -74,7 +74,8 @@ describe('scan --shard I/N, then merge: the unsharded report', () => {
       const listed = (read(file).subscriptions as Array<{ subscriptionId: string }>).map((sub) => sub.subscriptionId);
       expect(listed.sort()).toEqual(ESTATE_SUBSCRIPTIONS.filter((sub) => hashShardOf(sub, 3) === i + 1).sort());
     }
-    const whole = read(path('multi-whole.json'));
+    runCli(['scan', '--snapshot', MULTI, '--format', 'json', '--output', path('lists-whole.json')]);
+    const whole = read(path('lists-whole.json'));
     const counts = Object.fromEntries((whole.subscriptions as Array<{ subscriptionId: string; resourcesEvaluated: number }>).map((sub) => [sub.subscriptionId, sub.resourcesEvaluated]));
     // The subscription itself is its one resource, which the subscription-level rules evaluate.
     expect(counts[ESTATE_SUBSCRIPTIONS[4]!]).toBe(1);
@@ -85,6 +86,10 @@ describe('scan --shard I/N, then merge: the unsharded report', () => {
 describe('merge refuses what cannot add up, in one line naming the file', () => {
   const shards = scanShards(MULTI, 3, 'refuse');
   const [one, two, three] = shards as [string, string, string];
+  const unsharded = path('refuse-whole.json');
+  runCli(['scan', '--snapshot', MULTI, ...SCAN, '--output', unsharded]);
+  const merged = path('refuse-merged.json');
+  runCli(['merge', ...shards, '--output', merged]);
   const write = (name: string, text: string) => {
     writeFileSync(path(name), text);
     return path(name);
@@ -100,8 +105,8 @@ describe('merge refuses what cannot add up, in one line naming the file', () => 
     ['a shard of another selection', () => [one, scanShards(MULTI, 3, 'foreign', ['--severity', 'high'])[1]!, three], /foreign-2-of-3\.json: selectionHash \w+ differs from/],
     ['a shard of another N', () => [one, two, scanShards(MULTI, 4, 'other-n')[2]!], /other-n-3-of-4\.json: shard 3 of 4, but .* is of 3$/],
     ['a shard of another version', () => [one, edited('version.json', (report) => ((report.tool as { version: string }).version = '0.0.9')), three], /version\.json: written by azscan 0\.0\.9/],
-    ['an unsharded report', () => [one, path('multi-whole.json'), three], /multi-whole\.json: is not a shard report \(no source\.shard\)/],
-    ['a merged report', () => [one, path('multi-merged-3.json'), three], /multi-merged-3\.json: is a merged report, not a shard/],
+    ['an unsharded report', () => [one, unsharded, three], /refuse-whole\.json: is not a shard report \(no source\.shard\)/],
+    ['a merged report', () => [one, merged, three], /refuse-merged\.json: is a merged report, not a shard/],
     ['a file that is not JSON', () => [one, write('garbage.json', 'not json {'), three], /garbage\.json: not valid JSON/],
     ['a snapshot', () => [one, MULTI, three], /multi-subscription\.json: not an azscan JSON report/],
     ['a shard whose findings lost their order', () => [one, edited('no-order.json', (report) => (report.findings as Array<Record<string, unknown>>).forEach((f) => delete f.inputOrder)), three], /no-order\.json: findings\[0\]\.inputOrder: expected/],
@@ -133,8 +138,8 @@ describe('merge refuses what cannot add up, in one line naming the file', () => 
     for (const [args, message] of [
       [['--shard', '3/2'], /--shard 3\/2: I must be from 1 to N \(2\)/],
       [['--shard', 'two'], /--shard two: expected I\/N/],
-      [['--shard-weights', path('multi-whole.json')], /--shard-weights FILE needs --shard I\/N/],
-      [['--shard', '1/2', '--baseline', path('multi-whole.json')], /--baseline cannot be used with --shard/],
+      [['--shard-weights', unsharded], /--shard-weights FILE needs --shard I\/N/],
+      [['--shard', '1/2', '--baseline', unsharded], /--baseline cannot be used with --shard/],
       [['--shard', '1/2', '--shard-weights', MULTI], /--shard-weights .*: not an azscan JSON report/],
     ] as const) {
       const run = runCli(['scan', '--snapshot', MULTI, ...args]);
