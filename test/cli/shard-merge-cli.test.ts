@@ -149,3 +149,27 @@ describe('merge refuses what cannot add up, in one line naming the file', () => 
     }
   });
 });
+
+describe('scan --shard I/N --shard-weights previous.json', () => {
+  it('splits by the previous report\'s resource counts, every shard alike, and still merges to the unsharded report', () => {
+    const previous = path('weights-previous.json');
+    runCli(['scan', '--snapshot', MULTI, '--format', 'json', '--output', previous]);
+    const whole = path('weights-whole.json');
+    const unsharded = runCli(['scan', '--snapshot', MULTI, ...SCAN, '--output', whole]);
+    const shards = scanShards(MULTI, 3, 'weights', ['--shard-weights', previous]);
+    for (const file of shards) expect(read(file).source.shard).toMatchObject({ count: 3, assignment: 'weights' });
+    const merged = path('weights-merged.json');
+    const merge = runCli(['merge', ...shards, '--output', merged, '--fail-on', 'high']);
+    expect(merge.status).toBe(unsharded.status);
+    expect(withoutSource(read(merged))).toEqual(withoutSource(read(whole)));
+
+    // Other weights are another split: its shards are foreign to these.
+    const report = read(previous);
+    (report.subscriptions as Array<{ resourcesEvaluated: number }>)[0]!.resourcesEvaluated += 1000;
+    writeFileSync(path('weights-other.json'), JSON.stringify(report));
+    const [foreign] = scanShards(MULTI, 3, 'weights-foreign', ['--shard-weights', path('weights-other.json')]);
+    const refused = runCli(['merge', foreign!, shards[1]!, shards[2]!, '--output', path('weights-refused.json')]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/selectionHash \w+ differs/);
+  });
+});
