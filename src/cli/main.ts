@@ -100,12 +100,13 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('merge')
     .description('combine the JSON reports of the N shards of one split scan (scan --shard I/N) into the report the whole scan would have written')
     .argument('<reports...>', 'the shard reports (scan --shard I/N --format json), each shard exactly once')
-    .addOption(choiceOption('--format <name>', 'report format', ['json']).default('json'))
+    .addOption(choiceOption('--format <name>', 'report format (JUnit and HTML need each outcome, which a JSON report does not carry)', ['json', 'sarif', 'csv', 'markdown', 'table']).default('json'))
     .option('--output <file>', 'write the merged report to FILE instead of stdout')
     .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at or above this severity', SEVERITIES))
     .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read (a missing shard is still exit 3)')
     .option('-q, --quiet', 'print nothing to stderr but warnings')
-    .action(async (files: string[], flags: MergeFlags) => setExitCode((await import('./merge-command.js')).runMerge(files, flags)));
+    .option('--no-color', 'never use colour (also: NO_COLOR=1)')
+    .action(async (files: string[], flags: MergeFlags) => setExitCode(await (await import('./merge-command.js')).runMerge(files, flags)));
 
   const rules = program
     .command('rules')

@@ -173,3 +173,31 @@ describe('scan --shard I/N --shard-weights previous.json', () => {
     expect(refused.stderr).toMatch(/selectionHash \w+ differs/);
   });
 });
+
+describe('merge --format', () => {
+  it('writes sarif, csv, markdown and table as the unsharded scan does', () => {
+    const shards = scanShards(MULTI, 3, 'formats');
+    for (const format of ['sarif', 'csv', 'markdown', 'table']) {
+      const unsharded = runCli(['scan', '--snapshot', MULTI, '--format', format, '--compliance', 'cis-azure-3.0']);
+      const merged = runCli(['merge', ...shards, '--format', format]);
+      expect(merged.status, format).toBe(unsharded.status);
+      if (format !== 'sarif') {
+        expect(merged.stdout, format).toBe(unsharded.stdout);
+        continue;
+      }
+      const [one, other] = [JSON.parse(unsharded.stdout), JSON.parse(merged.stdout)];
+      expect(other.runs[0].properties.source.mergedShards).toBe(3);
+      delete one.runs[0].properties.source;
+      delete other.runs[0].properties.source;
+      expect(other).toEqual(one);
+    }
+  });
+
+  it('refuses junit and html, which need every outcome', () => {
+    for (const format of ['junit', 'html']) {
+      const run = runCli(['merge', path('formats-1-of-3.json'), '--format', format]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^azscan: [^\n]*--format <name>[^\n]*\n$/);
+    }
+  });
+});
