@@ -42,8 +42,8 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   const compliance = flags.compliance === undefined ? undefined : parseFramework(flags.compliance);
   if (flags.newOnly && flags.baseline === undefined) throw new UsageError('--new-only needs --baseline FILE (an earlier --format json report)');
   const { config, rules, ruleOptions } = selectForCommand({ rule: flags.rule, ...(flags.config ? { config: flags.config } : {}), ...(compliance ? { compliance } : {}) }, minSeverity);
-  const baseline = flags.baseline === undefined ? undefined : loadBaseline(flags.baseline);
   const sharding = planShard(flags, outputs.files.map((file) => file.path));
+  const baseline = flags.baseline === undefined ? undefined : loadBaseline(flags.baseline);
 
   let inventory: Inventory;
   if (flags.snapshot !== undefined) {
