@@ -4,6 +4,7 @@ import { RULES } from '../../rules/index.js';
 import { mergeShardReports } from '../../src/engine/merge.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { readShardReport } from '../../src/engine/shard-report.js';
+import { selectionHash, type ShardedSelection } from '../../src/engine/selection-hash.js';
 import { compareInputOrder } from '../../src/engine/shard-scope.js';
 import { hashAssignment, hashShardOf, weightedAssignment, type ShardAssignment } from '../../src/inventory/shard.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
@@ -128,5 +129,56 @@ describe('merge at the engine', () => {
     expect(compareInputOrder([0, 9], [0, 10])).toBeLessThan(0);
     expect(compareInputOrder([0, 0, 'b'], [0, 0, 'a'])).toBeGreaterThan(0);
     expect(compareInputOrder([1], [1, 0])).toBeLessThan(0);
+  });
+});
+
+describe('what a shard owns', () => {
+  it('reports a tenant-level failed read and a malformed entry without an id in shard 1 only', () => {
+    const snapshot = multiSubscriptionEstate();
+    for (const count of [2, 3]) {
+      const results = Array.from({ length: count }, (_, i) =>
+        scanInventory(inventoryFromSnapshot(snapshot, 'estate.json'), { rules: RULES, shard: { index: i + 1, assignment: hashAssignment(count), selectionHash: 'x' } }),
+      );
+      const tenantLevel = results.map((result) => result.collectionErrors.filter((error) => !error.scope.startsWith('/subscriptions/')).length);
+      expect(tenantLevel).toEqual([1, ...new Array<number>(count - 1).fill(0)]);
+      const withoutId = results.map((result) => result.notEvaluated.filter((entry) => entry.resourceId === undefined).length);
+      expect(withoutId[0]).toBeGreaterThan(0);
+      expect(withoutId.slice(1).every((n) => n === 0)).toBe(true);
+    }
+  });
+});
+
+describe('selectionHash', () => {
+  const base: ShardedSelection = {
+    rules: RULES.slice(0, 5),
+    today: '2026-06-01',
+    scope: ['snapshot', 'a', 'b'],
+    assignment: hashAssignment(3),
+    suppressions: [{ rule: RULES[0]!.id, resource: '*', reason: 'accepted', expires: '2026-12-31', source: 'azscan.config.yaml: suppressions[0]' }],
+  };
+  const hash = selectionHash(base);
+
+  it('is the same for the same selection, whatever the order of rules and scope', () => {
+    expect(selectionHash({ ...base, rules: [...base.rules].reverse(), scope: ['b', 'snapshot', 'a'] })).toBe(hash);
+    expect(hash).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it.each<[string, Partial<ShardedSelection>]>([
+    ['another rule', { rules: RULES.slice(0, 6) }],
+    ['another severity of a rule', { rules: [{ ...RULES[0]!, severity: RULES[0]!.severity === 'low' ? 'high' : 'low' }, ...RULES.slice(1, 5)] }],
+    ['--severity', { minSeverity: 'high' }],
+    ['--compliance', { compliance: 'mcsb' }],
+    ['rule options', { ruleOptions: new Map([[RULES[0]!.id, { days: 30 }]]) }],
+    ['a suppression', { suppressions: [] }],
+    ['a suppression that has expired since', { today: '2027-01-01' }],
+    ['the scope', { scope: ['snapshot', 'a', 'b', 'c'] }],
+    ['N', { assignment: hashAssignment(4) }],
+    ['weights', { assignment: weightedAssignment(new Map([['a', 1]]), 3) }],
+  ])('changes with %s', (_what, change) => {
+    expect(selectionHash({ ...base, ...change })).not.toBe(hash);
+  });
+
+  it('does not change with the day while no suppression expires', () => {
+    expect(selectionHash({ ...base, today: '2026-06-02' })).toBe(hash);
   });
 });
