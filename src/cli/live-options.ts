@@ -2,7 +2,7 @@ import { resolveArmTarget } from '../auth/clouds.js';
 import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
 import type { LiveOptions } from '../collect/collect.js';
 import { UsageError } from '../inventory/errors.js';
-import { parseShard } from '../inventory/shard.js';
+import { hashAssignment, parseShard, type ShardOfSplit } from '../inventory/shard.js';
 import type { InventoryMode } from '../collect/resource-graph/mode.js';
 import { checkOutputPaths } from './outputs.js';
 import { warn } from './output.js';
@@ -74,7 +74,11 @@ export function checkFlags(flags: SourceFlags, outputs: readonly string[]): void
 }
 
 /** The live flags parsed and checked, with the defaults for those not given. */
-export function liveOptions(flags: LiveFlags): LiveOptions {
+/**
+ * The live options from the flags. `shard` is the scan's split when it has one (`--shard-weights`
+ * changes who is in it); otherwise `--shard` splits by hash.
+ */
+export function liveOptions(flags: LiveFlags, shard?: ShardOfSplit): LiveOptions {
   if (flags.tenant !== undefined && !/^[0-9A-Za-z.-]+$/.test(flags.tenant)) {
     // As @azure/identity checks it: a tenant id (a GUID) or a domain name.
     throw new UsageError(`--tenant: '${flags.tenant}' is not a tenant id or domain name`);
@@ -97,7 +101,7 @@ export function liveOptions(flags: LiveFlags): LiveOptions {
     subscriptions: flags.subscription,
     ...(managementGroups.length > 0 ? { managementGroups } : {}),
     ...(excluded.length > 0 ? { excludeSubscriptions: excluded } : {}),
-    ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
+    ...(shard !== undefined ? { shard } : flags.shard !== undefined ? { shard: hashShard(flags.shard) } : {}),
     ...(flags.cloud !== undefined ? { cloud: flags.cloud } : {}),
     ...(flags.armEndpoint !== undefined ? { armEndpoint: flags.armEndpoint } : {}),
     retry: {
@@ -131,4 +135,9 @@ function seconds(text: string, flag: string, kind: 'whole' | 'positive'): number
   if (kind === 'positive' && (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0))) throw new UsageError(`${flag}: '${text}' is not a positive number of seconds`);
   if (value > MAX_SECONDS) throw new UsageError(`${flag}: '${text}' is more than ${MAX_SECONDS} seconds (about 24 days)`);
   return value;
+}
+
+function hashShard(text: string): ShardOfSplit {
+  const spec = parseShard(text);
+  return { index: spec.index, assignment: hashAssignment(spec.count) };
 }

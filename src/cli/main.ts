@@ -13,6 +13,7 @@ import type { CollectFlags } from './collect-command.js';
 import type { RulesFlags } from './rules-command.js';
 import type { ExposureFlags } from './exposure-command.js';
 import type { ScanFlags } from './scan-command.js';
+import type { MergeFlags } from './merge-command.js';
 import { CLOUDS } from '../auth/clouds.js';
 import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
 import { GRAPH_AUTO_THRESHOLD, INVENTORY_MODES } from '../collect/resource-graph/mode.js';
@@ -71,10 +72,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--new-only', 'with --baseline: only new findings count towards --fail-on')
     .addOption(choiceOption('--compliance <framework>', 'scan only the rules mapped to a framework and report per control', Object.keys(COMPLIANCE_FRAMEWORKS)))
     .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read')
+    .option('--shard <I/N>', 'evaluate only the I-th of N parts of the subscriptions (split by a stable hash of the id); merge the N reports with azscan merge')
+    .option('--shard-weights <file>', 'with --shard: split by resource count from an earlier --format json report instead of by hash')
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('-v, --verbose', 'show each finding\'s evidence and full resource id')
     .option('--no-color', 'never use colour (also: NO_COLOR=1)');
-  addShardOption(scan);
   addLiveOptions(scan).action(async (flags: ScanFlags) => setExitCode(await (await import('./scan-command.js')).runScan(flags)));
 
   const collect = program
@@ -103,6 +105,18 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-q, --quiet', 'print nothing to stderr but warnings')
     .option('--no-color', 'never use colour');
   addLiveOptions(exposure).action(async (flags: ExposureFlags) => setExitCode(await (await import('./exposure-command.js')).runExposure(flags)));
+
+  program
+    .command('merge')
+    .description('combine the JSON reports of the N shards of one split scan (scan --shard I/N) into the report the whole scan would have written')
+    .argument('<reports...>', 'the shard reports (scan --shard I/N --format json), each shard exactly once')
+    .addOption(choiceOption('--format <name>', 'report format (JUnit and HTML need each outcome, which a JSON report does not carry)', ['json', 'sarif', 'csv', 'markdown', 'table']).default('json'))
+    .option('--output <file>', 'write the merged report to FILE instead of stdout')
+    .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at or above this severity', SEVERITIES))
+    .option('--allow-partial', 'exit 0 rather than 3 when some data could not be read (a missing shard is still exit 3)')
+    .option('-q, --quiet', 'print nothing to stderr but warnings')
+    .option('--no-color', 'never use colour (also: NO_COLOR=1)')
+    .action(async (files: string[], flags: MergeFlags) => setExitCode(await (await import('./merge-command.js')).runMerge(files, flags)));
 
   const rules = program
     .command('rules')

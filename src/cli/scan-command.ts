@@ -11,6 +11,8 @@ import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
 import { colorWanted, note, outputWidth, warn, writeReportFile } from './output.js';
 import { planOutputs } from './outputs.js';
 import { selectForCommand } from './rule-selection.js';
+import { planShard, scanShard, scopeOf } from './shard-options.js';
+import { isoToday } from '../engine/suppress.js';
 
 export interface ScanFlags extends LiveFlags {
   snapshot?: string;
@@ -26,6 +28,8 @@ export interface ScanFlags extends LiveFlags {
   allowPartial?: boolean;
   verbose?: boolean;
   color: boolean;
+  shard?: string;
+  shardWeights?: string;
 }
 
 /** `azscan scan`: a snapshot when `--snapshot` is given, the live estate otherwise. Returns the exit code. */
@@ -38,6 +42,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   const compliance = flags.compliance === undefined ? undefined : parseFramework(flags.compliance);
   if (flags.newOnly && flags.baseline === undefined) throw new UsageError('--new-only needs --baseline FILE (an earlier --format json report)');
   const { config, rules, ruleOptions } = selectForCommand({ rule: flags.rule, ...(flags.config ? { config: flags.config } : {}), ...(compliance ? { compliance } : {}) }, minSeverity);
+  const sharding = planShard(flags, outputs.files.map((file) => file.path));
   const baseline = flags.baseline === undefined ? undefined : loadBaseline(flags.baseline);
 
   let inventory: Inventory;
@@ -46,12 +51,17 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   } else {
     // Loaded here so that snapshot scans never load the Azure SDKs.
     const { collectEstate } = await import('../collect/collect.js');
-    const { snapshot } = await collectEstate(rules, liveOptions(flags));
+    const { snapshot } = await collectEstate(rules, liveOptions(flags, sharding && { index: sharding.spec.index, assignment: sharding.assignment }));
     inventory = inventoryFromSnapshot(snapshot, '(live)', true);
   }
 
+  const today = isoToday();
+  const selection = { rules, ...(minSeverity ? { minSeverity } : {}), ...(compliance ? { compliance } : {}), ruleOptions, suppressions: config.suppressions, today };
+  const shard = sharding && scanShard(sharding, selection, scopeOf(flags, inventory));
   const result = scanInventory(inventory, {
     rules,
+    today,
+    ...(shard ? { shard } : {}),
     ...(minSeverity ? { minSeverity } : {}),
     ruleOptions,
     suppressions: config.suppressions,

@@ -3,7 +3,7 @@ import { chooseCredential, verifyCredential } from '../auth/credential.js';
 import type { RuleMeta } from '../model/rule.js';
 import { InputError } from '../inventory/errors.js';
 import { idKey } from '../inventory/arm-id.js';
-import type { ShardSpec } from '../inventory/shard.js';
+import type { ShardOfSplit } from '../inventory/shard.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../inventory/snapshot.js';
 import { isScannedState } from '../inventory/subscriptions.js';
 import { mergeCopies, type ReadCopy } from '../inventory/duplicates.js';
@@ -30,7 +30,7 @@ export interface LiveOptions {
   /** `--exclude-subscription`: ids or names taken out of whatever was selected. */
   readonly excludeSubscriptions?: readonly string[];
   /** `--shard I/N`: read this shard's subscriptions, and what they reference in the others (see cross-subscription.ts). */
-  readonly shard?: ShardSpec;
+  readonly shard?: ShardOfSplit;
   /** Where a warning goes (an exclusion that excludes nothing, a Graph query that fell back to ARM); stderr by default. */
   readonly warn?: (text: string) => void;
   readonly cloud?: string;
@@ -91,7 +91,7 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
     progress.counts.typesTotal = scanned.length * (plan.readers.length + (plan.diagnosticTargetTypes.size > 0 ? 1 : 0));
     if (options.shard !== undefined && subscriptions.length === 0) {
       // A hash split can leave a shard empty; its report is still one of the N a merge needs.
-      warn(`--shard ${options.shard.index}/${options.shard.count}: none of the ${others.length} subscriptions selected falls in this shard; nothing to read`);
+      warn(`--shard ${options.shard.index}/${options.shard.assignment.count}: none of the ${others.length} subscriptions selected falls in this shard; nothing to read`);
     } else if (scanned.length === 0 && errors.length === 0) {
       throw new InputError(
         subscriptions.length === 0

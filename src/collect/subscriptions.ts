@@ -1,6 +1,6 @@
 import { AuthenticationError } from '../auth/errors.js';
 import { InputError, UsageError } from '../inventory/errors.js';
-import { inShard, type ShardSpec } from '../inventory/shard.js';
+import type { ShardOfSplit } from '../inventory/shard.js';
 import { type CollectionError, isJsonObject, type SubscriptionInfo } from '../inventory/types.js';
 import type { ArmClients } from './clients.js';
 import { asReadFailure, readList, type ReadFailure } from './read.js';
@@ -139,10 +139,10 @@ export function excludeSubscriptions(
  */
 export function splitByShard(
   selected: { subscriptions: ListedSubscription[]; errors: CollectionError[] },
-  shard: ShardSpec | undefined,
+  shard: ShardOfSplit | undefined,
 ): { subscriptions: ListedSubscription[]; errors: CollectionError[]; others: ListedSubscription[] } {
   if (shard === undefined) return { ...selected, others: [] };
-  const mine = (id: string): boolean => inShard(id, shard);
+  const mine = (id: string): boolean => shard.assignment.shardOf(id) === shard.index;
   return {
     subscriptions: selected.subscriptions.filter((sub) => mine(sub.subscriptionId)),
     errors: selected.errors.filter((error) => mine(subscriptionOf(error.scope))),
@@ -204,7 +204,7 @@ export interface ScopeRequest {
   readonly subscriptions: readonly string[];
   readonly managementGroups?: readonly string[];
   readonly excludeSubscriptions?: readonly string[];
-  readonly shard?: ShardSpec;
+  readonly shard?: ShardOfSplit;
 }
 
 /**

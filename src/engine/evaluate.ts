@@ -4,14 +4,17 @@ import { describeFailure, type Inventory } from '../inventory/inventory.js';
 import type { ArmResource } from '../inventory/types.js';
 import { fingerprintOfKey } from './fingerprint.js';
 import { NotEvaluated } from '../model/not-evaluated.js';
-import type { Finding, NotEvaluatedEntry, Outcome } from '../model/result.js';
+import type { Finding, InputOrder, NotEvaluatedEntry, Outcome } from '../model/result.js';
 import type { ComplianceFramework, ComplianceMapping } from '../model/compliance.js';
+import type { ShardScope } from './shard-scope.js';
 
 export interface Evaluation {
   readonly outcomes: Outcome[];
   readonly notEvaluated: NotEvaluatedEntry[];
   /** Distinct resources with at least one pass, fail or notApplicable outcome. */
   readonly resourcesEvaluated: number;
+  /** The same, by lower-cased subscription id. */
+  readonly resourcesBySubscription: ReadonlyMap<string, number>;
 }
 
 /**
@@ -20,11 +23,15 @@ export interface Evaluation {
  * Resources are visited once each and all their rules run back to back, so a view that
  * several rules share (an NSG's exposure) is built once and dropped straight after,
  * rather than kept for the whole estate.
+ *
+ * With a shard, only what the shard owns is evaluated (see ShardScope), and what it reports
+ * carries its place in the unsharded order.
  */
-export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptions: ReadonlyMap<string, unknown> = new Map()): Evaluation {
+export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptions: ReadonlyMap<string, unknown> = new Map(), shard?: ShardScope): Evaluation {
   const outcomes: Outcome[] = [];
   const notEvaluated: NotEvaluatedEntry[] = [];
   let resourcesEvaluated = 0;
+  const resourcesBySubscription = new Map<string, number>();
 
   const rulesByType = new Map<string, Rule[]>();
   const everyType = rules.filter((rule) => rule.resourceTypes.includes(ANY_TYPE));
@@ -42,36 +49,49 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
   const optionsByRule = new Map<Rule, unknown>(rules.map((rule) => [rule, ruleOptions.get(rule.id) ?? rule.options?.defaults ?? {}]));
   const context = new OutcomeRecorder(inventory, (rule) => optionsByRule.get(rule) ?? {});
   const applicableByType = new Map<string, readonly Rule[]>();
-  for (const resource of inventory.resources) {
+  const resources = inventory.resources;
+  for (let position = 0; position < resources.length; position++) {
+    const resource = resources[position]!;
     let applicable = applicableByType.get(resource.typeKey);
     if (applicable === undefined) {
       applicable = [...(rulesByType.get(resource.typeKey) ?? []), ...everyType];
       applicableByType.set(resource.typeKey, applicable);
     }
     if (applicable.length === 0) continue;
+    if (shard && !shard.ownsResource(resource)) continue;
+    const order = shard?.resourceOrder(resource, position);
     let evaluated = false;
     for (const rule of applicable) {
-      const result = context.evaluate(rule, resource);
+      let result = context.evaluate(rule, resource);
       if (result === OUT_OF_SCOPE) continue;
+      if (order !== undefined && result.findings.length > 0) result = { ...result, findings: result.findings.map((finding) => ({ ...finding, inputOrder: order })) };
       outcomes.push(result);
-      if (result.status === 'error') notEvaluated.push(entryFor(result.ruleId, result.resourceId, result.resourceType, result.code!, result.reason!));
+      if (result.status === 'error') notEvaluated.push(placed(entryFor(result.ruleId, result.resourceId, result.resourceType, result.code!, result.reason!), order));
       else evaluated = true;
       if (context.unreadParts.length > 0) {
         for (const part of context.unreadParts) {
           const entry = entryFor(rule.id, part.resourceId ?? resource.id, part.resourceType ?? resource.type, part.code, part.reason);
-          notEvaluated.push(part.compliance ? { ...entry, compliance: narrowedMapping(rule, part.compliance) } : entry);
+          notEvaluated.push(placed(part.compliance ? { ...entry, compliance: narrowedMapping(rule, part.compliance) } : entry, order));
         }
       }
     }
-    if (evaluated) resourcesEvaluated++;
-  }
-
-  for (const rule of rules) {
-    for (const result of unreadOutcomes(rule, inventory)) {
-      outcomes.push(result);
-      notEvaluated.push(entryFor(result.ruleId, result.resourceId, result.resourceType, result.code!, result.reason!));
+    if (evaluated) {
+      resourcesEvaluated++;
+      const subscription = resource.subscriptionId?.toLowerCase();
+      if (subscription !== undefined) resourcesBySubscription.set(subscription, (resourcesBySubscription.get(subscription) ?? 0) + 1);
     }
   }
+
+  let sequence = 0;
+  rules.forEach((rule, ruleIndex) => {
+    for (const { outcome: result, failure } of unreadOutcomes(rule, inventory)) {
+      const order = shard?.unreadOrder(sequence++, ruleIndex, failure);
+      if (shard && !shard.ownsScope(result.resourceId)) continue;
+      outcomes.push(result);
+      const entry = entryFor(result.ruleId, result.resourceId, result.resourceType, result.code!, result.reason!);
+      notEvaluated.push(placed(entry, order));
+    }
+  });
 
   // A named read (`Microsoft.Web/sites/config/authsettingsV2`) holds resources of the ARM type
   // one segment up, so that type counts too: erring this way only counts more against completeness.
@@ -79,7 +99,8 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
     rules.flatMap((rule) => [...rule.resourceTypes, ...rule.requires.flatMap((type) => [type, type.slice(0, type.lastIndexOf('/'))])].map(typeKey)),
   );
   const anyTypeRelevant = everyType.length > 0;
-  for (const bad of inventory.malformed) {
+  inventory.malformed.forEach((bad, position) => {
+    if (shard && !shard.ownsMalformed(bad)) return;
     // A malformed resource of a type no selected rule reads is listed for the record; one
     // of unknown type might have been anything, so it counts against completeness.
     const relevant = bad.resourceType === undefined || anyTypeRelevant || relevantTypes.has(typeKey(bad.resourceType));
@@ -89,12 +110,18 @@ export function evaluate(inventory: Inventory, rules: readonly Rule[], ruleOptio
       inputLocation: bad.location,
       code: relevant ? (bad.code ?? 'MalformedResource') : 'MalformedResourceIgnored',
       reason: bad.reason,
+      ...(shard ? { inputOrder: shard.malformedOrder(bad, position) } : {}),
     });
-  }
-  return { outcomes, notEvaluated, resourcesEvaluated };
+  });
+  return { outcomes, notEvaluated, resourcesEvaluated, resourcesBySubscription };
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** A shard's entry with its place in the unsharded order; unchanged without a shard. */
+function placed(entry: NotEvaluatedEntry, order: InputOrder | undefined): NotEvaluatedEntry {
+  return order === undefined ? entry : { ...entry, inputOrder: order };
+}
 
 /** What the recorder returns for a resource a rule's `appliesTo` leaves out: no outcome at all. */
 const OUT_OF_SCOPE = Symbol('out of scope');
@@ -116,7 +143,7 @@ function outcome(
  * Error outcomes for reads of the rule's own resource types (or their parents) that failed:
  * the resources that read would have returned are unknown, so the scope is not evaluated.
  */
-function* unreadOutcomes(rule: Rule, inventory: Inventory): Iterable<Outcome> {
+function* unreadOutcomes(rule: Rule, inventory: Inventory): Iterable<{ outcome: Outcome; failure: { scope: string; resourceType?: string } }> {
   const seen = new Set<string>();
   for (const type of rule.resourceTypes) {
     // A rule over every type is blind wherever any read failed.
@@ -125,13 +152,14 @@ function* unreadOutcomes(rule: Rule, inventory: Inventory): Iterable<Outcome> {
       const key = idKey(failure.scope);
       if (seen.has(key)) continue;
       seen.add(key);
-      yield outcome(rule.id, 'error', failure.scope, failure.resourceType ?? type, NO_FINDINGS, describeFailure(failure), failure.code);
+      yield { outcome: outcome(rule.id, 'error', failure.scope, failure.resourceType ?? type, NO_FINDINGS, describeFailure(failure), failure.code), failure };
     }
   }
   for (const bad of inventory.malformed) {
     if (bad.resourceId === undefined || bad.resourceType === undefined) continue;
     if (!rule.resourceTypes.some((type) => type === ANY_TYPE || typeKey(type) === typeKey(bad.resourceType!))) continue;
-    yield outcome(rule.id, 'error', bad.resourceId, bad.resourceType, NO_FINDINGS, bad.code === undefined ? `${bad.location} is malformed: ${bad.reason}` : bad.reason, bad.code ?? 'MalformedResource');
+    const failed = outcome(rule.id, 'error', bad.resourceId, bad.resourceType, NO_FINDINGS, bad.code === undefined ? `${bad.location} is malformed: ${bad.reason}` : bad.reason, bad.code ?? 'MalformedResource');
+    yield { outcome: failed, failure: { scope: bad.resourceId, resourceType: bad.resourceType } };
   }
 }
 

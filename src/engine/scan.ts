@@ -8,7 +8,18 @@ import { applySuppressions, isoToday } from './suppress.js';
 import { skippedSubscriptions } from '../inventory/subscriptions.js';
 import { TOOL } from '../inventory/package.js';
 import { evaluate } from './evaluate.js';
-import { type Finding, makesIncomplete, type Outcome, type OutcomeStatus, type ScanResult, type ScanSummary } from '../model/result.js';
+import { ShardScope, type ScanShard } from './shard-scope.js';
+import {
+  type Finding,
+  makesIncomplete,
+  type Outcome,
+  type OutcomeStatus,
+  type ReportedCollectionError,
+  type ReportedSubscription,
+  type ReportSource,
+  type ScanResult,
+  type ScanSummary,
+} from '../model/result.js';
 import type { AnyRule as Rule, RuleMeta } from '../model/rule.js';
 import { isAtLeast, SEVERITIES, severityRank, type Severity } from '../model/severity.js';
 
@@ -24,11 +35,14 @@ export interface ScanOptions {
   readonly today?: string;
   readonly baseline?: Baseline;
   readonly compliance?: ComplianceFramework;
+  /** `--shard I/N`: evaluate only what this shard owns (see ShardScope). */
+  readonly shard?: ScanShard;
 }
 
 /** Evaluates the rules over the inventory and assembles the result every reporter reads. */
 export function scanInventory(inventory: Inventory, options: ScanOptions): ScanResult {
-  const { outcomes, notEvaluated, resourcesEvaluated } = evaluate(inventory, options.rules, options.ruleOptions);
+  const shard = options.shard === undefined ? undefined : new ShardScope(options.shard, inventory);
+  const { outcomes, notEvaluated, resourcesEvaluated, resourcesBySubscription } = evaluate(inventory, options.rules, options.ruleOptions, shard);
   const threshold = options.minSeverity;
   const shown: Finding[] = [];
   for (const outcome of outcomes) {
@@ -56,21 +70,49 @@ export function scanInventory(inventory: Inventory, options: ScanOptions): ScanR
     notEvaluated: notEvaluated.length,
     complete,
   };
+  const listed = shard ? inventory.subscriptions.filter((sub) => shard.ownsSubscription(sub.subscriptionId)) : inventory.subscriptions;
   return {
     ...(suppressions ? { suppressions } : {}),
     ...(baseline ? { baseline } : {}),
     ...(compliance ? { compliance } : {}),
     tool: TOOL,
-    source: inventory.source,
-    subscriptions: inventory.subscriptions,
-    skippedSubscriptions: skippedSubscriptions(inventory.subscriptions),
+    source: sourceOf(inventory, options.shard),
+    subscriptions: reportedSubscriptions(inventory, resourcesBySubscription, shard),
+    skippedSubscriptions: skippedSubscriptions(listed),
     rules,
     outcomes,
     findings,
     notEvaluated,
-    collectionErrors: inventory.errors,
+    collectionErrors: shardErrors(inventory, shard),
     summary,
   };
+}
+
+function sourceOf(inventory: Inventory, shard: ScanShard | undefined): ReportSource {
+  if (shard === undefined) return inventory.source;
+  const { index, assignment, selectionHash } = shard;
+  return { ...inventory.source, shard: { index, count: assignment.count, assignment: assignment.mode, selectionHash } };
+}
+
+/** The subscriptions in scope (a shard's own), each with how many of its resources were evaluated. */
+function reportedSubscriptions(inventory: Inventory, evaluated: ReadonlyMap<string, number>, shard: ShardScope | undefined): ReportedSubscription[] {
+  const reported: ReportedSubscription[] = [];
+  inventory.subscriptions.forEach((sub, position) => {
+    if (shard && !shard.ownsSubscription(sub.subscriptionId)) return;
+    const counted = { ...sub, resourcesEvaluated: evaluated.get(sub.subscriptionId.toLowerCase()) ?? 0 };
+    reported.push(shard ? { ...counted, inputOrder: shard.subscriptionOrder(sub.subscriptionId, position) } : counted);
+  });
+  return reported;
+}
+
+/** Every failed read, or a shard's: those scoped to its subscriptions (tenant-level ones in shard 1). */
+function shardErrors(inventory: Inventory, shard: ShardScope | undefined): readonly ReportedCollectionError[] {
+  if (!shard) return inventory.errors;
+  const owned: ReportedCollectionError[] = [];
+  inventory.errors.forEach((error, position) => {
+    if (shard.ownsScope(error.scope)) owned.push({ ...error, inputOrder: shard.errorOrder(error, position) });
+  });
+  return owned;
 }
 
 /**

@@ -30,7 +30,16 @@ export interface Finding {
   readonly baselineState?: 'new' | 'existing';
   /** The way from the internet to the workload, for findings reachable from it. */
   readonly path?: readonly PathStep[];
+  /** Sharded scans only: where the finding falls in the unsharded scan's order, for `merge`. */
+  readonly inputOrder?: InputOrder;
 }
+
+/**
+ * Where an item of a shard's report falls in the order the unsharded scan would have written
+ * it, compared element by element (numbers as numbers, strings as text): `merge` interleaves
+ * the shards' lists by it, and leaves it out of the merged report.
+ */
+export type InputOrder = ReadonlyArray<number | string>;
 
 export type OutcomeStatus = 'pass' | 'fail' | 'notApplicable' | 'error';
 
@@ -61,6 +70,38 @@ export interface NotEvaluatedEntry {
   readonly compliance?: ComplianceMapping;
   readonly code: string;
   readonly reason: string;
+  /** Sharded scans only (see InputOrder). */
+  readonly inputOrder?: InputOrder;
+}
+
+/** A subscription as the report lists it. */
+export interface ReportedSubscription extends SubscriptionInfo {
+  /** Resources of this subscription at least one rule evaluated: what `--shard-weights` balances. */
+  readonly resourcesEvaluated?: number;
+  /** Sharded scans only (see InputOrder). */
+  readonly inputOrder?: InputOrder;
+}
+
+/** A failed read as the report lists it. */
+export interface ReportedCollectionError extends CollectionError {
+  /** Sharded scans only (see InputOrder). */
+  readonly inputOrder?: InputOrder;
+}
+
+/** `source.shard`: which part of a split scan this report is (`--shard I/N`). */
+export interface ShardSource {
+  readonly index: number;
+  readonly count: number;
+  /** `hash`, or `weights` with `--shard-weights`. */
+  readonly assignment: 'hash' | 'weights';
+  /** What must be the same in every shard for `merge` to combine them (see selectionHash). */
+  readonly selectionHash: string;
+}
+
+/** Where the scanned estate came from; `shard` for one shard's report, `mergedShards` for a merged one. */
+export interface ReportSource extends InventorySource {
+  readonly shard?: ShardSource;
+  readonly mergedShards?: number;
 }
 
 export interface ScanSummary {
@@ -79,8 +120,8 @@ export interface ScanSummary {
 
 export interface ScanResult {
   readonly tool: { readonly name: string; readonly version: string };
-  readonly source: InventorySource;
-  readonly subscriptions: readonly SubscriptionInfo[];
+  readonly source: ReportSource;
+  readonly subscriptions: readonly ReportedSubscription[];
   /** Subscriptions not scanned because of their state (Disabled, Deleted). */
   readonly skippedSubscriptions: readonly SubscriptionInfo[];
   readonly rules: readonly RuleMeta[];
@@ -89,7 +130,7 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   readonly notEvaluated: readonly NotEvaluatedEntry[];
   /** Every read recorded as failed, whether or not a selected rule needed it. */
-  readonly collectionErrors: readonly CollectionError[];
+  readonly collectionErrors: readonly ReportedCollectionError[];
   readonly summary: ScanSummary;
   /** What the config's suppressions did, when there are any. */
   readonly suppressions?: SuppressionReport;

@@ -40,6 +40,8 @@ export function renderJson(result: ScanResult): string {
       ...(finding.suppressed ? { suppressed: finding.suppressed } : {}),
       ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
       ...(finding.path ? { path: finding.path } : {}),
+      // Sharded scans only: what `merge` interleaves the shards' findings by (it leaves it out).
+      ...(finding.inputOrder ? { inputOrder: finding.inputOrder } : {}),
     })),
     notEvaluated: result.notEvaluated,
     collectionErrors: result.collectionErrors,

@@ -31,6 +31,7 @@ describe('the README documents every flag --help shows', () => {
     [['scan'], '### `azscan scan`'],
     [['collect'], '### `azscan collect --output FILE`'],
     [['exposure'], '### `azscan exposure`'],
+    [['merge'], '### `azscan merge`'],
     [['rules'], '### `azscan rules`'],
     [['rules', 'show'], '### `azscan rules`'],
     [[], HELP_SECTION],

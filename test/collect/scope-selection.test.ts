@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { excludeSubscriptions, selectGroupSubscriptions, splitByShard } from '../../src/collect/subscriptions.js';
 import { liveOptions } from '../../src/cli/live-options.js';
-import { hashShardOf } from '../../src/inventory/shard.js';
+import { hashAssignment, hashShardOf, weightedAssignment } from '../../src/inventory/shard.js';
 
 const A = { subscriptionId: '5c0be000-0000-4000-8000-000000000001', displayName: 'spoke', state: 'Enabled' };
 const B = { subscriptionId: '5c0be000-0000-4000-8000-000000000002', displayName: 'hub', state: 'Enabled' };
@@ -29,17 +29,25 @@ describe('the live scope, from what the credential sees', () => {
 
   it('splits by the shared hash, the other shards\' subscriptions kept aside', () => {
     const shardOfA = hashShardOf(A.subscriptionId, 2);
-    const split = splitByShard({ subscriptions: [A, B], errors: [] }, { index: shardOfA, count: 2 });
+    const split = splitByShard({ subscriptions: [A, B], errors: [] }, { index: shardOfA, assignment: hashAssignment(2) });
     expect(split.subscriptions).toEqual([A]);
     expect(split.others).toEqual([B]);
     expect(splitByShard({ subscriptions: [A, B], errors: [] }, undefined)).toEqual({ subscriptions: [A, B], errors: [], others: [] });
+  });
+
+  it('splits by --shard-weights when the scan gives its weighted assignment: the heavier subscription alone', () => {
+    const weighted = weightedAssignment(new Map([[A.subscriptionId, 900], [B.subscriptionId, 10]]), 2);
+    const first = splitByShard({ subscriptions: [A, B], errors: [] }, { index: 1, assignment: weighted });
+    const second = splitByShard({ subscriptions: [A, B], errors: [] }, { index: 2, assignment: weighted });
+    expect(first.subscriptions).toEqual([A]);
+    expect(second.subscriptions).toEqual([B]);
   });
 });
 
 describe('the scope flags', () => {
   it('hands the groups, exclusions and shard to the collector, and refuses what cannot be meant', () => {
     const options = liveOptions({ subscription: [], managementGroup: ['mg-prod'], excludeSubscription: ['hub'], shard: '2/3' });
-    expect(options).toMatchObject({ managementGroups: ['mg-prod'], excludeSubscriptions: ['hub'], shard: { index: 2, count: 3 } });
+    expect(options).toMatchObject({ managementGroups: ['mg-prod'], excludeSubscriptions: ['hub'], shard: { index: 2, assignment: { count: 3, mode: 'hash' } } });
     expect(() => liveOptions({ subscription: [A.subscriptionId], managementGroup: ['mg-prod'] })).toThrow(/^--subscription and --management-group: give one or the other/);
     expect(() => liveOptions({ subscription: [], managementGroup: ['../../subscriptions'] })).toThrow("--management-group: '../../subscriptions' is not a management group id");
     expect(() => liveOptions({ subscription: [], excludeSubscription: [' '] })).toThrow("--exclude-subscription: ' ' is empty");
