@@ -89,9 +89,10 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
     const scanned = subscriptions.filter((sub) => isScannedState(sub.state));
     progress.counts.subscriptionsTotal = scanned.length;
     progress.counts.typesTotal = scanned.length * (plan.readers.length + (plan.diagnosticTargetTypes.size > 0 ? 1 : 0));
-    if (options.shard !== undefined && subscriptions.length === 0) {
-      // A hash split can leave a shard empty; its report is still one of the N a merge needs.
-      warn(`--shard ${options.shard.index}/${options.shard.assignment.count}: none of the ${others.length} subscriptions selected falls in this shard; nothing to read`);
+    if (options.shard !== undefined) {
+      // A split can leave a shard with nothing to read (no subscription, or only disabled ones);
+      // its report is still one of the N a merge needs, so it is written, not refused.
+      if (subscriptions.length === 0) warn(`--shard ${options.shard.index}/${options.shard.assignment.count}: none of the ${others.length} subscriptions selected falls in this shard; nothing to read`);
     } else if (scanned.length === 0 && errors.length === 0) {
       throw new InputError(
         subscriptions.length === 0

@@ -27,7 +27,8 @@ describe('live scan --shard I/N, then merge', () => {
       for (let index = 1; index <= count; index++) {
         const file = path(`live-${index}-of-${count}.json`);
         const run = await runLive(arm, [...args, '--shard', `${index}/${count}`, '--output', file]);
-        expect(run.stderr).toBe('');
+        // A hash split can leave a shard with no subscription of this small estate: it says so and reads nothing.
+        expect(run.stderr).toMatch(new RegExp(`^(|azscan: warning: --shard ${index}/${count}: none of the \\d+ subscriptions selected falls in this shard; nothing to read\\n)$`));
         expect(read(file).source).toMatchObject({ kind: 'live', shard: { index, count } });
         shards.push(file);
       }
