@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ArmTarget } from '../auth/clouds.js';
 import { TOOL } from '../inventory/package.js';
 
@@ -8,10 +8,16 @@ import { TOOL } from '../inventory/package.js';
  * selected rule needs its service, so `--rule AZ-SQL-001` never loads arm-network.
  *
  * Every client gets the same options: the scan's endpoint and token scope, the SDK's own
- * retries off (azscan's read policy retries, paces and counts), and azscan in the user agent.
+ * retries off (azscan's read policy retries, paces and counts), azscan in the user agent, and
+ * one HTTP client for the whole scan (see sharedHttpClient).
+ *
+ * Clients stay one per service and subscription: the SDKs take the subscription id in their
+ * constructor and fill it into every operation's URL, so one client cannot serve two
+ * subscriptions. What made that costly — a connection pool each — is shared.
  */
 export class ArmClients {
   private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly httpClient = sharedHttpClient();
 
   constructor(
     private readonly credential: TokenCredential,
@@ -28,6 +34,7 @@ export class ArmClients {
       redirectOptions: { maxRetries: 0 },
       additionalPolicies: [{ policy: this.policy, position: 'perCall' as const }],
       userAgentOptions: { userAgentPrefix: `${TOOL.name}/${TOOL.version}` },
+      httpClient: this.httpClient,
     };
   }
 
@@ -137,3 +144,20 @@ export class ArmClients {
     });
   }
 }
+
+/**
+ * One HttpClient for every SDK client of a scan, so that keep-alive connections are pooled per
+ * host rather than per client. The SDKs would share core-client's cached client anyway, but the
+ * older ones load core-client's CommonJS build, which caches its own: two pools, twice the TLS
+ * handshakes. core-rest-pipeline is loaded on the first request, not when the CLI starts.
+ */
+function sharedHttpClient(): HttpClient {
+  let client: Promise<HttpClient> | undefined;
+  return {
+    async sendRequest(request) {
+      client ??= import('@azure/core-rest-pipeline').then((pipeline) => pipeline.createDefaultHttpClient());
+      return (await client).sendRequest(request);
+    },
+  };
+}
+
