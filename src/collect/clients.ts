@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { HttpClient, Pipeline, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ArmTarget } from '../auth/clouds.js';
 import { TOOL } from '../inventory/package.js';
 
@@ -41,7 +41,7 @@ export class ArmClients {
   private client<T>(key: string, create: () => Promise<T>): Promise<T> {
     let client = this.cache.get(key) as Promise<T> | undefined;
     if (!client) {
-      client = create();
+      client = create().then(withoutTracing);
       this.cache.set(key, client);
     }
     return client;
@@ -161,3 +161,12 @@ function sharedHttpClient(): HttpClient {
   };
 }
 
+/**
+ * core-rest-pipeline's tracing policy starts a span, or asks whether one is recording, on every
+ * request. azscan has no tracing option and configures no tracer (no OpenTelemetry instrumenter
+ * is registered), so the policy is taken out of every client's pipeline.
+ */
+function withoutTracing<T>(client: T): T {
+  (client as { pipeline?: Pipeline }).pipeline?.removePolicy({ name: 'tracingPolicy' });
+  return client;
+}
