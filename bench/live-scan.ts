@@ -1,15 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { RecordedRequest } from '../test/fake-arm/types.js';
+import { DEFAULT_SCHEDULER_OPTIONS } from '../src/collect/scheduler.js';
 import { startFakeArmProcess, type EstateShape, type ServerOptions } from './fake-arm-host.js';
 
 const TOKEN = 'bench-token';
 const BIN = fileURLToPath(new URL('../../bin/azscan.js', import.meta.url));
 const CPU_AT_EXIT = new URL('./cpu-at-exit.js', import.meta.url).href;
+const IN_FLIGHT = DEFAULT_SCHEDULER_OPTIONS.maxConcurrency;
 
 /** One live benchmark: an estate, the fake server's limits, the CLI's extra flags, and its goal. */
 export interface LiveBench {
@@ -30,6 +32,8 @@ export interface LiveBench {
 
 interface RunFigures {
   wall: number;
+  /** From the first request the server saw to the last: the collection, without start-up and evaluation. */
+  span: number;
   requests: number;
   throttled: number;
   bucketBound: number;
@@ -60,13 +64,30 @@ export const LIVE_20_BY_500: LiveBench = {
   goalBound: 'bucket',
 };
 
+/**
+ * Issue 12's enterprise figure, as far as it can go today: 1,000 subscriptions × 50 resources.
+ * Until `--inventory resource-graph` and the fake server's Graph route land it reads through ARM
+ * lists and prints the pieces of the bound it can (the per-subscription bucket bound, the client
+ * CPU bound). With Graph it becomes `{ ...LIVE_1000_BY_50, args: ['--inventory', 'resource-graph'],
+ * server: { ...with Graph's quota }, otherBounds: (requests) => [{ name: 'Graph quota', seconds: … }] }`.
+ */
+export const LIVE_1000_BY_50: LiveBench = {
+  title: 'live scan through ARM lists (the Resource Graph figure is to come)',
+  estate: { subscriptions: 1000, resourcesPerSubscription: 50 },
+  server: { latencyMs: 30, readBucket: { capacity: 250, refillPerSecond: 25 } },
+  runs: 1,
+  goal: 1.5,
+  goalBound: 'largest',
+};
+
 export async function benchLiveScan(bench: LiveBench = LIVE_20_BY_500): Promise<void> {
   const { estate, server } = bench;
   const bucket = server.readBucket;
   console.log(
     `${bench.title}: ${estate.subscriptions} subscriptions × ${estate.resourcesPerSubscription} resources, ${server.latencyMs ?? 0} ms per response (server in its own process)` +
       (bucket ? `, read bucket ${bucket.capacity} refilled at ${bucket.refillPerSecond}/s per subscription` : '') +
-      (bench.args?.length ? `, ${bench.args.join(' ')}` : ''),
+      (bench.args?.length ? `, ${bench.args.join(' ')}` : '') +
+      `; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
   );
   const runs: RunFigures[] = [];
   for (let i = 0; i < bench.runs; i++) {
@@ -74,7 +95,7 @@ export async function benchLiveScan(bench: LiveBench = LIVE_20_BY_500): Promise<
     runs.push(run);
     const others = run.otherBounds.map((b) => `, ${b.name} ${b.seconds.toFixed(2)} s`).join('');
     console.log(
-      `  run ${i + 1}: wall ${run.wall.toFixed(2)} s, bound ${run.bound.toFixed(2)} s (bucket ${run.bucketBound.toFixed(2)} s, client CPU ${run.cpuBound.toFixed(2)} s${others}), ` +
+      `  run ${i + 1}: wall ${run.wall.toFixed(2)} s (requests over ${run.span.toFixed(2)} s), bound ${run.bound.toFixed(2)} s (bucket ${run.bucketBound.toFixed(2)} s, client CPU ${run.cpuBound.toFixed(2)} s${others}), ` +
         `wall/bound ${ratioOf(run).toFixed(2)}, ${run.requests} requests, ${run.throttled} 429s, ${run.tlsConnections} TLS connections, ` +
         `client CPU ${run.cpuPerRequestMs.toFixed(3)} ms/request (server ${run.serverCpuPerRequestMs.toFixed(3)}), exit ${run.status}, ${run.findings} findings, ${run.notEvaluated.length} not evaluated`,
     );
@@ -85,10 +106,12 @@ export async function benchLiveScan(bench: LiveBench = LIVE_20_BY_500): Promise<
   const ratios = runs.map(ratioOf);
   const goalRatios = runs.map((run) => (bench.goalBound === 'bucket' ? run.wall / run.bucketBound : ratioOf(run)));
   const allComplete = runs.every((run) => run.complete);
-  row('wall time', runs.map((run) => run.wall), 2, 's');
+  row('wall time', runs.map((run) => run.wall), 2, 's', '   (the azscan process, spawned to exit)');
+  row('first to last request', runs.map((run) => run.span), 2, 's', '   (as the server saw them: the collection alone)');
   row('bound (largest of those below)', runs.map((run) => run.bound), 2, 's');
   row('  read bucket bound', runs.map((run) => run.bucketBound), 2, 's', bucket ? `   max over subscriptions of (served − ${bucket.capacity}) / ${bucket.refillPerSecond}` : '');
   row('  client CPU bound', runs.map((run) => run.cpuBound), 2, 's', `   requests × client CPU per request ÷ ${bench.clientCores ?? 1} core(s)`);
+  row('  in-flight bound (not in the max)', runs.map((run) => (run.requests * (server.latencyMs ?? 0)) / 1000 / IN_FLIGHT), 2, 's', `   requests × ${server.latencyMs ?? 0} ms ÷ ${IN_FLIGHT} requests in flight (azscan's own cap)`);
   row('requests', runs.map((run) => run.requests), 0, '');
   row('429s', runs.map((run) => run.throttled), 0, '');
   row('TLS connections', runs.map((run) => run.tlsConnections), 0, '');
@@ -115,12 +138,14 @@ async function runOnce(bench: LiveBench): Promise<RunFigures> {
     const report = JSON.parse(run.stdout) as { summary: { complete: boolean; findings: { total: number } }; notEvaluated: RunFigures['notEvaluated'] };
 
     const requests = served.requests.length;
+    const arrivals = served.requests.map((request) => request.at);
     const cpuPerRequestMs = (cpu.user + cpu.system) / 1000 / requests;
     const cpuBound = (requests * cpuPerRequestMs) / 1000 / (bench.clientCores ?? 1);
     const bucketBound = readBucketBound(served.requests, bench.server);
     const otherBounds = bench.otherBounds?.(served.requests) ?? [];
     return {
       wall,
+      span: requests === 0 ? 0 : (Math.max(...arrivals) - Math.min(...arrivals)) / 1000,
       requests,
       throttled: served.requests.filter((request) => request.status === 429).length,
       bucketBound,
