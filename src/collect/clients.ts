@@ -17,12 +17,12 @@ import { TOOL } from '../inventory/package.js';
  */
 export class ArmClients {
   private readonly cache = new Map<string, Promise<unknown>>();
-  private readonly httpClient = sharedHttpClient();
 
   constructor(
     private readonly credential: TokenCredential,
     private readonly target: ArmTarget,
     private readonly policy: PipelinePolicy,
+    private readonly httpClient: HttpClient = sharedHttpClient(),
   ) {}
 
   private options() {
