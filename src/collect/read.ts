@@ -2,10 +2,20 @@ import { isJsonObject } from '../inventory/types.js';
 import { originOf, RetriesExhausted } from './arm-policy.js';
 import { RefusedRead } from './refused-read.js';
 
-/** The options every SDK operation accepts that azscan uses: a hook on each raw response. */
+/** The options every SDK operation accepts that azscan uses: a hook on each raw response, and whether to map it. */
 export interface RawResponseHook {
   onResponse?: (rawResponse: { status: number; bodyAsText?: string | null; request?: { url: string } }) => void;
+  requestOptions?: { shouldDeserialize?: (response: { status: number }) => boolean };
 }
+
+/**
+ * azscan reads each response's body text as ARM sent it and never looks at the SDK's models, so
+ * a successful body is not mapped into them: the mapping cost ten times the rest of the read (a
+ * page of 100 storage accounts: 4.4 ms of CPU, 0.37 ms without). The SDK still parses the body
+ * (its pagers take `value` and `nextLink` from it, which ARM names as the models do), and an
+ * error status is still deserialised, so that the SDK throws it as a RestError with ARM's code.
+ */
+const RAW_BODIES: RawResponseHook['requestOptions'] = { shouldDeserialize: (response) => response.status < 200 || response.status >= 300 };
 
 export interface Pageable {
   byPage(): AsyncIterableIterator<unknown>;
@@ -70,6 +80,7 @@ export async function readList(list: (options: RawResponseHook) => Pageable, onP
   const nextLinks = new NextLinks();
   let problem: ReadFailure | undefined;
   const iterator = list({
+    requestOptions: RAW_BODIES,
     onResponse: (raw) => {
       if (raw.status < 200 || raw.status >= 300 || problem) return;
       const body = parseBody(raw.bodyAsText);
@@ -97,6 +108,7 @@ export async function readOne(get: (options: RawResponseHook) => Promise<unknown
   let body: unknown;
   try {
     await get({
+      requestOptions: RAW_BODIES,
       onResponse: (raw) => {
         if (raw.status >= 200 && raw.status < 300) body = parseBody(raw.bodyAsText);
       },

@@ -52,6 +52,16 @@ describe('readList', () => {
     expect(handed).toEqual((failure as ReadFailure).partial);
   });
 
+  it('asks the SDK not to map a successful body into its models, and to deserialise an error, which it throws with ARM\'s code', async () => {
+    let asked: RawResponseHook | undefined;
+    await readList((options) => {
+      asked = options;
+      return pager([JSON.stringify({ value: [] })])(options);
+    });
+    const shouldDeserialize = asked?.requestOptions?.shouldDeserialize;
+    expect([200, 204, 403, 404, 500].map((status) => shouldDeserialize?.({ status }))).toEqual([false, false, true, true, true]);
+  });
+
   it('reports a page without a value array as a malformed response', async () => {
     await expect(readList(pager([JSON.stringify({ items: [] })]))).rejects.toMatchObject({ code: 'MalformedResponse' });
   });
