@@ -7,7 +7,7 @@ import type { Progress } from './progress.js';
 import { asReadFailure, type PageSink, ReadFailure } from './read.js';
 import { DIAGNOSTIC_SETTING_TYPE, readDiagnosticSettings, type ParentResource, type ResourceReader } from './readers/index.js';
 
-/** Reads one subscription: each type after its parent type, children per parent, diagnostic settings per target. */
+/** Reads one subscription: children per parent and diagnostic settings per target, each started as a page of its parents arrives. */
 export class SubscriptionCollector {
   readonly resources: unknown[] = [];
   readonly errors: CollectionError[] = [];
