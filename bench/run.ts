@@ -1,4 +1,4 @@
-import { benchLiveScan } from './live-scan.js';
+import { benchLiveScan, LIVE_1000_BY_50 } from './live-scan.js';
 import { benchScaleGates } from './scale-gates.js';
 import { benchSnapshotScan } from './snapshot-scan.js';
 import { benchStartup } from './startup.js';
@@ -19,6 +19,8 @@ if (only.has('gates')) {
 }
 if (only.has('live')) {
   await benchLiveScan();
+  console.log();
+  await benchLiveScan(LIVE_1000_BY_50);
   console.log();
 }
 if (only.has('startup')) benchStartup();

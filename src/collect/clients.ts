@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { HttpClient, Pipeline, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ArmTarget } from '../auth/clouds.js';
 import { TOOL } from '../inventory/package.js';
 
@@ -16,7 +16,12 @@ export const RESOURCE_GRAPH_API_VERSION = '2022-10-01';
  * selected rule needs its service, so `--rule AZ-SQL-001` never loads arm-network.
  *
  * Every client gets the same options: the scan's endpoint and token scope, the SDK's own
- * retries off (azscan's read policy retries, paces and counts), and azscan in the user agent.
+ * retries off (azscan's read policy retries, paces and counts), azscan in the user agent, and
+ * one HTTP client for the whole scan (see sharedHttpClient).
+ *
+ * Clients stay one per service and subscription: the SDKs take the subscription id in their
+ * constructor and fill it into every operation's URL, so one client cannot serve two
+ * subscriptions. What made that costly — a connection pool each — is shared.
  */
 export class ArmClients {
   private readonly cache = new Map<string, Promise<unknown>>();
@@ -25,6 +30,7 @@ export class ArmClients {
     private readonly credential: TokenCredential,
     private readonly target: ArmTarget,
     private readonly policy: PipelinePolicy,
+    private readonly httpClient: HttpClient = sharedHttpClient(),
   ) {}
 
   private options() {
@@ -36,13 +42,14 @@ export class ArmClients {
       redirectOptions: { maxRetries: 0 },
       additionalPolicies: [{ policy: this.policy, position: 'perCall' as const }],
       userAgentOptions: { userAgentPrefix: `${TOOL.name}/${TOOL.version}` },
+      httpClient: this.httpClient,
     };
   }
 
   private client<T>(key: string, create: () => Promise<T>): Promise<T> {
     let client = this.cache.get(key) as Promise<T> | undefined;
     if (!client) {
-      client = create();
+      client = create().then(withoutTracing);
       this.cache.set(key, client);
     }
     return client;
@@ -167,4 +174,30 @@ export class ArmClients {
       return new MonitorClient(this.credential, subscriptionId, this.options());
     });
   }
+}
+
+/**
+ * One HttpClient for every SDK client of a scan, so that keep-alive connections are pooled per
+ * host rather than per client. The SDKs would share core-client's cached client anyway, but the
+ * older ones load core-client's CommonJS build, which caches its own: two pools, twice the TLS
+ * handshakes. core-rest-pipeline is loaded on the first request, not when the CLI starts.
+ */
+function sharedHttpClient(): HttpClient {
+  let client: Promise<HttpClient> | undefined;
+  return {
+    async sendRequest(request) {
+      client ??= import('@azure/core-rest-pipeline').then((pipeline) => pipeline.createDefaultHttpClient());
+      return (await client).sendRequest(request);
+    },
+  };
+}
+
+/**
+ * core-rest-pipeline's tracing policy starts a span, or asks whether one is recording, on every
+ * request. azscan has no tracing option and configures no tracer (no OpenTelemetry instrumenter
+ * is registered), so the policy is taken out of every client's pipeline.
+ */
+function withoutTracing<T>(client: T): T {
+  (client as { pipeline?: Pipeline }).pipeline?.removePolicy({ name: 'tracingPolicy' });
+  return client;
 }

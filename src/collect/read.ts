@@ -2,14 +2,31 @@ import { isJsonObject } from '../inventory/types.js';
 import { originOf, RetriesExhausted } from './arm-policy.js';
 import { RefusedRead } from './refused-read.js';
 
-/** The options every SDK operation accepts that azscan uses: a hook on each raw response. */
+/** The options every SDK operation accepts that azscan uses: a hook on each raw response, and whether to map it. */
 export interface RawResponseHook {
   onResponse?: (rawResponse: { status: number; bodyAsText?: string | null; request?: { url: string } }) => void;
+  requestOptions?: { shouldDeserialize?: (response: { status: number }) => boolean };
 }
+
+/**
+ * azscan reads each response's body text as ARM sent it and never looks at the SDK's models, so
+ * a successful body is not mapped into them: the mapping cost ten times the rest of the read (a
+ * page of 100 storage accounts: 4.4 ms of CPU, 0.37 ms without). The SDK still parses the body
+ * (its pagers take `value` and `nextLink` from it, which ARM names as the models do), and an
+ * error status is still deserialised, so that the SDK throws it as a RestError with ARM's code.
+ */
+const RAW_BODIES: RawResponseHook['requestOptions'] = { shouldDeserialize: (response) => response.status < 200 || response.status >= 300 };
 
 export interface Pageable {
   byPage(): AsyncIterableIterator<unknown>;
 }
+
+/**
+ * Takes a list's items a page at a time, as each page arrives, so that reads below them (their
+ * children, their diagnostic settings) start before the rest of the list is read. It is handed
+ * exactly the items the list read returns — or, when it fails, the failure's `partial` — in order.
+ */
+export type PageSink = (items: readonly unknown[]) => void;
 
 /** A read that failed, in the terms a snapshot's `errors` records. */
 export class ReadFailure extends Error {
@@ -56,12 +73,14 @@ class NextLinks {
  * Every item of a list operation, as ARM sent it. The SDK models rename and flatten fields,
  * so items are taken from each page's body text, not from the SDK's objects. Paging stops
  * at a nextLink that must not be followed (see NextLinks), before the SDK requests it.
+ * Each page's items go to `onPage` as the page arrives.
  */
-export async function readList(list: (options: RawResponseHook) => Pageable): Promise<unknown[]> {
+export async function readList(list: (options: RawResponseHook) => Pageable, onPage?: PageSink): Promise<unknown[]> {
   const items: unknown[] = [];
   const nextLinks = new NextLinks();
   let problem: ReadFailure | undefined;
   const iterator = list({
+    requestOptions: RAW_BODIES,
     onResponse: (raw) => {
       if (raw.status < 200 || raw.status >= 300 || problem) return;
       const body = parseBody(raw.bodyAsText);
@@ -70,6 +89,7 @@ export async function readList(list: (options: RawResponseHook) => Pageable): Pr
         return;
       }
       items.push(...body.value);
+      onPage?.(body.value);
       const nextLink = body.nextLink;
       if (typeof nextLink === 'string' && nextLink !== '') problem = nextLinks.check(nextLink, raw.request?.url ?? '', items);
     },
@@ -88,6 +108,7 @@ export async function readOne(get: (options: RawResponseHook) => Promise<unknown
   let body: unknown;
   try {
     await get({
+      requestOptions: RAW_BODIES,
       onResponse: (raw) => {
         if (raw.status >= 200 && raw.status < 300) body = parseBody(raw.bodyAsText);
       },
@@ -145,9 +166,10 @@ export interface PipelineClient {
 /**
  * Every item of an ARM list at `path` (`/subscriptions/…/providers/Microsoft.EventGrid/namespaces`)
  * read through an SDK client's pipeline, for resource types azscan reads by path rather than
- * through an SDK operation. Pages are followed by nextLink, with the same checks as `readList`.
+ * through an SDK operation. Pages are followed by nextLink, with the same checks as `readList`,
+ * and go to `onPage` as they arrive.
  */
-export async function readArmPath(client: PipelineClient, endpoint: string, path: string, apiVersion: string, query?: Readonly<Record<string, string>>): Promise<unknown[]> {
+export async function readArmPath(client: PipelineClient, endpoint: string, path: string, apiVersion: string, query?: Readonly<Record<string, string>>, onPage?: PageSink): Promise<unknown[]> {
   const items: unknown[] = [];
   const nextLinks = new NextLinks();
   let url: string | undefined = armUrl(endpoint, path, apiVersion, query);
@@ -155,6 +177,7 @@ export async function readArmPath(client: PipelineClient, endpoint: string, path
     const body = await getArmJson(client, url, items);
     if (!isJsonObject(body) || !Array.isArray(body.value)) throw new ReadFailure('MalformedResponse', 'the list response has no value array', items);
     items.push(...body.value);
+    onPage?.(body.value);
     const next: unknown = body.nextLink;
     if (typeof next !== 'string' || next === '') break;
     const problem = nextLinks.check(next, url, items);

@@ -72,3 +72,20 @@ describe('reads by path', () => {
     await expect(readArmPath(recordingClient({ [url]: { value: 'x' } }), ENDPOINT, `${SITE}/a/config/web`, '2024-04-01')).rejects.toMatchObject({ code: 'MalformedResponse' });
   });
 });
+
+describe('readArmPath pages', () => {
+  it('hands each page over as it arrives, and what a failed read kept is exactly what was handed over', async () => {
+    const list = '/subscriptions/s1/providers/Microsoft.Web/sites';
+    const client: PipelineClient = {
+      async sendRequest(request) {
+        const skip = new URL(request.url).searchParams.get('$skiptoken');
+        const body = skip === null ? { value: [{ id: 'a' }], nextLink: `${ENDPOINT}${list}?$skiptoken=1` } : skip === '1' ? { value: [{ id: 'b' }], nextLink: `${ENDPOINT}${list}?$skiptoken=2` } : 'not json';
+        return { status: 200, headers: new Map() as never, request, bodyAsText: typeof body === 'string' ? body : JSON.stringify(body) };
+      },
+    };
+    const pages: unknown[][] = [];
+    const failure = await readArmPath(client, ENDPOINT, list, '2024-04-01', undefined, (page) => pages.push([...page])).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'MalformedResponse', partial: [{ id: 'a' }, { id: 'b' }] });
+    expect(pages).toEqual([[{ id: 'a' }], [{ id: 'b' }]]);
+  });
+});

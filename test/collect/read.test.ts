@@ -39,6 +39,29 @@ describe('readList', () => {
     }
   });
 
+  it('hands each page\'s items over as the page arrives, exactly the items it returns or keeps', async () => {
+    const pages: unknown[][] = [];
+    const items = await readList(pager([JSON.stringify({ value: [{ id: 'a' }, { id: 'b' }], nextLink: 'n1' }), JSON.stringify({ value: [{ id: 'c' }] })]), (page) => pages.push([...page]));
+    expect(pages).toEqual([[{ id: 'a' }, { id: 'b' }], [{ id: 'c' }]]);
+    expect(pages.flat()).toEqual(items);
+
+    const looping = JSON.stringify({ value: [{ id: 'a' }], nextLink: 'https://arm/x?$skiptoken=1' });
+    const handed: unknown[] = [];
+    const failure = await readList(pager([looping, looping, looping]), (page) => handed.push(...page)).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'NextLinkLoop' });
+    expect(handed).toEqual((failure as ReadFailure).partial);
+  });
+
+  it('asks the SDK not to map a successful body into its models, and to deserialise an error, which it throws with ARM\'s code', async () => {
+    let asked: RawResponseHook | undefined;
+    await readList((options) => {
+      asked = options;
+      return pager([JSON.stringify({ value: [] })])(options);
+    });
+    const shouldDeserialize = asked?.requestOptions?.shouldDeserialize;
+    expect([200, 204, 403, 404, 500].map((status) => shouldDeserialize?.({ status }))).toEqual([false, false, true, true, true]);
+  });
+
   it('reports a page without a value array as a malformed response', async () => {
     await expect(readList(pager([JSON.stringify({ items: [] })]))).rejects.toMatchObject({ code: 'MalformedResponse' });
   });

@@ -192,6 +192,9 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArm> {
   }
 
   const server = createServer({ key: certificate.key, cert: certificate.cert }, handle);
+  // TLS handshakes, one per connection a client opened: how well its keep-alive pool is shared.
+  let tlsConnections = 0;
+  server.on('secureConnection', () => tlsConnections++);
   // Outlive the clients' idle keep-alive sockets, so a client never reuses one the server is closing.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -207,6 +210,7 @@ export async function startFakeArm(options: FakeArmOptions): Promise<FakeArm> {
     url,
     caCertPath: certificate.certPath,
     requests,
+    tlsConnections: () => tlsConnections,
     setFaults: (replacement) => faults.replace(replacement),
     resetRequests: () => {
       requests.length = 0;

@@ -108,6 +108,8 @@ export interface FakeArm {
   caCertPath: string;
   /** Every request, in arrival order. */
   requests: RecordedRequest[];
+  /** TLS connections clients have opened so far. */
+  tlsConnections(): number;
   /** Replaces the fault list (and resets their counters). */
   setFaults(faults: Fault[]): void;
   resetRequests(): void;

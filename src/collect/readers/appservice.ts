@@ -33,7 +33,7 @@ function listUnder(type: string, parentType: string, request: ArmRequest): Resou
     type,
     parentType,
     request,
-    read: async (clients, _sub, parent) => readArmPath(await clients.armPipeline(), clients.endpoint, parentPath(request.path, parentType, parent), request.apiVersion),
+    read: async (clients, _sub, parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, parentPath(request.path, parentType, parent), request.apiVersion, undefined, onPage),
   };
 }
 
@@ -61,7 +61,7 @@ export const APP_SERVICE_READERS: readonly ResourceReader[] = [
   {
     type: WEB_SITE_TYPE,
     request: SITES,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(SITES.path, sub), SITES.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(SITES.path, sub), SITES.apiVersion, undefined, onPage),
   },
   listUnder(WEB_SLOT_TYPE, WEB_SITE_TYPE, SLOTS),
   configUnder(WEB_SITE_CONFIG_TYPE, WEB_SITE_TYPE, SITE_CONFIG),

@@ -13,6 +13,6 @@ export const AUTHORIZATION_READERS: readonly ResourceReader[] = [
   {
     type: ROLE_DEFINITION_TYPE,
     request: CUSTOM_ROLES,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(CUSTOM_ROLES.path, sub), CUSTOM_ROLES.apiVersion, CUSTOM_ROLES.query),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(CUSTOM_ROLES.path, sub), CUSTOM_ROLES.apiVersion, CUSTOM_ROLES.query, onPage),
   },
 ];

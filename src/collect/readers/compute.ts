@@ -22,11 +22,11 @@ export const COMPUTE_READERS: readonly ResourceReader[] = [
   {
     type: DISK_TYPE,
     request: DISKS,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(DISKS.path, sub), DISKS.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(DISKS.path, sub), DISKS.apiVersion, undefined, onPage),
   },
   {
     type: BASTION_HOST_TYPE,
     request: BASTION_HOSTS,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(BASTION_HOSTS.path, sub), BASTION_HOSTS.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(BASTION_HOSTS.path, sub), BASTION_HOSTS.apiVersion, undefined, onPage),
   },
 ];

@@ -12,11 +12,11 @@ export const CONTAINER_READERS: readonly ResourceReader[] = [
   {
     type: AKS_CLUSTER_TYPE,
     request: CLUSTERS,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(CLUSTERS.path, sub), CLUSTERS.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(CLUSTERS.path, sub), CLUSTERS.apiVersion, undefined, onPage),
   },
   {
     type: CONTAINER_REGISTRY_TYPE,
     request: REGISTRIES,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(REGISTRIES.path, sub), REGISTRIES.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(REGISTRIES.path, sub), REGISTRIES.apiVersion, undefined, onPage),
   },
 ];

@@ -13,6 +13,6 @@ export const COSMOS_DB_READERS: readonly ResourceReader[] = [
   {
     type: COSMOS_DB_ACCOUNT_TYPE,
     request: ACCOUNTS,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(ACCOUNTS.path, sub), ACCOUNTS.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(ACCOUNTS.path, sub), ACCOUNTS.apiVersion, undefined, onPage),
   },
 ];

@@ -10,6 +10,6 @@ export const EVENT_GRID_READERS: readonly ResourceReader[] = [
     // arm-eventgrid 14.1.0, the newest that runs on Node 20, predates namespaces: read by path through its pipeline.
     type: EVENT_GRID_NAMESPACE_TYPE,
     request: NAMESPACES,
-    read: async (clients, sub) => readArmPath(await clients.eventGrid(sub), clients.endpoint, subscriptionPath(NAMESPACES.path, sub), NAMESPACES.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.eventGrid(sub), clients.endpoint, subscriptionPath(NAMESPACES.path, sub), NAMESPACES.apiVersion, undefined, onPage),
   },
 ];

@@ -9,9 +9,9 @@ export const EVENT_HUB_READERS: readonly ResourceReader[] = [
   {
     type: EVENT_HUB_NAMESPACE_TYPE,
     request: { path: inSubscription(EVENT_HUB_NAMESPACE_TYPE), apiVersion: EVENT_HUB_API_VERSION },
-    read: async (clients, sub) => {
+    read: async (clients, sub, _parent, onPage) => {
       const eventHub = await clients.eventHub(sub);
-      return readList((options) => eventHub.namespaces.list(options));
+      return readList((options) => eventHub.namespaces.list(options), onPage);
     },
   },
   {

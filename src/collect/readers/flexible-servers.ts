@@ -21,7 +21,7 @@ const MYSQL_API = '2023-12-30';
 
 function serverList(type: string, apiVersion: string): ResourceReader {
   const request: ArmRequest = { path: inSubscription(type), apiVersion };
-  return { type, request, read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(request.path, sub), request.apiVersion) };
+  return { type, request, read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(request.path, sub), request.apiVersion, undefined, onPage) };
 }
 
 function childList(type: string, parentType: string, relative: string, apiVersion: string): ResourceReader {
@@ -30,7 +30,7 @@ function childList(type: string, parentType: string, relative: string, apiVersio
     type,
     parentType,
     request,
-    read: async (clients, _sub, parent) => readArmPath(await clients.armPipeline(), clients.endpoint, parentPath(request.path, parentType, parent), request.apiVersion),
+    read: async (clients, _sub, parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, parentPath(request.path, parentType, parent), request.apiVersion, undefined, onPage),
   };
 }
 

@@ -19,9 +19,9 @@ export const KEY_VAULT_READERS: readonly ResourceReader[] = [
     type: KEY_VAULT_TYPE,
     // The api-version @azure/arm-keyvault 4.0.0 sends for vaults.listBySubscription.
     request: { path: inSubscription(KEY_VAULT_TYPE), apiVersion: KEY_VAULT_API_VERSION },
-    read: async (clients, sub) => {
+    read: async (clients, sub, _parent, onPage) => {
       const vaults = await clients.keyVault(sub);
-      return readList((options) => vaults.vaults.listBySubscription(options));
+      return readList((options) => vaults.vaults.listBySubscription(options), onPage);
     },
   },
   {

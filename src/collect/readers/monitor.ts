@@ -17,7 +17,7 @@ export const MONITOR_READERS: readonly ResourceReader[] = [
   {
     type: ACTIVITY_LOG_ALERT_TYPE,
     request: ALERTS,
-    read: async (clients, sub) => readArmPath(await clients.monitor(sub), clients.endpoint, subscriptionPath(ALERTS.path, sub), ALERTS.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.monitor(sub), clients.endpoint, subscriptionPath(ALERTS.path, sub), ALERTS.apiVersion, undefined, onPage),
   },
   bySubscriptionPath(APPLICATION_INSIGHTS_TYPE, COMPONENTS),
   bySubscriptionPath(LOG_ANALYTICS_WORKSPACE_TYPE, WORKSPACES),
@@ -28,6 +28,6 @@ function bySubscriptionPath(type: string, request: ArmRequest): ResourceReader {
   return {
     type,
     request,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(request.path, sub), request.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(request.path, sub), request.apiVersion, undefined, onPage),
   };
 }

@@ -15,12 +15,12 @@ export const NETWORK_WATCHER_READERS: readonly ResourceReader[] = [
   {
     type: NETWORK_WATCHER_TYPE,
     request: WATCHERS,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(WATCHERS.path, sub), WATCHERS.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(WATCHERS.path, sub), WATCHERS.apiVersion, undefined, onPage),
   },
   {
     type: FLOW_LOG_TYPE,
     parentType: NETWORK_WATCHER_TYPE,
     request: FLOW_LOGS,
-    read: async (clients, _sub, parent) => readArmPath(await clients.armPipeline(), clients.endpoint, parentPath(FLOW_LOGS.path, NETWORK_WATCHER_TYPE, parent), FLOW_LOGS.apiVersion),
+    read: async (clients, _sub, parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, parentPath(FLOW_LOGS.path, NETWORK_WATCHER_TYPE, parent), FLOW_LOGS.apiVersion, undefined, onPage),
   },
 ];

@@ -34,26 +34,26 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
     type: RULE_COLLECTION_GROUP_TYPE,
     parentType: FIREWALL_POLICY_TYPE,
     request: { path: under(FIREWALL_POLICY_TYPE, 'ruleCollectionGroups'), apiVersion: NETWORK_API_VERSION },
-    read: async (clients, sub, parent) => {
+    read: async (clients, sub, parent, onPage) => {
       const network = await clients.network(sub);
       const { group, name } = place(parent);
-      return readList((options) => network.firewallPolicyRuleCollectionGroups.list(group, name, options));
+      return readList((options) => network.firewallPolicyRuleCollectionGroups.list(group, name, options), onPage);
     },
   },
   {
     type: VIRTUAL_MACHINE_TYPE,
     request: { path: inSubscription(VIRTUAL_MACHINE_TYPE), apiVersion: COMPUTE_API_VERSION },
-    read: async (clients, sub) => {
+    read: async (clients, sub, _parent, onPage) => {
       const compute = await clients.compute(sub);
-      return readList((options) => compute.virtualMachines.listAll(options));
+      return readList((options) => compute.virtualMachines.listAll(options), onPage);
     },
   },
   {
     type: SCALE_SET_TYPE,
     request: { path: inSubscription(SCALE_SET_TYPE), apiVersion: COMPUTE_API_VERSION },
-    read: async (clients, sub) => {
+    read: async (clients, sub, _parent, onPage) => {
       const compute = await clients.compute(sub);
-      return readList((options) => compute.virtualMachineScaleSets.listAll(options));
+      return readList((options) => compute.virtualMachineScaleSets.listAll(options), onPage);
     },
   },
   perUniformScaleSet(NIC_TYPE, 'networkInterfaces', (network, group, name, options) => network.networkInterfaces.listVirtualMachineScaleSetNetworkInterfaces(group, name, options)),
@@ -61,9 +61,9 @@ export const NETWORK_READERS: readonly ResourceReader[] = [
   {
     type: CONTAINER_GROUP_TYPE,
     request: { path: inSubscription(CONTAINER_GROUP_TYPE), apiVersion: CONTAINER_INSTANCE_API_VERSION },
-    read: async (clients, sub) => {
+    read: async (clients, sub, _parent, onPage) => {
       const containers = await clients.containerInstance(sub);
-      return readList((options) => containers.containerGroups.list(options));
+      return readList((options) => containers.containerGroups.list(options), onPage);
     },
   },
 ];
@@ -75,9 +75,9 @@ function inEachSubscription(type: string, list: (network: NetworkClient, options
   return {
     type,
     request: { path: inSubscription(type), apiVersion: NETWORK_API_VERSION },
-    read: async (clients, sub) => {
+    read: async (clients, sub, _parent, onPage) => {
       const network = await clients.network(sub);
-      return readList((options) => list(network, options));
+      return readList((options) => list(network, options), onPage);
     },
   };
 }

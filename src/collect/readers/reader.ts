@@ -1,6 +1,7 @@
 import { parseArmId, typeKey } from '../../inventory/arm-id.js';
 import { SUBSCRIPTION_TYPE } from '../../inventory/arm-types.js';
 import type { ArmClients } from '../clients.js';
+import type { PageSink } from '../read.js';
 
 /** A resource read so far, as much of it as readers of its children need. */
 export interface ParentResource {
@@ -34,12 +35,17 @@ export interface ArmRequest {
  * How to read one resource type. Top-level types are listed once per subscription; child
  * types once per parent of `parentType`, as that parent is read. Each reader returns the
  * resources as ARM sent them, from the request it declares.
+ *
+ * A reader that returns a list's items as read passes `onPage` on to `readList` or
+ * `readArmPath`, so that what hangs below each page is read while the next is fetched. One
+ * that changes or filters items must not: whatever it returns without handing it over first
+ * is taken as one last page.
  */
 export interface ResourceReader {
   readonly type: string;
   readonly parentType?: string;
   readonly request: ArmRequest;
-  read(clients: ArmClients, subscriptionId: string, parent: ParentResource | undefined): Promise<unknown[]>;
+  read(clients: ArmClients, subscriptionId: string, parent: ParentResource | undefined, onPage?: PageSink): Promise<unknown[]>;
 }
 
 /** The path of ARM's subscription-wide list of `type`. */

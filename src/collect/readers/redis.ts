@@ -11,7 +11,7 @@ export const REDIS_READERS: readonly ResourceReader[] = [
   {
     type: REDIS_CACHE_TYPE,
     request: CACHES,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(CACHES.path, sub), CACHES.apiVersion),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(CACHES.path, sub), CACHES.apiVersion, undefined, onPage),
   },
   {
     type: REDIS_FIREWALL_RULE_TYPE,

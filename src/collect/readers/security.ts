@@ -51,7 +51,7 @@ function subscriptionList(type: string, request: ArmRequest): ResourceReader {
   return {
     type,
     request,
-    read: async (clients, sub) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(request.path, sub), request.apiVersion, request.query),
+    read: async (clients, sub, _parent, onPage) => readArmPath(await clients.armPipeline(), clients.endpoint, subscriptionPath(request.path, sub), request.apiVersion, request.query, onPage),
   };
 }
 

@@ -7,29 +7,29 @@ export const SQL_READERS: readonly ResourceReader[] = [
   {
     type: SQL_SERVER_TYPE,
     request: { path: inSubscription(SQL_SERVER_TYPE), apiVersion: '2022-08-01-preview' },
-    read: async (clients, sub) => {
+    read: async (clients, sub, _parent, onPage) => {
       const sql = await clients.sql(sub);
-      return readList((options) => sql.servers.list(options));
+      return readList((options) => sql.servers.list(options), onPage);
     },
   },
   {
     type: SQL_DATABASE_TYPE,
     parentType: SQL_SERVER_TYPE,
     request: { path: under(SQL_SERVER_TYPE, 'databases'), apiVersion: '2022-08-01-preview' },
-    read: async (clients, sub, parent) => {
+    read: async (clients, sub, parent, onPage) => {
       const sql = await clients.sql(sub);
       const server = place(parent);
-      return readList((options) => sql.databases.listByServer(server.group, server.name, options));
+      return readList((options) => sql.databases.listByServer(server.group, server.name, options), onPage);
     },
   },
   {
     type: SQL_FIREWALL_RULE_TYPE,
     parentType: SQL_SERVER_TYPE,
     request: { path: under(SQL_SERVER_TYPE, 'firewallRules'), apiVersion: '2020-11-01-preview' },
-    read: async (clients, sub, parent) => {
+    read: async (clients, sub, parent, onPage) => {
       const sql = await clients.sql(sub);
       const server = place(parent);
-      return readList((options) => sql.firewallRules.listByServer(server.group, server.name, options));
+      return readList((options) => sql.firewallRules.listByServer(server.group, server.name, options), onPage);
     },
   },
   {
@@ -46,10 +46,10 @@ export const SQL_READERS: readonly ResourceReader[] = [
     type: SQL_ADMINISTRATOR_TYPE,
     parentType: SQL_SERVER_TYPE,
     request: { path: under(SQL_SERVER_TYPE, 'administrators'), apiVersion: '2020-11-01-preview' },
-    read: async (clients, sub, parent) => {
+    read: async (clients, sub, parent, onPage) => {
       const sql = await clients.sql(sub);
       const server = place(parent);
-      return readList((options) => sql.serverAzureADAdministrators.listByServer(server.group, server.name, options));
+      return readList((options) => sql.serverAzureADAdministrators.listByServer(server.group, server.name, options), onPage);
     },
   },
   // ARM answers these singleton GETs for every server, with a state of New or false when

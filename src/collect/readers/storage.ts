@@ -16,9 +16,9 @@ export const STORAGE_READERS: readonly ResourceReader[] = [
   {
     type: STORAGE_ACCOUNT_TYPE,
     request: { path: inSubscription(STORAGE_ACCOUNT_TYPE), apiVersion: STORAGE_API_VERSION },
-    read: async (clients, sub) => {
+    read: async (clients, sub, _parent, onPage) => {
       const storage = await clients.storage(sub);
-      return readList((options) => storage.storageAccounts.list(options));
+      return readList((options) => storage.storageAccounts.list(options), onPage);
     },
   },
   {
@@ -36,11 +36,11 @@ export const STORAGE_READERS: readonly ResourceReader[] = [
     type: BLOB_CONTAINER_TYPE,
     parentType: STORAGE_ACCOUNT_TYPE,
     request: { path: under(STORAGE_ACCOUNT_TYPE, 'blobServices/default/containers'), apiVersion: STORAGE_API_VERSION, only: WITH_BLOBS },
-    read: async (clients, sub, parent) => {
+    read: async (clients, sub, parent, onPage) => {
       if (!hasBlobs(parent)) return [];
       const storage = await clients.storage(sub);
       const account = place(parent);
-      return readList((options) => storage.blobContainers.list(account.group, account.name, options));
+      return readList((options) => storage.blobContainers.list(account.group, account.name, options), onPage);
     },
   },
 ];
