@@ -6,7 +6,7 @@ import { parseSeverity } from '../model/severity.js';
 import { UsageError } from '../inventory/errors.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { inventoryFromSnapshot } from '../inventory/snapshot.js';
-import { loadSnapshotFile } from '../inventory/snapshot-stream.js';
+import { loadSnapshot } from '../inventory/snapshot-dir.js';
 import { reporterFor } from '../report/index.js';
 import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
 import { colorWanted, note, outputWidth, warn, writeReportFile } from './output.js';
@@ -43,7 +43,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
 
   let inventory: Inventory;
   if (flags.snapshot !== undefined) {
-    inventory = loadSnapshotFile(flags.snapshot);
+    inventory = loadSnapshot(flags.snapshot);
   } else {
     // Loaded here so that snapshot scans never load the Azure SDKs.
     const { collectEstate } = await import('../collect/collect.js');
