@@ -1,24 +1,15 @@
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from './errors.js';
 import type { Inventory } from './inventory.js';
 import { MANIFEST_NAME, readManifest, sameCollected, type SnapshotManifest } from './snapshot-manifest.js';
 import { inventoryFromParts, ResourceReading, type SnapshotHeader } from './snapshot.js';
+import { isFile, isFolder } from './snapshot-file.js';
 import { loadSnapshotFile, readSnapshotFile, streamSnapshotJson } from './snapshot-stream.js';
 import type { CollectionError } from './types.js';
 
 /** `--snapshot PATH`: a snapshot file, or a snapshot folder written by `collect --output DIR`. */
 export function loadSnapshot(path: string): Inventory {
   return isFolder(path) ? loadSnapshotFolder(path) : loadSnapshotFile(path);
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    // What is wrong with it is said by the file reader, which tries to open it.
-    return false;
-  }
 }
 
 /**
@@ -65,7 +56,7 @@ export function loadSnapshotFolder(folder: string): Inventory {
 }
 
 function readManifestFile(manifestPath: string, folder: string): SnapshotManifest {
-  if (!isFile(manifestPath)) throw new InputError(`${folder}: is a folder without ${MANIFEST_NAME}, not a snapshot file or a snapshot folder written by 'azscan collect --output DIR'`);
+  if (!isFile(manifestPath)) throw new InputError(`${folder}: is a directory, not a snapshot file (nor a snapshot folder: it has no ${MANIFEST_NAME}, which 'azscan collect --output DIR' writes)`);
   const reading = new ResourceReading();
   const parsed = streamSnapshotJson(manifestPath, reading);
   if (parsed.kind !== 'document') throw new InputError(`${manifestPath}: not a snapshot folder's manifest (expected an object, found an array)`);
@@ -82,13 +73,5 @@ function checkPart(header: SnapshotHeader, manifest: SnapshotManifest, subscript
   }
   if (!sameCollected(header.collected, manifest.collected)) {
     throw new InputError(`${partPath}: was collected for other rules than the manifest says (its 'collected' differs); collect the folder again without --resume`);
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { TextChunks } from './chunked-text.js';
 import { InputError } from './errors.js';
@@ -24,6 +24,23 @@ export function openSnapshotText(path: string, chunkBytes = SNAPSHOT_CHUNK_BYTES
   } catch (error) {
     closeSync(fd);
     throw error;
+  }
+}
+
+/** Whether `path` is a folder (a snapshot folder); anything wrong with it is said when it is opened. */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
