@@ -5,7 +5,9 @@ import { findJsonSyntaxErrorIn } from './json-error.js';
 import { NotJson, streamJsonDocument } from './json-stream.js';
 import { inventoryFromArray, inventoryFromParts, readSnapshotHeader, ResourceReading, type SnapshotHeader } from './snapshot.js';
 import { openSnapshotText, SNAPSHOT_CHUNK_BYTES } from './snapshot-file.js';
-import type { JsonObject } from './types.js';
+import { isJsonObject, type JsonObject } from './types.js';
+import { MANIFEST_FORMAT } from './snapshot-manifest.js';
+import { dirname } from 'node:path';
 
 /** A snapshot file as read: a bare array of resources, or a document's header (its resources are in the reading). */
 export type SnapshotFileContent = { readonly kind: 'array' } | { readonly kind: 'snapshot'; readonly header: SnapshotHeader };
@@ -25,6 +27,9 @@ export function loadSnapshotFile(path: string, chunkBytes = SNAPSHOT_CHUNK_BYTES
 export function readSnapshotFile(path: string, reading: ResourceReading, chunkBytes = SNAPSHOT_CHUNK_BYTES): SnapshotFileContent {
   const parsed = streamSnapshotJson(path, reading, chunkBytes);
   if (parsed.kind === 'array') return { kind: 'array' };
+  if (isJsonObject(parsed.document) && parsed.document.format === MANIFEST_FORMAT) {
+    throw new InputError(`${path}: is the manifest of a snapshot folder, not a snapshot; give the folder (--snapshot ${dirname(path)})`);
+  }
   return { kind: 'snapshot', header: readSnapshotHeader(parsed.document, path, reading, parsed.streamed) };
 }
 
