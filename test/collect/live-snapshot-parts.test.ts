@@ -49,6 +49,12 @@ describe('collect --output FILE writes each subscription as it finishes', () => 
     const keys = snapshot.resources.map((resource: { id: string }) => idKey(resource.id));
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(new Set(keys.map((key: string) => key.split('/')[2]))).toEqual(new Set([S1.toLowerCase(), S2.toLowerCase()]));
+    // The content: every resource of the demo tenant of a type the plan reads (a named read such as
+    // `…/sites/config/authsettingsV2` reads resources of type `…/sites/config`), once.
+    const planned: string[] = JSON.parse(runCli(['collect', '--plan', '--format', 'json']).stdout).reads.map((read: { resourceType: string }) => read.resourceType.toLowerCase());
+    const read = (type: string) => planned.some((entry) => entry === type.toLowerCase() || entry.startsWith(`${type.toLowerCase()}/`));
+    const byKey = (resources: Array<{ id: string; type: string }>) => resources.filter((resource) => read(resource.type)).sort((a, b) => (idKey(a.id) < idKey(b.id) ? -1 : idKey(a.id) > idKey(b.id) ? 1 : 0));
+    expect(snapshot.resources).toEqual(byKey(demoSnapshot().resources as Array<{ id: string; type: string }>));
     // Nothing is left beside it.
     expect(readdirSync(dir)).toEqual(['estate.json']);
     const live = await runLive(arm, ['scan', '--format', 'json']);
