@@ -2,7 +2,8 @@ import { NETWORK_RULES } from '../../rules/network/index.js';
 import { NSG_RULES } from '../../rules/nsg/index.js';
 import { EXIT } from '../engine/exit-code.js';
 import type { Inventory } from '../inventory/inventory.js';
-import { inventoryFromSnapshot, loadSnapshotFile } from '../inventory/snapshot.js';
+import { inventoryFromSnapshot } from '../inventory/snapshot.js';
+import { loadSnapshot } from '../inventory/snapshot-dir.js';
 import { exposureGraph } from '../adapters/exposure/graph.js';
 import { PLATFORM_ENDPOINT_SOURCES } from '../adapters/exposure/platform/index.js';
 import { platformExposure } from '../adapters/exposure/platform/evaluate.js';
@@ -38,7 +39,7 @@ export async function runExposure(flags: ExposureFlags): Promise<number> {
   const failOn = flags.failOn as ExposureFailOn | undefined;
   let inventory: Inventory;
   if (flags.snapshot !== undefined) {
-    inventory = loadSnapshotFile(flags.snapshot);
+    inventory = loadSnapshot(flags.snapshot);
   } else {
     const { collectEstate } = await import('../collect/collect.js');
     // The rules that read the network plan the graph's reads; the platform sources add theirs.

@@ -43,11 +43,6 @@ function addLiveOptions(command: Command): Command {
     .addOption(choiceOption('--inventory <source>', `live: list top-level resources from ARM, or from Resource Graph (children still from ARM); auto: Resource Graph above ${GRAPH_AUTO_THRESHOLD} subscriptions (default: auto)`, INVENTORY_MODES));
 }
 
-/** `--shard`, on scan and collect (not exposure, which lists the whole estate it reads). */
-function addShardOption(command: Command): Command {
-  return command.option('--shard <I/N>', 'read the I-th of N parts of the selected subscriptions, split by a stable hash of the id, and what they reference in the others');
-}
-
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command()
     .name('azscan')
@@ -61,7 +56,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   const scan = program
     .command('scan')
     .description('evaluate the rule catalogue over an Azure estate (live, or a snapshot) and report findings')
-    .option('--snapshot <file>', 'scan a snapshot file or an array of ARM resources (e.g. from az resource list) instead of the live estate')
+    .option('--snapshot <path>', 'scan a snapshot file, a snapshot folder (collect --output DIR) or an array of ARM resources (e.g. from az resource list) instead of the live estate')
     .addOption(choiceOption('--format <name>', 'report format', FORMAT_NAMES).default('table'))
     .option('--output <file>', 'write the --format report to FILE instead of stdout; or NAME=FILE to write the NAME report too (repeatable)', repeatable, [])
     .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at or above this severity', SEVERITIES))
@@ -82,7 +77,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   const collect = program
     .command('collect')
     .description('read a live estate (what the selected rules need) and write it as a snapshot to scan later; with --plan, list those reads without making them')
-    .option('--output <file>', 'the snapshot file to write (required, except with --plan)')
+    .option('--output <path>', "the snapshot to write (required, except with --plan): a FILE, or a folder DIR (an existing one, or ending in '/') of one part per subscription")
+    .option('--resume', 'with --output DIR: read only the subscriptions whose part is missing or incomplete, keeping the complete ones')
     .option('--rule <id>', 'collect only what this rule needs (id or name; repeatable)', repeatable, [])
     .addOption(choiceOption('--severity <severity>', 'collect only for rules at or above this severity', SEVERITIES))
     .addOption(choiceOption('--compliance <framework>', 'collect only for the rules mapped to a framework', Object.keys(COMPLIANCE_FRAMEWORKS)))
@@ -91,13 +87,12 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(choiceOption('--format <name>', 'with --plan: print the reads as a table (default) or JSON', ['table', 'json']))
     .option('--allow-partial', 'exit 0 rather than 3 when some reads failed')
     .option('-q, --quiet', 'print nothing to stderr but warnings');
-  addShardOption(collect);
   addLiveOptions(collect).action(async (flags: CollectFlags) => setExitCode(await (await import('./collect-command.js')).runCollect(flags)));
 
   const exposure = program
     .command('exposure')
     .description('list every address, port, service and workload the internet can reach, and every public platform (PaaS) endpoint, from configuration alone')
-    .option('--snapshot <file>', 'use a snapshot instead of the live estate')
+    .option('--snapshot <path>', 'use a snapshot file or snapshot folder instead of the live estate')
     .addOption(choiceOption('--format <name>', 'output format', EXPOSURE_FORMAT_NAMES).default('table'))
     .option('--output <file>', 'write the list, in the --format chosen, to FILE instead of stdout')
     .addOption(choiceOption('--fail-on <what>', "exit 1 when something is reachable: 'sensitive' (a sensitive port) or 'any' (anything)", EXPOSURE_FAIL_ON))

@@ -5,7 +5,8 @@ import { scanInventory } from '../engine/scan.js';
 import { parseSeverity } from '../model/severity.js';
 import { UsageError } from '../inventory/errors.js';
 import type { Inventory } from '../inventory/inventory.js';
-import { inventoryFromSnapshot, loadSnapshotFile } from '../inventory/snapshot.js';
+import { inventoryFromSnapshot } from '../inventory/snapshot.js';
+import { loadSnapshot } from '../inventory/snapshot-dir.js';
 import { reporterFor } from '../report/index.js';
 import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
 import { colorWanted, note, outputWidth, warn, writeReportFile } from './output.js';
@@ -47,7 +48,7 @@ export async function runScan(flags: ScanFlags): Promise<number> {
 
   let inventory: Inventory;
   if (flags.snapshot !== undefined) {
-    inventory = loadSnapshotFile(flags.snapshot);
+    inventory = loadSnapshot(flags.snapshot);
   } else {
     // Loaded here so that snapshot scans never load the Azure SDKs.
     const { collectEstate } = await import('../collect/collect.js');

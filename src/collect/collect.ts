@@ -19,6 +19,7 @@ import { DEFAULT_SCHEDULER_OPTIONS, RequestScheduler, type SchedulerOptions } fr
 import { SubscriptionCollector } from './subscription-collector.js';
 import { graphInventoryFor, type InventoryRecord } from './resource-graph/inventory.js';
 import type { InventoryMode } from './resource-graph/mode.js';
+import { sortErrors, type CollectionSink } from './snapshot-writer.js';
 import { listSubscriptions, selectScope, tenantOf } from './subscriptions.js';
 
 export interface LiveOptions {
@@ -69,8 +70,10 @@ export interface Collection {
  * SDKs, GET only. Every read that fails is recorded in the snapshot's `errors`; nothing is
  * dropped. Resources keep ARM's wire shape and come out sorted by id, so the same estate
  * gives the same snapshot. `extraTypes` are read besides what the rules need (see planCollection).
+ * With a `sink`, each subscription's resources and failed reads go to it as that subscription
+ * finishes, and are not held (the returned snapshot has only the failures of no subscription).
  */
-export async function collectEstate(rules: readonly RuleMeta[], options: LiveOptions, extraTypes: readonly string[] = []): Promise<Collection> {
+export async function collectEstate(rules: readonly RuleMeta[], options: LiveOptions, extraTypes: readonly string[] = [], sink?: CollectionSink): Promise<Collection> {
   const deadline = options.timeoutMs === undefined ? Deadline.NONE : Deadline.after(options.timeoutMs);
   const plan = planCollection(rules, extraTypes);
   const target = resolveArmTarget(options.cloud, options.armEndpoint);
@@ -101,16 +104,28 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
       );
     }
 
+    // A shard finds what its resources reference in the others' subscriptions from those
+    // resources, which a sink does not keep: `collect` (the one caller with a sink) has no --shard.
+    if (sink && options.shard !== undefined) throw new Error('collectEstate: a shard is collected in memory, not through a sink');
     const retry = options.retry ?? DEFAULT_RETRY_OPTIONS;
     const graph = graphInventoryFor(clients, plan, scanned.map((sub) => sub.subscriptionId), options.inventory ?? 'auto', retry.maxWaitMs, warn);
     const resources: unknown[] = [];
+    const toRead = sink ? readBySink(sink, scanned, { tenantId: tenantOf(listed, options.tenant), subscriptions: subscriptionInfo(subscriptions), collected: [...plan.collected], errors }) : scanned;
+    progress.counts.subscriptionsTotal = toRead.length;
+    progress.counts.typesTotal = toRead.length * (plan.readers.length + (plan.diagnosticTargetTypes.size > 0 ? 1 : 0));
     await Promise.all(
-      scanned.map(async (subscription) => {
+      toRead.map(async (subscription) => {
         const fromGraph = await graph?.listedFor(subscription.subscriptionId);
         const found = new SubscriptionCollector(clients, plan, subscription.subscriptionId, progress, fromGraph);
         await found.run();
-        resources.push(...found.resources);
-        errors.push(...found.errors);
+        if (sink) {
+          // Copies of one id are read in one subscription: checking them per subscription is the same check.
+          const own = [...found.errors];
+          sink.subscriptionRead(subscriptionInfo([subscription])[0]!, sortById(withoutConflictingCopies(found.resources, own)), sortErrors(own));
+        } else {
+          resources.push(...found.resources);
+          errors.push(...found.errors);
+        }
         progress.counts.subscriptionsDone++;
       }),
     );
@@ -126,14 +141,10 @@ export async function collectEstate(rules: readonly RuleMeta[], options: LiveOpt
         ...(tenantOf(listed, options.tenant) ? { tenantId: tenantOf(listed, options.tenant) } : {}),
         collectedAt: new Date().toISOString(),
         ...(graph?.record() ?? { inventory: 'arm' }),
-        subscriptions: subscriptions.map(({ subscriptionId, displayName, state }) => ({
-          subscriptionId,
-          ...(displayName === undefined ? {} : { displayName }),
-          ...(state === undefined ? {} : { state }),
-        })),
+        subscriptions: subscriptionInfo(subscriptions),
         collected: [...plan.collected],
         resources: kept,
-        errors: errors.sort((a, b) => compareText(`${idKey(a.scope)}|${a.resourceType ?? ''}`, `${idKey(b.scope)}|${b.resourceType ?? ''}`)),
+        errors: sortErrors(errors),
       },
       stats,
     };
@@ -185,6 +196,20 @@ function sortById(resources: unknown[]): unknown[] {
   const keyed = resources.map((resource) => ({ resource, key: isJsonObject(resource) && typeof resource.id === 'string' ? idKey(resource.id) : '\uffff' }));
   keyed.sort((a, b) => compareText(a.key, b.key));
   return keyed.map((entry) => entry.resource);
+}
+
+function subscriptionInfo(subscriptions: readonly SubscriptionInfo[]): SubscriptionInfo[] {
+  return subscriptions.map(({ subscriptionId, displayName, state }) => ({
+    subscriptionId,
+    ...(displayName === undefined ? {} : { displayName }),
+    ...(state === undefined ? {} : { state }),
+  }));
+}
+
+/** The subscriptions left to read: on --resume, the sink already holds some complete. */
+function readBySink<T extends SubscriptionInfo>(sink: CollectionSink, scanned: readonly T[], scope: Parameters<CollectionSink['begin']>[0]): T[] {
+  const held = sink.begin(scope);
+  return scanned.filter((sub) => !held.has(sub.subscriptionId));
 }
 
 function compareText(a: string, b: string): number {

@@ -1,4 +1,3 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { InputError } from './errors.js';
 import { Inventory } from './inventory.js';
 import { SUBSCRIPTION_TYPE } from './arm-types.js';
@@ -21,44 +20,6 @@ import {
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-/** Reads a snapshot file (or a bare array of ARM resources) into an inventory. */
-export function loadSnapshotFile(path: string): Inventory {
-  return inventoryFromSnapshot(parseJsonText(readSnapshotText(path), path), path);
-}
-
-function readSnapshotText(path: string): string {
-  let bytes: Buffer;
-  let fd: number | undefined;
-  try {
-    // Opened without blocking and checked before reading: a FIFO would wait for a writer, and
-    // /dev/zero never ends. Any regular file is read, however large.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new InputError(`${path}: ${stats.isDirectory() ? 'is a directory' : `is ${kindOfFile(stats)}`}, not a snapshot file`);
-    bytes = readFileSync(fd);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${path}: snapshot file not found`);
-    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a snapshot file`);
-    if (code === 'EACCES') throw new InputError(`${path}: permission denied reading the snapshot`);
-    throw new InputError(`${path}: cannot read the snapshot (${code ?? (error as Error).message})`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  // Exports made on Windows often carry a byte-order mark, and PowerShell 5's `>` writes UTF-16.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function kindOfFile(stats: Stats): string {
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'something other than a regular file';
-}
-
 /** JSON.parse with an error that says where the text broke, as line and column. */
 export function parseJsonText(text: string, path: string): unknown {
   try {
@@ -77,9 +38,38 @@ export function parseJsonText(text: string, path: string): unknown {
  */
 export function inventoryFromSnapshot(document: unknown, path: string, live = false): Inventory {
   if (Array.isArray(document)) {
-    const { resources, malformed } = readResources(document, path, live);
-    return new Inventory({ source: { kind: 'array', path }, resources: withSubscriptions(resources, []), malformed });
+    const reading = new ResourceReading();
+    for (const item of document) reading.add(item);
+    return inventoryFromArray(reading, path, live);
   }
+  const reading = new ResourceReading();
+  const header = readSnapshotHeader(document, path, reading, false);
+  return inventoryFromParts(header, reading, path, live);
+}
+
+/** A bare array of resources, read into `reading`. */
+export function inventoryFromArray(reading: ResourceReading, path: string, live = false): Inventory {
+  const { resources, malformed } = reading.finish(path, live);
+  return new Inventory({ source: { kind: 'array', path }, resources: withSubscriptions(resources, []), malformed });
+}
+
+/** What a snapshot document says besides its resources. */
+export interface SnapshotHeader {
+  readonly tenantId: string | undefined;
+  readonly collectedAt: string | undefined;
+  readonly collected: readonly string[];
+  readonly errors: readonly CollectionError[];
+  readonly subscriptions: readonly SubscriptionInfo[];
+  /** Where a live read listed its resources from (Resource Graph or ARM), when the snapshot says. */
+  readonly inventorySource: Pick<InventorySource, 'inventory' | 'inventoryQueriedAt' | 'inventoryFallback'>;
+}
+
+/**
+ * Checks a snapshot document's fields. Its resources go into `reading`: from the document's
+ * `resources`, or, when `streamed`, already read there one by one (the document then has no
+ * `resources` of its own, unless a later `resources` that is not an array replaced them).
+ */
+export function readSnapshotHeader(document: unknown, path: string, reading: ResourceReading, streamed: boolean): SnapshotHeader {
   if (!isJsonObject(document)) {
     throw new InputError(`${path}: expected a snapshot object or an array of ARM resources, found ${describeJson(document)}`);
   }
@@ -91,23 +81,33 @@ export function inventoryFromSnapshot(document: unknown, path: string, live = fa
     throw new InputError(`${path}: unsupported schemaVersion ${JSON.stringify(version)}; this azscan reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION}`);
   }
   const field = new FieldReader(document, path);
-  const resourceList = field.array('resources', true);
-  const { resources: read, malformed } = readResources(resourceList, path, live);
-  const subscriptions = field.array('subscriptions', false).map((entry, i) => readSubscription(field, entry, `subscriptions[${i}]`));
-  const resources = withSubscriptions(read, subscriptions);
+  if (!streamed) for (const item of field.array('resources', true)) reading.add(item);
+  return {
+    subscriptions: field.array('subscriptions', false).map((entry, i) => readSubscription(field, entry, `subscriptions[${i}]`)),
+    tenantId: field.optionalString('tenantId'),
+    collectedAt: field.optionalString('collectedAt'),
+    collected: field.array('collected', false).map((entry, i) => field.stringAt(entry, `collected[${i}]`)),
+    errors: field.array('errors', false).map((entry, i) => readError(field, entry, `errors[${i}]`)),
+    inventorySource: readInventorySource(field),
+  };
+}
+
+/** The inventory of a snapshot: its header, and the resources read into `reading`. */
+export function inventoryFromParts(header: SnapshotHeader, reading: ResourceReading, path: string, live = false): Inventory {
+  const { resources: read, malformed } = reading.finish(path, live);
   return new Inventory({
     source: {
       kind: live ? 'live' : 'snapshot',
       ...(live ? {} : { path }),
-      tenantId: field.optionalString('tenantId'),
-      collectedAt: field.optionalString('collectedAt'),
-      ...readInventorySource(field),
+      tenantId: header.tenantId,
+      collectedAt: header.collectedAt,
+      ...header.inventorySource,
     },
-    resources,
+    resources: withSubscriptions(read, header.subscriptions),
     malformed,
-    collected: field.array('collected', false).map((entry, i) => field.stringAt(entry, `collected[${i}]`)),
-    errors: field.array('errors', false).map((entry, i) => readError(field, entry, `errors[${i}]`)),
-    subscriptions,
+    collected: header.collected,
+    errors: header.errors,
+    subscriptions: header.subscriptions,
   });
 }
 
@@ -133,26 +133,50 @@ function withSubscriptions(resources: ArmResource[], listed: readonly Subscripti
 }
 
 /**
- * The resources of the input, one per id. Copies of one id that disagree are refused in a
- * file, which someone assembled and can correct; in a live read (where azscan's collector has
- * already recorded them as failed reads) they are not evaluated.
+ * The resources of the input as they are read, one at a time, each turned into an inventory
+ * resource at once (its text and parse are then garbage); copies of one id are folded at the
+ * end. Copies that disagree are refused in a file, which someone assembled and can correct; in
+ * a live read (where azscan's collector has already recorded them as failed reads) they are not
+ * evaluated.
  */
-function readResources(list: readonly unknown[], path: string, live: boolean): { resources: ArmResource[]; malformed: MalformedResource[] } {
-  const copies: ReadCopy[] = [];
-  const malformed: MalformedResource[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const location = `resources[${i}]`;
-    const result = toArmResource(list[i], location);
-    if (isMalformed(result)) malformed.push(result);
-    else copies.push({ resource: result, location });
+export class ResourceReading {
+  private copies: ReadCopy[] = [];
+  private malformed: MalformedResource[] = [];
+  private index = 0;
+  private prefix = '';
+  private marks = { copies: 0, malformed: 0 };
+
+  /** The resources that follow are another file's: `prefix` goes before their locations. */
+  beginFile(prefix: string): void {
+    this.prefix = prefix;
+    this.index = 0;
+    this.marks = { copies: this.copies.length, malformed: this.malformed.length };
   }
-  const { resources, conflicts } = mergeCopies(copies);
-  const conflict = conflicts[0];
-  if (conflict && !live) throw new InputError(`${path}: ${describeConflict(conflict)}`);
-  for (const each of conflicts) {
-    malformed.push({ location: `${each.first.location}, ${each.second.location}`, resourceId: each.id, resourceType: each.type, code: 'ConflictingCopies', reason: describeConflict(each) });
+
+  /** The file's resources start again (a repeated `resources` key: the last one wins). */
+  restartFile(): void {
+    this.copies.length = this.marks.copies;
+    this.malformed.length = this.marks.malformed;
+    this.index = 0;
   }
-  return { resources, malformed };
+
+  add(raw: unknown): void {
+    const location = `${this.prefix}resources[${this.index++}]`;
+    const result = toArmResource(raw, location);
+    if (isMalformed(result)) this.malformed.push(result);
+    else this.copies.push({ resource: result, location });
+  }
+
+  finish(path: string, live: boolean): { resources: ArmResource[]; malformed: MalformedResource[] } {
+    const { resources, conflicts } = mergeCopies(this.copies);
+    const conflict = conflicts[0];
+    if (conflict && !live) throw new InputError(`${path}: ${describeConflict(conflict)}`);
+    const malformed = [...this.malformed];
+    for (const each of conflicts) {
+      malformed.push({ location: `${each.first.location}, ${each.second.location}`, resourceId: each.id, resourceType: each.type, code: 'ConflictingCopies', reason: describeConflict(each) });
+    }
+    return { resources, malformed };
+  }
 }
 
 /** `resources[3] and resources[17] are both <id> but disagree on properties.x: "a" and "b"` */

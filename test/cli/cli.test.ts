@@ -115,7 +115,7 @@ describe('bad input: one line, exit 2', () => {
     ['an unknown cloud', ['scan', '--cloud', 'AzureGermanCloud'], /argument 'AzureGermanCloud' is invalid/],
     ['an ARM endpoint that is not https', ['scan', '--arm-endpoint', 'http://127.0.0.1:1'], /--arm-endpoint: 'http:\/\/127\.0\.0\.1:1' must be an https:\/\/ URL/],
     ['a retry budget that is not a number', ['scan', '--retry-budget', 'lots'], /--retry-budget: 'lots' is not a whole number/],
-    ['collect without --output', ['collect'], /required option '--output <file>' not specified/],
+    ['collect without --output', ['collect'], /required option '--output <path>' not specified/],
     ['an unknown rule to show', ['rules', 'show', 'AZ-NOPE-9'], /rules show: no rule 'AZ-NOPE-9'/],
   ])('%s', (_, args, message) => {
     expectOneLineError(runCli(args), message);

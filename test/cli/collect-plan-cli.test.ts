@@ -181,7 +181,7 @@ describe('azscan collect --plan', () => {
     ['--output with --plan', ['--plan', '--output', output], /--output: --plan writes no snapshot/],
     // --format is --plan's; a snapshot is always JSON.
     ['--format without --plan', ['--output', output, '--format', 'json'], /--format: chooses how --plan prints the reads/],
-    ['neither --output nor --plan', [], /required option '--output <file>' not specified/],
+    ['neither --output nor --plan', [], /required option '--output <path>' not specified/],
   ])('refuses %s in one line, exit 2', (_, args, message) => {
     expectOneLineError(runCli(['collect', ...args]), message);
     expect(existsSync(output)).toBe(false);

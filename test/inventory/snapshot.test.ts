@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/inventory/errors.js';
-import { inventoryFromSnapshot, loadSnapshotFile } from '../../src/inventory/snapshot.js';
+import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
+import { loadSnapshotFile } from '../../src/inventory/snapshot-stream.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azscan-snapshot-'));
 function file(name: string, content: string | Buffer): string {
