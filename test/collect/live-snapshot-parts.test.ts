@@ -45,7 +45,7 @@ describe('collect --output FILE writes each subscription as it finishes', () => 
     const text = readFileSync(file, 'utf8');
     const snapshot = JSON.parse(text);
     expect(text).toBe(`${JSON.stringify(snapshot, null, 2)}\n`);
-    expect(Object.keys(snapshot)).toEqual(['schemaVersion', 'tenantId', 'collectedAt', 'subscriptions', 'collected', 'resources', 'errors']);
+    expect(Object.keys(snapshot)).toEqual(['schemaVersion', 'tenantId', 'collectedAt', 'inventory', 'subscriptions', 'collected', 'resources', 'errors']);
     const keys = snapshot.resources.map((resource: { id: string }) => idKey(resource.id));
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(new Set(keys.map((key: string) => key.split('/')[2]))).toEqual(new Set([S1.toLowerCase(), S2.toLowerCase()]));
