@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
-import { REPORTERS } from '../../src/report/index.js';
+import { REPORTERS, reportText } from '../../src/report/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TENANTS = ['appservice', 'containers', 'cosmos-redis', 'flexible-servers', 'compute', 'security', 'kv-logging'];
@@ -46,7 +46,7 @@ describe('hostile text in the issue 11 services, through every report', () => {
   for (const file of TENANTS) {
     describe(file, () => {
       const result = scanInventory(inventoryFromSnapshot(hostileTenant(file), `${file} (hostile)`), { rules: RULES });
-      const render = (format: keyof typeof REPORTERS) => REPORTERS[format](result, { color: false, verbose: true });
+      const render = (format: keyof typeof REPORTERS) => reportText(REPORTERS[format], result, { color: false, verbose: true });
 
       it('has findings that carry the hostile text, so the formats below are put to the test', () => {
         const quoted = result.findings.filter((finding) => finding.message.includes('\u202e') || finding.resourceName?.includes('\u202e'));

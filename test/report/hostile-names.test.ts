@@ -11,7 +11,7 @@ import { RULES } from '../../rules/index.js';
 import type { ScanResult } from '../../src/model/result.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
-import { REPORTERS } from '../../src/report/index.js';
+import { REPORTERS, reportText } from '../../src/report/index.js';
 
 /*
  * Names anyone who can create a resource in the tenant could choose, through every report.
@@ -80,7 +80,7 @@ function hostileScan(): ScanResult {
 }
 
 const result = hostileScan();
-const render = (format: keyof typeof REPORTERS) => REPORTERS[format](result, { color: false, verbose: true });
+const render = (format: keyof typeof REPORTERS) => reportText(REPORTERS[format], result, { color: false, verbose: true });
 
 // Escape, C0 controls but tab/newline/CR, DEL, C1 controls, bidi marks, embeddings, overrides and isolates.
 const UNSHOWABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
