@@ -4,6 +4,7 @@
  * are exactly what `JSON.stringify(value, null, indent)` writes for the same value, with the
  * characters a viewer could be tricked by written as escapes (see `escapeInvisible`).
  */
+import { eachMapped } from './passes.js';
 
 /** A JSON array whose items are read once, one at a time, as it is written. */
 export class StreamedArray {
@@ -16,11 +17,6 @@ export class StreamedArray {
  */
 export class StreamedObject {
   constructor(readonly members: Readonly<Record<string, unknown>>) {}
-}
-
-/** Each item of `items` through `to`, read lazily: one pass, nothing kept. */
-export function* eachMapped<T, U>(items: Iterable<T>, to: (item: T) => U): Generator<U> {
-  for (const item of items) yield to(item);
 }
 
 // Characters JSON.stringify writes raw that a viewer of the file could be tricked by: DEL,

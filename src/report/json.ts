@@ -2,7 +2,8 @@ import { REPORT_SCHEMA_VERSION } from '../model/report-schema.js';
 import type { Finding, ScanResult } from '../model/result.js';
 import type { RuleMeta } from '../model/rule.js';
 import { fixCommand } from './fix-command.js';
-import { eachMapped, jsonDocumentChunks, StreamedArray, StreamedObject } from './json-stream.js';
+import { jsonDocumentChunks, StreamedArray, StreamedObject } from './json-stream.js';
+import { eachMapped } from './passes.js';
 
 /**
  * The machine report: a versioned contract for ticketing systems and pipelines. Written in

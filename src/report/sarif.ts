@@ -3,7 +3,8 @@ import type { RuleMeta } from '../model/rule.js';
 import type { Severity } from '../model/severity.js';
 import { fixCommand } from './fix-command.js';
 import { stripUnsafe } from './sanitize.js';
-import { eachMapped, jsonDocumentChunks, StreamedArray, StreamedObject } from './json-stream.js';
+import { jsonDocumentChunks, StreamedArray, StreamedObject } from './json-stream.js';
+import { eachMapped } from './passes.js';
 import { namesIn, sarifText, shownId, shownName, shownText } from './text.js';
 
 /**

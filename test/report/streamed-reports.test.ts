@@ -91,3 +91,44 @@ describe('streamed reports equal the reports written whole', () => {
     for (const format of Object.keys(ORACLES) as Array<keyof typeof ORACLES>) expect(reportText(REPORTERS[format], result, PLAIN)).toBe(ORACLES[format](result));
   });
 });
+
+/**
+ * The list as a reporter may read it: from the start, with `for … of`, as many passes as it
+ * likes. Anything else (its length, an index, `.map`, `.filter`, JSON.stringify of the whole)
+ * throws, as it would on a list backed by a file spilled to disk.
+ */
+function passesOnly<T>(items: readonly T[], name: string): readonly T[] {
+  return new Proxy(items, {
+    get(target, key) {
+      if (key === Symbol.iterator) return () => target[Symbol.iterator]();
+      throw new Error(`a reporter read ${name}.${String(key)}: lists are read by iterating them`);
+    },
+  });
+}
+
+function withPassesOnly(result: ScanResult): ScanResult {
+  return {
+    ...result,
+    findings: passesOnly(result.findings, 'findings'),
+    notEvaluated: passesOnly(result.notEvaluated, 'notEvaluated'),
+    outcomes: passesOnly(result.outcomes, 'outcomes'),
+    collectionErrors: passesOnly(result.collectionErrors, 'collectionErrors'),
+  };
+}
+
+describe('reporters read the long lists only by iterating them', () => {
+  for (const [name, result] of fixtureResults().slice(0, 5)) {
+    it(`${name}: every format, the same text as from arrays`, () => {
+      for (const format of Object.keys(REPORTERS) as Array<keyof typeof REPORTERS>) {
+        const options = { color: false, verbose: true, width: 100 };
+        expect(reportText(REPORTERS[format], withPassesOnly(result), options), format).toBe(reportText(REPORTERS[format], result, options));
+      }
+    });
+  }
+
+  it('the guard works: reading a length throws', () => {
+    const [, result] = fixtureResults()[0]!;
+    expect(() => withPassesOnly(result).findings.length).toThrow(/findings\.length/);
+    expect(() => JSON.stringify(withPassesOnly(result).findings)).toThrow(/toJSON/);
+  });
+});
