@@ -4,10 +4,12 @@ import type { FormatName } from './formats.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html/report.js';
 import { renderJson } from './json.js';
+import { renderJsonLines } from './jsonl.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
-import { renderTerminal } from './terminal.js';
+import { terminalLines } from './terminal.js';
+import { eachMapped } from './passes.js';
 
 export interface RenderOptions {
   /** Colour is for terminals only; reporters that write files ignore it. */
@@ -24,14 +26,16 @@ export interface RenderOptions {
 /**
  * A report as the pieces of its text, in order, to be written as they come: the machine
  * formats yield a piece per finding (or entry), so a report is never held as one string. The
- * pieces can be read once. The views for people (table, markdown, html) are one piece each.
+ * pieces can be read once. The views for people are made whole before they are written (the
+ * table as its lines, markdown and html as one piece each).
  */
 export type Reporter = (result: ScanResult, options: RenderOptions) => Iterable<string>;
 
 /** Reporters by the name `--format` takes. */
 export const REPORTERS: Readonly<Record<FormatName, Reporter>> = {
-  table: (result, options) => [renderTerminal(result, options)],
+  table: (result, options) => eachMapped(terminalLines(result, options), (line) => `${line}\n`),
   json: renderJson,
+  jsonl: renderJsonLines,
   sarif: renderSarif,
   junit: renderJunit,
   csv: renderCsv,

@@ -39,6 +39,11 @@ function wrapWidth(width: number | undefined): number {
  * given; colour only when asked.
  */
 export function renderTerminal(result: ScanResult, options: TerminalOptions): string {
+  return `${terminalLines(result, options).join('\n')}\n`;
+}
+
+/** The lines of the table report, without their line ends: written a line at a time, the report is never one string. */
+export function terminalLines(result: ScanResult, options: TerminalOptions): string[] {
   const width = wrapWidth(options.width);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [...header(result, c), ''];
@@ -72,7 +77,7 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
     out.push(...wrap(`Skipped subscriptions: ${skipped.join(', ')}`, width, '  '), '');
   }
   out.push(...summary(result, c, width));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 function header(result: ScanResult, c: ChalkInstance): string[] {

@@ -60,6 +60,15 @@ describe('hostile text in the issue 11 services, through every report', () => {
         expect(report.findings.some((finding) => finding.message.includes(HOSTILE))).toBe(true);
       });
 
+      it('jsonl keeps it exactly, one record a line, and shows no control or bidi character', () => {
+        const text = render('jsonl');
+        expect(text).not.toMatch(UNSHOWABLE);
+        const records = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { kind: string; message?: string });
+        expect(records.length).toBe(result.findings.length + result.notEvaluated.length + result.collectionErrors.length + 1);
+        expect(records.at(-1)!.kind).toBe('summary');
+        expect(records.some((record) => record.kind === 'finding' && record.message!.includes(HOSTILE))).toBe(true);
+      });
+
       for (const format of ['table', 'markdown', 'sarif', 'junit'] as const) {
         it(`${format} shows only printable text`, () => {
           const text = render(format);

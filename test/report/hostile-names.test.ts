@@ -119,6 +119,25 @@ describe('hostile names through every report', () => {
     expect(account.remediation.az).toBe("az storage account update --resource-group 'rg-hostile' --name <account> --allow-blob-public-access false");
   });
 
+  it('jsonl: one record a line, whatever the names hold, every value exact and the text showing no control or bidi character', () => {
+    const text = render('jsonl');
+    expect(text).not.toMatch(UNSHOWABLE);
+    expect(text).not.toMatch(/[\r\u2028\u2029]/);
+    expect(text.endsWith('\n')).toBe(true);
+    const records = text.slice(0, -1).split('\n').map((line) => JSON.parse(line));
+    expect(records.map((record) => record.kind)).toEqual([
+      ...result.findings.map(() => 'finding'),
+      ...result.notEvaluated.map(() => 'notEvaluated'),
+      ...result.collectionErrors.map(() => 'collectionError'),
+      'summary',
+    ]);
+    const names = records.filter((record) => record.kind === 'finding').map((record) => record.resourceName);
+    expect(names).toContain(HOSTILE);
+    expect(names).toContain(LONG);
+    expect(records.at(-1).subscriptions[0].displayName).toBe(HOSTILE_SUBSCRIPTION);
+    expect(records.find((record) => record.kind === 'collectionError').message).toBe(`no access to ${HOSTILE}`);
+  });
+
   it('table: each name on its own line, as printable text', () => {
     const text = render('table');
     expect(text).toContain(HOSTILE_SHOWN.split(' ')[0]);
