@@ -48,7 +48,7 @@ function baselineOf(result: ScanResult): Baseline {
 }
 
 /** The fixture results the reports are compared on: the demo tenant plain, hostile, with every option; each live tenant. */
-export function fixtureResults(): Array<[string, ScanResult]> {
+function scanFixtures(): Array<[string, ScanResult]> {
   const demo = () => fixture('demo-tenant.json');
   const suppressions = [{ rule: 'AZ-NSG-001', resource: '*/nsg-lab-debug*', reason: `lab${HOSTILE}`, source: 'test' }];
   const results: Array<[string, ScanResult]> = [
@@ -63,6 +63,10 @@ export function fixtureResults(): Array<[string, ScanResult]> {
   }
   return results;
 }
+
+let scanned: Array<[string, ScanResult]> | undefined;
+/** The fixture results, scanned once for the whole file. */
+const fixtureResults = (): Array<[string, ScanResult]> => (scanned ??= scanFixtures());
 
 const ORACLES = { json: oldRenderJson, sarif: oldRenderSarif, csv: oldRenderCsv, junit: oldRenderJunit } as const;
 
@@ -130,5 +134,53 @@ describe('reporters read the long lists only by iterating them', () => {
     const [, result] = fixtureResults()[0]!;
     expect(() => withPassesOnly(result).findings.length).toThrow(/findings\.length/);
     expect(() => JSON.stringify(withPassesOnly(result).findings)).toThrow(/toJSON/);
+  });
+});
+
+type JsonRecord = Record<string, unknown>;
+
+/** The report's records in order, each as its key order writes it: a difference in order or in content shows. */
+const inOrder = (records: readonly unknown[]): string[] => records.map((record) => JSON.stringify(record));
+
+describe('jsonl: the JSON report, a record a line', () => {
+  for (const [name, result] of fixtureResults()) {
+    it(`${name}: every finding, not-evaluated entry and read error in report order, then the summary`, () => {
+      const text = reportText(REPORTERS.jsonl, result, PLAIN);
+      const report = JSON.parse(oldRenderJson(result)) as JsonRecord & { findings: JsonRecord[]; notEvaluated: JsonRecord[]; collectionErrors: JsonRecord[] };
+      expect(text.endsWith('\n')).toBe(true);
+      // One record a line, and no line break of any kind inside a line (U+2028 included).
+      const lines = text.slice(0, -1).split('\n');
+      for (const line of lines) expect(line).not.toMatch(/[\r\u2028\u2029\u0085]/);
+      const records = lines.map((line) => JSON.parse(line) as JsonRecord);
+      for (const record of records) expect(Object.keys(record)[0]).toBe('kind');
+      const withoutKind = (kind: string) => records.filter((record) => record.kind === kind).map(({ kind: _, ...rest }) => rest);
+      expect(inOrder(withoutKind('finding'))).toEqual(inOrder(report.findings));
+      expect(inOrder(withoutKind('notEvaluated'))).toEqual(inOrder(report.notEvaluated));
+      expect(inOrder(withoutKind('collectionError'))).toEqual(inOrder(report.collectionErrors));
+      expect(records.map((record) => record.kind)).toEqual([
+        ...report.findings.map(() => 'finding'),
+        ...report.notEvaluated.map(() => 'notEvaluated'),
+        ...report.collectionErrors.map(() => 'collectionError'),
+        'summary',
+      ]);
+      const { rules: _rules, findings: _findings, notEvaluated: _notEvaluated, collectionErrors: _errors, ...whole } = report;
+      expect(JSON.stringify(withoutKind('summary')[0])).toBe(JSON.stringify(whole));
+      expect(Object.keys(whole).slice(0, 6)).toEqual(['schemaVersion', 'tool', 'source', 'summary', 'subscriptions', 'skippedSubscriptions']);
+    });
+  }
+
+  it('carries the suppressions, the baseline and the compliance view on the summary line when the scan has them', () => {
+    const [, result] = fixtureResults()[2]!;
+    const summary = JSON.parse(reportText(REPORTERS.jsonl, result, PLAIN).trimEnd().split('\n').at(-1)!) as JsonRecord;
+    expect(Object.keys(summary).slice(-3)).toEqual(['suppressions', 'baseline', 'compliance']);
+    expect((summary.baseline as { fixed: unknown[] }).fixed).toHaveLength(result.baseline!.fixed.length);
+  });
+
+  it('streamed json parses to the report written whole, in the same key order (summary before findings)', () => {
+    for (const [name, result] of fixtureResults()) {
+      const streamed = JSON.parse(reportText(REPORTERS.json, result, PLAIN)) as JsonRecord;
+      expect(JSON.stringify(streamed), name).toBe(JSON.stringify(JSON.parse(oldRenderJson(result))));
+      expect(Object.keys(streamed).indexOf('summary')).toBeLessThan(Object.keys(streamed).indexOf('findings'));
+    }
   });
 });
