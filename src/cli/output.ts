@@ -70,27 +70,33 @@ function writeAll(fd: number, text: string): void {
 
 /**
  * Writes a report to stdout (or another stream) as its pieces come, waiting for the reader
- * when the stream's buffer is full. When the reader has gone (`azscan scan | head`: EPIPE,
- * which main ignores) the rest is not written.
+ * when the stream's buffer is full, and returns once the last piece has left the process (the
+ * CLI exits straight after: a batch still queued for a slow reader would be lost). When the
+ * reader has gone (`azscan scan | head`: EPIPE, which main ignores) the rest is not written.
  */
 export async function writeReportTo(stream: NodeJS.WritableStream & { readonly destroyed: boolean }, report: Iterable<string>): Promise<void> {
+  let written: Promise<void> = Promise.resolve();
   for (const batch of batched(report)) {
     if (stream.destroyed) return;
-    if (!stream.write(batch)) await drainedOrGone(stream);
+    let room = true;
+    // Write callbacks come in order: the last one says everything before it is out too.
+    written = new Promise((resolve) => {
+      room = stream.write(batch, () => resolve());
+    });
+    if (!room) await untilSettled(stream, 'drain');
   }
+  if (!stream.destroyed) await Promise.race([written, untilSettled(stream)]);
 }
 
-function drainedOrGone(stream: NodeJS.WritableStream): Promise<void> {
+/** Resolves on `event`, or when the stream fails or closes (the reader went away). */
+function untilSettled(stream: NodeJS.WritableStream, event?: 'drain'): Promise<void> {
   return new Promise((resolve) => {
+    const events = event ? [event, 'close', 'error'] : ['close', 'error'];
     const done = (): void => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      stream.off('error', done);
+      for (const name of events) stream.off(name, done);
       resolve();
     };
-    stream.on('drain', done);
-    stream.on('close', done);
-    stream.on('error', done);
+    for (const name of events) stream.on(name, done);
   });
 }
 

@@ -1,5 +1,5 @@
 /** `--format jsonl` as a user runs it: a record a line on stdout or in a file, and the exit code of `--format json`. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,4 +68,18 @@ describe('scan --format jsonl', () => {
     expect(stderr).toBe('');
     expect(status).toBe(runCli(['scan', '--snapshot', DEMO, '--format', 'jsonl']).status);
   });
+
+  it('a slow reader still gets the whole report: the last batches are not lost when azscan exits', () => {
+    // The flexible servers' JUnit report is one full batch and a last one small enough to sit in
+    // the stream's buffer. A shell pipe (not a socket, as spawn's pipes are), read after a pause.
+    const flexible = join(ROOT, 'fixtures', 'live', 'flexible-servers-tenant.json');
+    for (const [snapshot, format] of [[flexible, 'junit'], [DEMO, 'jsonl'], [DEMO, 'json']] as const) {
+      const file = join(dir, `whole.${format}`);
+      runCli(['scan', '--snapshot', snapshot, '--format', format, '--output', file]);
+      const quoted = [process.execPath, BIN, 'scan', '--snapshot', snapshot, '--format', format].map((arg) => `'${arg}'`).join(' ');
+      const piped = spawnSync('sh', ['-c', `${quoted} | (sleep 1; cat)`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' }, maxBuffer: 64 * 1024 * 1024 });
+      expect(piped.stderr).toBe('');
+      expect(piped.stdout === readFileSync(file, 'utf8'), `${format}: stdout through a slow pipe differs from the file`).toBe(true);
+    }
+  }, 120_000);
 });
