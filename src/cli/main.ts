@@ -57,7 +57,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('scan')
     .description('evaluate the rule catalogue over an Azure estate (live, or a snapshot) and report findings')
     .option('--snapshot <path>', 'scan a snapshot file, a snapshot folder (collect --output DIR) or an array of ARM resources (e.g. from az resource list) instead of the live estate')
-    .addOption(choiceOption('--format <name>', 'report format', FORMAT_NAMES).default('table'))
+    .addOption(choiceOption('--format <name>', 'report format (jsonl: one JSON object per line, for ticketing pipelines)', FORMAT_NAMES).default('table'))
     .option('--output <file>', 'write the --format report to FILE instead of stdout; or NAME=FILE to write the NAME report too (repeatable)', repeatable, [])
     .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at or above this severity', SEVERITIES))
     .addOption(choiceOption('--severity <severity>', 'evaluate and show only rules and findings at or above this severity', SEVERITIES))

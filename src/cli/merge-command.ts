@@ -3,9 +3,9 @@ import { mergeShardReports } from '../engine/merge.js';
 import { readShardReport } from '../engine/shard-report.js';
 import { UsageError } from '../inventory/errors.js';
 import { parseSeverity } from '../model/severity.js';
-import { jsonDocument } from '../report/text.js';
+import { jsonDocumentChunks, StreamedArray, StreamedObject } from '../report/json-stream.js';
 import { readInputText } from './baseline-file.js';
-import { colorWanted, note, outputWidth, warn, writeReportFile } from './output.js';
+import { colorWanted, note, outputWidth, warn, writeReportFile, writeReportTo } from './output.js';
 import { mergedScanResult } from '../engine/merged-result.js';
 import { TOOL } from '../inventory/package.js';
 import type { JsonObject } from '../inventory/types.js';
@@ -42,12 +42,12 @@ export async function runMerge(files: readonly string[], flags: MergeFlags): Pro
 
   const reports = files.map((path) => readShardReport(readInputText('', path), path));
   const { document, missing } = mergeShardReports(reports);
-  const text = format === 'json' ? jsonDocument(document) : await renderMerged(document, format as FormatName, flags);
+  const report = format === 'json' ? mergedJson(document) : await renderMerged(document, format as FormatName, flags);
   if (flags.output !== undefined) {
-    writeReportFile(flags.output, text);
+    writeReportFile(flags.output, report);
     note(flags.quiet ?? false, `azscan: merged report of ${reports.length} shards written to ${flags.output}`);
   } else {
-    process.stdout.write(text);
+    await writeReportTo(process.stdout, report);
   }
   const count = reports[0]!.shard.count;
   for (const index of missing) warn(`shard ${index} of ${count} is missing (ShardMissing): the merged report is incomplete`);
@@ -56,11 +56,21 @@ export async function runMerge(files: readonly string[], flags: MergeFlags): Pro
 }
 
 /** Another report of the merged result, as `scan --format` writes it; the catalogue is loaded only for these. */
-async function renderMerged(document: JsonObject, format: FormatName, flags: MergeFlags): Promise<string> {
+async function renderMerged(document: JsonObject, format: FormatName, flags: MergeFlags): Promise<Iterable<string>> {
   const version = (document.tool as { version?: unknown }).version;
   if (version !== TOOL.version) throw new UsageError(`--format ${format}: the shards were written by azscan ${String(version)}, and their rules' texts come from this azscan's catalogue (${TOOL.version}); merge them with that version, or write json`);
   const [{ RULES }, { reporterFor }] = await Promise.all([import('../../rules/index.js'), import('../report/index.js')]);
   const result = mergedScanResult(document, RULES);
   const toTerminal = flags.output === undefined;
   return reporterFor(format)(result, { color: toTerminal && colorWanted(process.stdout, flags.color), verbose: false, ...(toTerminal ? { width: outputWidth(process.stdout) } : {}) });
+}
+
+/**
+ * The merged JSON report in pieces, as `scan --format json` writes one: its long lists a
+ * member at a time, never the whole report as one string.
+ */
+function mergedJson(document: JsonObject): Iterable<string> {
+  const members: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(document)) members[key] = Array.isArray(value) ? new StreamedArray(value) : value;
+  return jsonDocumentChunks(new StreamedObject(members));
 }

@@ -9,7 +9,7 @@ import { inventoryFromSnapshot } from '../inventory/snapshot.js';
 import { loadSnapshot } from '../inventory/snapshot-dir.js';
 import { reporterFor } from '../report/index.js';
 import { checkFlags, liveOptions, type LiveFlags } from './live-options.js';
-import { colorWanted, note, outputWidth, warn, writeReportFile } from './output.js';
+import { colorWanted, note, outputWidth, warn, writeReportFile, writeReportTo } from './output.js';
 import { planOutputs } from './outputs.js';
 import { selectForCommand } from './rule-selection.js';
 import { planShard, scanShard, scopeOf } from './shard-options.js';
@@ -72,12 +72,13 @@ export async function runScan(flags: ScanFlags): Promise<number> {
   for (const expired of result.suppressions?.expired ?? []) warn(`${expired.source}: suppression of ${expired.rule} on ${expired.resource} expired on ${expired.expires}; it no longer suppresses`);
   for (const stale of result.suppressions?.stale ?? []) warn(`${stale.source}: suppression of ${stale.rule} on ${stale.resource} matched no finding (fixed, or mistyped?)`);
 
+  // Each report is written as it is rendered, a batch of pieces at a time: never one string.
   for (const file of outputs.files) {
     writeReportFile(file.path, reporterFor(file.format)(result, { color: false, verbose: flags.verbose ?? false }));
     note(flags.quiet ?? false, `azscan: ${file.format} report written to ${file.path}`);
   }
   if (outputs.stdout) {
-    process.stdout.write(reporterFor(outputs.stdout)(result, { color: colorWanted(process.stdout, flags.color), verbose: flags.verbose ?? false, width: outputWidth(process.stdout) }));
+    await writeReportTo(process.stdout, reporterFor(outputs.stdout)(result, { color: colorWanted(process.stdout, flags.color), verbose: flags.verbose ?? false, width: outputWidth(process.stdout) }));
   }
   return exitCodeFor(result, { ...(failOn ? { failOn } : {}), allowPartial: flags.allowPartial ?? false, newOnly: flags.newOnly ?? false });
 }

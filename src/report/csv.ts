@@ -23,9 +23,11 @@ const COLUMNS = [
  * One row per finding, for a spreadsheet: every cell on one line, without escape sequences
  * or controls, neutralised against formula injection; names cut as every report cuts them.
  */
-export function renderCsv(result: ScanResult): string {
-  const rows = result.findings.map((finding) =>
-    [
+export function* renderCsv(result: ScanResult): Generator<string> {
+  yield `${COLUMNS.join(',')}\r\n`;
+  // A row at a time: the findings are read once, as they are written.
+  for (const finding of result.findings) {
+    const cells = [
       finding.severity,
       finding.ruleId,
       finding.title,
@@ -40,7 +42,7 @@ export function renderCsv(result: ScanResult): string {
       finding.fingerprint,
       finding.suppressed ? shownText(finding.suppressed.reason) : undefined,
       finding.baselineState,
-    ].map(csvCell),
-  );
-  return [COLUMNS.join(','), ...rows.map((row) => row.join(','))].map((line) => `${line}\r\n`).join('');
+    ];
+    yield `${cells.map(csvCell).join(',')}\r\n`;
+  }
 }

@@ -1,6 +1,7 @@
 import type { ScanResult } from '../model/result.js';
 import { isRated } from '../model/compliance.js';
 import { SEVERITIES } from '../model/severity.js';
+import { firstOf } from './passes.js';
 import { escapeMarkdown as md, markdownCode as code, namesIn, plural, shownId, shownName, shownText } from './text.js';
 
 /** GitHub refuses comments over 65,536 characters; the report stays well under. */
@@ -65,29 +66,25 @@ export function renderMarkdown(result: ScanResult): string {
     });
   }
 
-  const active = result.findings.filter((finding) => !finding.suppressed);
-  if (active.length > 0) {
+  // The lists are read only as far as the rows shown; their lengths come from the summary.
+  if (s.findings.total > 0) {
     sections.push({
       head: [`### Findings`, '', '| Severity | Rule | Resource | Finding |', '|---|---|---|---|'],
-      rows: active
-        .slice(0, MAX_FINDING_ROWS)
-        .map(
-          (f) =>
-            `| ${ICON[f.severity]} ${f.severity} | ${f.ruleId} | ${code(shownName(f.resourceName))}${f.baselineState === 'new' ? ' 🆕' : ''} | ${md(shownText(f.message, namesIn(f.resourceName)))} |`,
-        ),
-      total: active.length,
+      rows: firstOf(result.findings, MAX_FINDING_ROWS, (finding) => !finding.suppressed).map(
+        (f) =>
+          `| ${ICON[f.severity]} ${f.severity} | ${f.ruleId} | ${code(shownName(f.resourceName))}${f.baselineState === 'new' ? ' 🆕' : ''} | ${md(shownText(f.message, namesIn(f.resourceName)))} |`,
+      ),
+      total: s.findings.total,
     });
   }
-  if (result.notEvaluated.length > 0) {
+  if (s.notEvaluated > 0) {
     sections.push({
-      head: [`<details><summary>Not evaluated (${result.notEvaluated.length})</summary>`, '', '| Rule | Resource | Reason |', '|---|---|---|'],
-      rows: result.notEvaluated
-        .slice(0, MAX_NOT_EVALUATED_ROWS)
-        .map(
-          (entry) =>
-            `| ${entry.ruleId ?? 'input'} | ${code(lastSegments(entry.resourceId ?? entry.inputLocation ?? ''))} | ${md(`${entry.code}: ${shownText(entry.reason, entry.resourceId?.split('/'))}`)} |`,
-        ),
-      total: result.notEvaluated.length,
+      head: [`<details><summary>Not evaluated (${s.notEvaluated})</summary>`, '', '| Rule | Resource | Reason |', '|---|---|---|'],
+      rows: firstOf(result.notEvaluated, MAX_NOT_EVALUATED_ROWS).map(
+        (entry) =>
+          `| ${entry.ruleId ?? 'input'} | ${code(lastSegments(entry.resourceId ?? entry.inputLocation ?? ''))} | ${md(`${entry.code}: ${shownText(entry.reason, entry.resourceId?.split('/'))}`)} |`,
+      ),
+      total: s.notEvaluated,
       tail: ['', '</details>'],
     });
   }

@@ -3,7 +3,9 @@ import type { RuleMeta } from '../model/rule.js';
 import type { Severity } from '../model/severity.js';
 import { fixCommand } from './fix-command.js';
 import { stripUnsafe } from './sanitize.js';
-import { jsonDocument, namesIn, sarifText, shownId, shownName, shownText } from './text.js';
+import { jsonDocumentChunks, StreamedArray, StreamedObject } from './json-stream.js';
+import { eachMapped } from './passes.js';
+import { namesIn, sarifText, shownId, shownName, shownText } from './text.js';
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and Azure DevOps read it. Rules come from the
@@ -12,39 +14,42 @@ import { jsonDocument, namesIn, sarifText, shownId, shownName, shownText } from 
  * fingerprint in `partialFingerprints`, and suppressed findings carry SARIF `suppressions` (kind `external`: the config file).
  * Text a code-scanning view shows (messages, the resource's name, justifications) is
  * sanitised and cut; ids, evidence and remediation stay exact data, as in the JSON report.
+ * Written in pieces, a result or a notification at a time, as the JSON report is.
  */
-export function renderSarif(result: ScanResult): string {
+export function renderSarif(result: ScanResult): Iterable<string> {
   const ruleIndex = new Map(result.rules.map((rule, i) => [rule.id, i]));
-  const log = {
+  const log = new StreamedObject({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
+    runs: new StreamedArray([
+      new StreamedObject({
+        tool: new StreamedObject({
+          driver: new StreamedObject({
             name: result.tool.name,
             version: result.tool.version,
             semanticVersion: result.tool.version,
-            rules: result.rules.map(reportingDescriptor),
-          },
-        },
+            rules: new StreamedArray(eachMapped(result.rules, reportingDescriptor)),
+          }),
+        }),
         automationDetails: { id: `${result.tool.name}/${result.source.tenantId ?? 'estate'}/` },
-        invocations: [
-          {
+        invocations: new StreamedArray([
+          new StreamedObject({
             executionSuccessful: result.summary.complete,
-            toolExecutionNotifications: result.notEvaluated.map((entry) => ({
-              level: 'error',
-              message: { text: sarifText(`Not evaluated${entry.ruleId ? ` by ${entry.ruleId}` : ''}: ${shownId(entry.resourceId ?? entry.inputLocation ?? 'input')}: ${entry.code}: ${shownText(entry.reason, entry.resourceId?.split('/'))}`) },
-              ...(entry.ruleId && ruleIndex.has(entry.ruleId) ? { associatedRule: { id: entry.ruleId, index: ruleIndex.get(entry.ruleId)! } } : {}),
-            })),
-          },
-        ],
-        results: result.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId) ?? -1)),
+            toolExecutionNotifications: new StreamedArray(
+              eachMapped(result.notEvaluated, (entry) => ({
+                level: 'error',
+                message: { text: sarifText(`Not evaluated${entry.ruleId ? ` by ${entry.ruleId}` : ''}: ${shownId(entry.resourceId ?? entry.inputLocation ?? 'input')}: ${entry.code}: ${shownText(entry.reason, entry.resourceId?.split('/'))}`) },
+                ...(entry.ruleId && ruleIndex.has(entry.ruleId) ? { associatedRule: { id: entry.ruleId, index: ruleIndex.get(entry.ruleId)! } } : {}),
+              })),
+            ),
+          }),
+        ]),
+        results: new StreamedArray(eachMapped(result.findings, (finding) => sarifResult(finding, ruleIndex.get(finding.ruleId) ?? -1))),
         properties: { summary: result.summary, source: result.source },
-      },
-    ],
-  };
-  return jsonDocument(log);
+      }),
+    ]),
+  });
+  return jsonDocumentChunks(log);
 }
 
 /** GitHub reads `security-severity` (0–10) to label alerts critical, high, medium or low. */

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { groupBy } from '../inventory/collections.js';
+import { groupBy, pushTo } from '../inventory/collections.js';
 import { isRated, type ComplianceReport } from '../model/compliance.js';
 import type { BaselineReport } from '../model/baseline.js';
 import { type Finding, makesIncomplete, type NotEvaluatedEntry, type ScanResult } from '../model/result.js';
@@ -8,6 +8,7 @@ import { SEVERITIES, type Severity } from '../model/severity.js';
 import { parseArmId, typeKey } from '../inventory/arm-id.js';
 import { SUBSCRIPTION_TYPE } from '../inventory/arm-types.js';
 import { sanitizeForTerminal as clean } from './sanitize.js';
+import { countOf } from './passes.js';
 import { resourceTypeLabel } from './resource-types.js';
 import { MAX_TEXT, namesIn, plural, shownId, shownName, shownText, truncate } from './text.js';
 import { visibleLength, wrap, wrapCommand } from './wrap.js';
@@ -38,26 +39,37 @@ function wrapWidth(width: number | undefined): number {
  * given; colour only when asked.
  */
 export function renderTerminal(result: ScanResult, options: TerminalOptions): string {
+  return `${terminalLines(result, options).join('\n')}\n`;
+}
+
+/** The lines of the table report, without their line ends: written a line at a time, the report is never one string. */
+export function terminalLines(result: ScanResult, options: TerminalOptions): string[] {
   const width = wrapWidth(options.width);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [...header(result, c), ''];
   const names = new Map(result.subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
   const subscriptionLabel = (id: string | undefined): string | undefined => (id === undefined ? undefined : shownName(names.get(id.toLowerCase()) ?? id));
 
-  const active = result.findings.filter((finding) => !finding.suppressed);
-  if (active.length === 0) {
+  // One pass over the findings, into those in force by severity and those suppressed.
+  const active = new Map<Severity, Finding[]>(SEVERITIES.map((severity) => [severity, []]));
+  const suppressed: Finding[] = [];
+  for (const finding of result.findings) {
+    if (finding.suppressed) suppressed.push(finding);
+    else active.get(finding.severity)!.push(finding);
+  }
+  if (result.summary.findings.total === 0) {
     out.push(c.green('No findings.'), '');
   }
   for (const severity of SEVERITIES) {
-    const findings = active.filter((finding) => finding.severity === severity);
+    const findings = active.get(severity)!;
     if (findings.length === 0) continue;
     out.push(severityLabel(c, severity, `${severity.toUpperCase()} (${findings.length})`), '');
     for (const group of groupBy(findings, (finding) => finding.ruleId)) {
       out.push(...ruleGroup(group, c, width, options.verbose ?? false, subscriptionLabel), '');
     }
   }
-  if (result.summary.suppressed > 0) out.push(...suppressedSection(result, c, width), '');
-  if (result.notEvaluated.length > 0) out.push(...notEvaluatedSection(result.notEvaluated, c, width, subscriptionLabel), '');
+  if (result.summary.suppressed > 0) out.push(...suppressedSection(result, suppressed, c, width), '');
+  if (result.summary.notEvaluated > 0) out.push(...notEvaluatedSection(result.notEvaluated, result.summary.notEvaluated, c, width, subscriptionLabel), '');
   if (result.compliance) out.push(...complianceSection(result.compliance, c, width), '');
   if (result.baseline) out.push(...baselineSection(result.baseline, c, width), '');
   if (result.skippedSubscriptions.length > 0) {
@@ -65,7 +77,7 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
     out.push(...wrap(`Skipped subscriptions: ${skipped.join(', ')}`, width, '  '), '');
   }
   out.push(...summary(result, c, width));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 function header(result: ScanResult, c: ChalkInstance): string[] {
@@ -96,9 +108,9 @@ function ruleGroup(findings: Finding[], c: ChalkInstance, width: number, verbose
   return lines;
 }
 
-function suppressedSection(result: ScanResult, c: ChalkInstance, width: number): string[] {
+function suppressedSection(result: ScanResult, suppressed: readonly Finding[], c: ChalkInstance, width: number): string[] {
   const lines = [c.dim.bold(`SUPPRESSED (${result.summary.suppressed})`), ''];
-  for (const finding of result.findings.filter((f) => f.suppressed)) {
+  for (const finding of suppressed) {
     const until = finding.suppressed!.expires ? ` until ${finding.suppressed!.expires}` : '';
     lines.push(...wrap(clean(`${finding.ruleId} ${shownName(finding.resourceName)} — ${shownText(finding.suppressed!.reason)}${until}`), width, '      ', '  '));
   }
@@ -142,10 +154,11 @@ function evidenceText(item: Evidence): string {
  * Each group says how many rule × resource checks it stopped and on how many resources, the
  * reasons with the rules they stopped, and a few of the resources.
  */
-function notEvaluatedSection(entries: readonly NotEvaluatedEntry[], c: ChalkInstance, width: number, subscriptionLabel: (id: string | undefined) => string | undefined): string[] {
-  const lines = [c.magenta.bold(`NOT EVALUATED (${entries.length})`), ''];
-  const groups = groupBy(entries, (entry) => `${(entry.resourceType ?? '').toLowerCase()}|${(entry.subscriptionId ?? '').toLowerCase()}|${entry.code}`);
-  for (const group of groups) {
+function notEvaluatedSection(entries: Iterable<NotEvaluatedEntry>, total: number, c: ChalkInstance, width: number, subscriptionLabel: (id: string | undefined) => string | undefined): string[] {
+  const lines = [c.magenta.bold(`NOT EVALUATED (${total})`), ''];
+  const groups = new Map<string, NotEvaluatedEntry[]>();
+  for (const entry of entries) pushTo(groups, `${(entry.resourceType ?? '').toLowerCase()}|${(entry.subscriptionId ?? '').toLowerCase()}|${entry.code}`, entry);
+  for (const group of groups.values()) {
     const first = group[0]!;
     const type = resourceTypeLabel(first.resourceType);
     const isSubscription = typeKey(first.resourceType ?? '') === typeKey(SUBSCRIPTION_TYPE);
@@ -188,8 +201,9 @@ function summary(result: ScanResult, c: ChalkInstance, width: number): string[] 
   const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
   const lines = [`${c.bold('Summary:')} ${counts}  (${plural(s.findings.total, 'finding')}${suppressed})`];
   lines.push(...second);
-  if (result.collectionErrors.length > 0) {
-    lines.push(c.dim(`         ${plural(result.collectionErrors.length, 'read error')} recorded in the input (listed in --format json)`));
+  const readErrors = countOf(result.collectionErrors);
+  if (readErrors > 0) {
+    lines.push(c.dim(`         ${plural(readErrors, 'read error')} recorded in the input (listed in --format json)`));
   }
   return lines;
 }

@@ -4,6 +4,7 @@
  * every escaper here starts from `stripUnsafe` (escape sequences, controls, bidi overrides)
  * and adds what its format's syntax needs.
  */
+import { escapeInvisible } from './json-stream.js';
 import { stripUnsafe } from './sanitize.js';
 
 /** A name longer than this is cut, with an ellipsis: enough for any real Azure name. */
@@ -56,18 +57,14 @@ export function shownId(id: string): string {
   return shownText(id, id.split('/'));
 }
 
-// Characters JSON.stringify writes raw that a viewer of the file could be tricked by: DEL,
-// C1 controls, bidi marks, embeddings, overrides and isolates, and the line separators.
-const JSON_INVISIBLE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /**
  * A JSON document, indented, ending in a newline. Values are kept exactly (a machine report
- * is data), but the characters above are written as `\uXXXX` escapes, so that the file shown
- * in a terminal or an editor is what it holds. They can only occur inside strings, where an
- * escape means the same character.
+ * is data), but characters a viewer could be tricked by are written as `\uXXXX` escapes
+ * (`escapeInvisible`), so that the file shown in a terminal or an editor is what it holds.
+ * For a document too big for one string, `jsonDocumentChunks` writes the same text in pieces.
  */
 export function jsonDocument(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(JSON_INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${escapeInvisible(JSON.stringify(value, null, 2))}\n`;
 }
 
 // XML 1.0 allows tab, newline and carriage return among the C0 controls, and no others;

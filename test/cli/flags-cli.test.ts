@@ -79,7 +79,7 @@ describe('enum values are case-insensitive', () => {
 
   it('still lists the choices, in --help and in the error', () => {
     const help = runCli(['scan', '--help']).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain('--format <name> report format (choices: "table", "json", "sarif", "junit", "csv", "markdown", "html", default: "table")');
+    expect(help).toContain('--format <name> report format (jsonl: one JSON object per line, for ticketing pipelines) (choices: "table", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html", default: "table")');
     expect(help).toContain('(choices: "AzurePublicCloud", "AzureUSGovernment", "AzureChinaCloud")');
     expectOneLineError(['scan', '--snapshot', DEMO, '--severity', 'severe'], /option '--severity <severity>' argument 'severe' is invalid\. Allowed choices are critical, high, medium, low\./);
     expectOneLineError(['collect', '--output', 'x', '--cloud', 'AzureGermanCloud'], /argument 'AzureGermanCloud' is invalid\. Allowed choices are AzurePublicCloud, AzureUSGovernment, AzureChinaCloud\./);

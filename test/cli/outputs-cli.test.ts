@@ -22,7 +22,7 @@ function expectRefused(args: readonly string[], cwd: string, message: RegExp): v
 
 describe('--output NAME=FILE', () => {
   it.each([
-    ['sraif=out.sarif', /--output sraif=out\.sarif: 'sraif' is not a report name \(expected NAME=FILE with NAME one of table, json, sarif, junit, csv, markdown, html; for a file whose name has '=' in it, write \.\/sraif=out\.sarif\)/],
+    ['sraif=out.sarif', /--output sraif=out\.sarif: 'sraif' is not a report name \(expected NAME=FILE with NAME one of table, json, jsonl, sarif, junit, csv, markdown, html; for a file whose name has '=' in it, write \.\/sraif=out\.sarif\)/],
     ['pdf=x.pdf', /--output pdf=x\.pdf: 'pdf' is not a report name/],
     ['=', /--output =: no report name before '='/],
     ['json=', /--output json=: no FILE after 'json='/],

@@ -11,13 +11,14 @@ const path = (name: string) => join(dir, name);
 
 describe('several reports from one scan', () => {
   it('writes each NAME=FILE and still prints the terminal report', () => {
-    const formats = ['json', 'sarif', 'junit', 'csv', 'markdown', 'html'];
+    const formats = ['json', 'jsonl', 'sarif', 'junit', 'csv', 'markdown', 'html'];
     const run = runCli(['scan', '--snapshot', DEMO, ...formats.flatMap((format) => ['--output', `${format}=${path(`demo.${format}`)}`])]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Summary: 9 critical/m);
     for (const format of formats) expect(existsSync(path(`demo.${format}`)), format).toBe(true);
     expect(JSON.parse(readFileSync(path('demo.json'), 'utf8')).findings).toHaveLength(91);
     expect(JSON.parse(readFileSync(path('demo.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(JSON.parse(readFileSync(path('demo.jsonl'), 'utf8').trimEnd().split('\n').at(-1)!).kind).toBe('summary');
     expect(readFileSync(path('demo.junit'), 'utf8')).toMatch(/^<\?xml/);
     expect(readFileSync(path('demo.html'), 'utf8')).toMatch(/^<!doctype html>/i);
   });

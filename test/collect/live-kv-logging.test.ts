@@ -73,7 +73,7 @@ describe('Key Vault, logging and network rules of issue 11, read live', () => {
   });
 
   it('shows no secret value in any output format of a live scan', async () => {
-    for (const format of ['json', 'sarif', 'table', 'junit', 'csv', 'markdown', 'html']) {
+    for (const format of ['json', 'jsonl', 'sarif', 'table', 'junit', 'csv', 'markdown', 'html']) {
       const live = await runLive(arm, ['scan', '--rule', 'AZ-KV-005', '--rule', 'AZ-KV-004', '--format', format]);
       expect(live.stderr).toBe('');
       expect(`${live.stdout}${live.stderr}`, format).not.toContain(CANARY);

@@ -9,6 +9,7 @@ import { compareInputOrder } from '../../src/engine/shard-scope.js';
 import { hashAssignment, hashShardOf, weightedAssignment, type ShardAssignment } from '../../src/inventory/shard.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 import { renderJson } from '../../src/report/json.js';
+import { reportText } from '../../src/report/index.js';
 import { multiSubscriptionEstate } from './multi-subscription-estate.js';
 
 const subscriptionId = fc.uuid();
@@ -110,13 +111,13 @@ describe('--shard-weights', () => {
 describe('merge at the engine', () => {
   it('equals the unsharded report for every N from 1 to 6, the shards in any order', () => {
     const snapshot = multiSubscriptionEstate();
-    const whole = JSON.parse(renderJson(scanInventory(inventoryFromSnapshot(snapshot, 'estate.json'), { rules: RULES, today: '2026-01-01' })));
+    const whole = JSON.parse(reportText(renderJson, scanInventory(inventoryFromSnapshot(snapshot, 'estate.json'), { rules: RULES, today: '2026-01-01' }), { color: false, verbose: false }));
     delete whole.source;
     for (let count = 1; count <= 6; count++) {
       const assignment = hashAssignment(count);
       const reports = Array.from({ length: count }, (_, i) => {
         const result = scanInventory(inventoryFromSnapshot(snapshot, 'estate.json'), { rules: RULES, today: '2026-01-01', shard: { index: i + 1, assignment, selectionHash: 'same' } });
-        return readShardReport(renderJson(result), `shard-${i + 1}.json`);
+        return readShardReport(reportText(renderJson, result, { color: false, verbose: false }), `shard-${i + 1}.json`);
       });
       const { document, missing } = mergeShardReports(reports.reverse());
       expect(missing).toEqual([]);

@@ -12,6 +12,7 @@ import { fixCommand, shellQuote } from '../../src/report/fix-command.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { renderTerminal } from '../../src/report/terminal.js';
+import { plainText } from './plain-text.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'fixtures', 'demo-tenant.json');
 const SUBSCRIPTION = '6f1c2a9e-3b7d-4c1e-9a52-0d4e8b7f1a0f';
@@ -128,11 +129,11 @@ describe('fix commands with the finding\'s names filled in', () => {
     const finding = findingOf(result, 'AZ-NSG-001');
     const filled = fixCommand(finding);
     expect(filled).not.toBe(finding.remediation.az);
-    const json = JSON.parse(renderJson(result)).findings.find((f: { ruleId: string }) => f.ruleId === 'AZ-NSG-001');
+    const json = JSON.parse(plainText(renderJson, result)).findings.find((f: { ruleId: string }) => f.ruleId === 'AZ-NSG-001');
     expect(json.remediation).toEqual({ text: finding.remediation.text, az: filled });
-    const row = (parseCsv(renderCsv(result), { columns: true }) as Array<Record<string, string>>).find((r) => r.rule_id === 'AZ-NSG-001')!;
+    const row = (parseCsv(plainText(renderCsv, result), { columns: true }) as Array<Record<string, string>>).find((r) => r.rule_id === 'AZ-NSG-001')!;
     expect(row.az_command).toBe(filled);
-    const sarif = JSON.parse(renderSarif(result)).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'AZ-NSG-001');
+    const sarif = JSON.parse(plainText(renderSarif, result)).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'AZ-NSG-001');
     expect(sarif.properties.remediation.az).toBe(filled);
     const terminal = renderTerminal(result, { color: false, width: 300 });
     expect(terminal).toContain(finding.remediation.az);

@@ -15,6 +15,7 @@ import { renderCsv } from '../../src/report/csv.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderSarif } from '../../src/report/sarif.js';
+import { plainText } from './plain-text.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, 'fixtures', 'demo-tenant.json');
@@ -44,14 +45,14 @@ describe('SARIF', () => {
 
   it('is valid SARIF 2.1.0 for the demo tenant, with suppressions, a baseline and not-evaluated reads', () => {
     for (const result of [demo(), demo({ suppressions: [suppression] }), hostileDemo()]) {
-      const log = JSON.parse(renderSarif(result));
+      const log = JSON.parse(plainText(renderSarif, result));
       expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     }
   });
 
   it('describes every rule and carries each finding\'s resource, fingerprint and severity', () => {
     const result = demo({ suppressions: [suppression] });
-    const run = JSON.parse(renderSarif(result)).runs[0];
+    const run = JSON.parse(plainText(renderSarif, result)).runs[0];
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(RULES.map((rule) => rule.id));
     const nsg002 = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'AZ-NSG-002');
     expect(nsg002.properties['security-severity']).toBe('9.5');
@@ -70,7 +71,7 @@ describe('SARIF', () => {
   });
 
   it('reports what could not be evaluated as tool notifications, and an incomplete run as unsuccessful', () => {
-    const run = JSON.parse(renderSarif(hostileDemo())).runs[0];
+    const run = JSON.parse(plainText(renderSarif, hostileDemo())).runs[0];
     expect(run.invocations[0].executionSuccessful).toBe(false);
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/Not evaluated: resources\\\[\d+\\\]: MalformedResource/);
   });
@@ -81,7 +82,7 @@ describe('JUnit', () => {
 
   it('has one suite per rule and one case per evaluated resource, with failures, errors and skips', () => {
     const result = hostileDemo();
-    const xml = parser.parse(renderJunit(result));
+    const xml = parser.parse(plainText(renderJunit, result));
     const suites = xml.testsuites.testsuite as Array<{ name: string; testcase?: Array<Record<string, unknown>> }>;
     expect(suites.map((suite) => suite.name)).toEqual([...RULES.map((rule) => `${rule.id} ${rule.name}`), 'input']);
     // A rule with nothing to evaluate in the demo tenant (no AKS cluster, registry or managed disk there) has an empty suite.
@@ -98,14 +99,14 @@ describe('JUnit', () => {
   });
 
   it('keeps hostile names as text and drops characters XML cannot hold', () => {
-    const text = renderJunit(hostileDemo());
+    const text = plainText(renderJunit, hostileDemo());
     expect(text).not.toMatch(/[\u0001]/);
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(() => parser.parse(text)).not.toThrow();
   });
 
   it('skips suppressed failures rather than failing them', () => {
-    const xml = parser.parse(renderJunit(demo({ suppressions: [suppression] })));
+    const xml = parser.parse(plainText(renderJunit, demo({ suppressions: [suppression] })));
     const suite = (xml.testsuites.testsuite as Array<{ name: string; testcase: Array<Record<string, unknown>> }>).find((s) => s.name.startsWith('AZ-NSG-001'))!;
     const lab = suite.testcase.find((c) => String(c.name).endsWith('nsg-lab-debug'))!;
     expect(lab.skipped).toMatchObject({ message: 'suppressed: lab, torn down nightly' });
@@ -115,14 +116,14 @@ describe('JUnit', () => {
 describe('CSV', () => {
   it('has a header and one row per finding, read back by a CSV parser', () => {
     const result = demo({ suppressions: [suppression] });
-    const rows = parseCsv(renderCsv(result), { columns: true }) as Array<Record<string, string>>;
+    const rows = parseCsv(plainText(renderCsv, result), { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(result.findings.length);
     expect(rows[0]).toMatchObject({ severity: 'critical', rule_id: result.findings[0]!.ruleId, fingerprint: result.findings[0]!.fingerprint });
     expect(rows.filter((row) => row.suppressed_reason === 'lab, torn down nightly').length).toBe(result.summary.suppressed);
   });
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
-    const rows = parseCsv(renderCsv(hostileDemo()), { columns: true }) as Array<Record<string, string>>;
+    const rows = parseCsv(plainText(renderCsv, hostileDemo()), { columns: true }) as Array<Record<string, string>>;
     const hostile = rows.find((row) => row.resource_name?.includes('HYPERLINK'))!;
     expect(hostile.resource_name?.startsWith('nsg-lab-debug/=HYPERLINK')).toBe(true);
     for (const row of rows) for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);

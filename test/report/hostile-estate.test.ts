@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
-import { REPORTERS } from '../../src/report/index.js';
+import { REPORTERS, reportText } from '../../src/report/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TENANTS = ['appservice', 'containers', 'cosmos-redis', 'flexible-servers', 'compute', 'security', 'kv-logging'];
@@ -46,7 +46,7 @@ describe('hostile text in the issue 11 services, through every report', () => {
   for (const file of TENANTS) {
     describe(file, () => {
       const result = scanInventory(inventoryFromSnapshot(hostileTenant(file), `${file} (hostile)`), { rules: RULES });
-      const render = (format: keyof typeof REPORTERS) => REPORTERS[format](result, { color: false, verbose: true });
+      const render = (format: keyof typeof REPORTERS) => reportText(REPORTERS[format], result, { color: false, verbose: true });
 
       it('has findings that carry the hostile text, so the formats below are put to the test', () => {
         const quoted = result.findings.filter((finding) => finding.message.includes('\u202e') || finding.resourceName?.includes('\u202e'));
@@ -58,6 +58,15 @@ describe('hostile text in the issue 11 services, through every report', () => {
         expect(text).not.toMatch(UNSHOWABLE);
         const report = JSON.parse(text) as { findings: Array<{ message: string }> };
         expect(report.findings.some((finding) => finding.message.includes(HOSTILE))).toBe(true);
+      });
+
+      it('jsonl keeps it exactly, one record a line, and shows no control or bidi character', () => {
+        const text = render('jsonl');
+        expect(text).not.toMatch(UNSHOWABLE);
+        const records = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { kind: string; message?: string });
+        expect(records.length).toBe(result.findings.length + result.notEvaluated.length + result.collectionErrors.length + 1);
+        expect(records.at(-1)!.kind).toBe('summary');
+        expect(records.some((record) => record.kind === 'finding' && record.message!.includes(HOSTILE))).toBe(true);
       });
 
       for (const format of ['table', 'markdown', 'sarif', 'junit'] as const) {

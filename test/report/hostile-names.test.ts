@@ -11,7 +11,7 @@ import { RULES } from '../../rules/index.js';
 import type { ScanResult } from '../../src/model/result.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
-import { REPORTERS } from '../../src/report/index.js';
+import { REPORTERS, reportText } from '../../src/report/index.js';
 
 /*
  * Names anyone who can create a resource in the tenant could choose, through every report.
@@ -80,7 +80,7 @@ function hostileScan(): ScanResult {
 }
 
 const result = hostileScan();
-const render = (format: keyof typeof REPORTERS) => REPORTERS[format](result, { color: false, verbose: true });
+const render = (format: keyof typeof REPORTERS) => reportText(REPORTERS[format], result, { color: false, verbose: true });
 
 // Escape, C0 controls but tab/newline/CR, DEL, C1 controls, bidi marks, embeddings, overrides and isolates.
 const UNSHOWABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -117,6 +117,25 @@ describe('hostile names through every report', () => {
     expect(nsgRule.remediation.az).toBe("az network nsg rule update --resource-group 'rg-hostile' --nsg-name <nsg> --name <rule> --source-address-prefixes <trusted-cidr>");
     const account = report.findings.find((finding: { ruleId: string; resourceName: string }) => finding.ruleId === 'AZ-STG-001' && finding.resourceName === HOSTILE);
     expect(account.remediation.az).toBe("az storage account update --resource-group 'rg-hostile' --name <account> --allow-blob-public-access false");
+  });
+
+  it('jsonl: one record a line, whatever the names hold, every value exact and the text showing no control or bidi character', () => {
+    const text = render('jsonl');
+    expect(text).not.toMatch(UNSHOWABLE);
+    expect(text).not.toMatch(/[\r\u2028\u2029]/);
+    expect(text.endsWith('\n')).toBe(true);
+    const records = text.slice(0, -1).split('\n').map((line) => JSON.parse(line));
+    expect(records.map((record) => record.kind)).toEqual([
+      ...result.findings.map(() => 'finding'),
+      ...result.notEvaluated.map(() => 'notEvaluated'),
+      ...result.collectionErrors.map(() => 'collectionError'),
+      'summary',
+    ]);
+    const names = records.filter((record) => record.kind === 'finding').map((record) => record.resourceName);
+    expect(names).toContain(HOSTILE);
+    expect(names).toContain(LONG);
+    expect(records.at(-1).subscriptions[0].displayName).toBe(HOSTILE_SUBSCRIPTION);
+    expect(records.find((record) => record.kind === 'collectionError').message).toBe(`no access to ${HOSTILE}`);
   });
 
   it('table: each name on its own line, as printable text', () => {

@@ -6,8 +6,9 @@ import { RULES } from '../../rules/index.js';
 import { scanInventory } from '../../src/engine/scan.js';
 import { inventoryFromSnapshot } from '../../src/inventory/snapshot.js';
 import { renderJson } from '../../src/report/json.js';
-import { REPORTERS } from '../../src/report/index.js';
+import { REPORTERS, reportText } from '../../src/report/index.js';
 import { renderTerminal } from '../../src/report/terminal.js';
+import { plainText } from './plain-text.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'fixtures', 'demo-tenant.json');
 const demo = () => scanInventory(inventoryFromSnapshot(JSON.parse(readFileSync(DEMO, 'utf8')), 'fixtures/demo-tenant.json'), { rules: RULES });
@@ -103,7 +104,7 @@ describe('terminal report', () => {
     expect(text).toMatch(/1 resource · 1 rule evaluated · 0 not evaluated/);
     expect(text).not.toMatch(/\b1 (rules|resources|findings|checks)\b/);
     for (const format of ['markdown', 'html'] as const) {
-      const report = REPORTERS[format](one, { color: false, verbose: false });
+      const report = reportText(REPORTERS[format], one, { color: false, verbose: false });
       expect(report, format).not.toMatch(/\b1 (rules|resources|findings|checks|controls)\b/);
       expect(report, format).toMatch(/1 resource\b.*1 rule\b/);
     }
@@ -120,7 +121,7 @@ describe('report formats', () => {
 
 describe('JSON report', () => {
   it('has the versioned shape ticketing systems read', () => {
-    const report = JSON.parse(renderJson(demo()));
+    const report = JSON.parse(plainText(renderJson, demo()));
     expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'azscan', version: expect.any(String) } });
     expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'source', 'summary', 'subscriptions', 'skippedSubscriptions', 'rules', 'findings', 'notEvaluated', 'collectionErrors']);
     expect(report.summary).toMatchObject({ findings: { total: 91, critical: 9, high: 9, medium: 52, low: 21 }, complete: true, rulesEvaluated: RULES.length });
@@ -134,7 +135,7 @@ describe('JSON report', () => {
   });
 
   it('is identical across runs', () => {
-    expect(renderJson(demo())).toBe(renderJson(demo()));
+    expect(plainText(renderJson, demo())).toBe(plainText(renderJson, demo()));
   });
 
   it('gives each finding its fix command with the names filled in, each one literal word for a shell', () => {
@@ -144,17 +145,17 @@ describe('JSON report', () => {
     const result = scanInventory(inventoryFromSnapshot([{ id, name, type: 'Microsoft.Storage/storageAccounts', properties: { allowBlobPublicAccess: true, minimumTlsVersion: 'TLS1_2' } }], 'x.json'), {
       rules: RULES.filter((rule) => rule.id === 'AZ-STG-001'),
     });
-    const command: string = JSON.parse(renderJson(result)).findings[0].remediation.az;
+    const command: string = JSON.parse(plainText(renderJson, result)).findings[0].remediation.az;
     // The shell's words, without running az: printf prints each argument it is given.
     const run = spawnSync('sh', ['-c', `printf '%s\\0' ${command.replace(/^az /, '')}`], { encoding: 'utf8' });
     expect(run.stdout.split('\0').slice(0, -1)).toEqual(['storage', 'account', 'update', '--resource-group', group, '--name', name, '--allow-blob-public-access', 'false']);
     // The demo's SQL server finding names its internet-wide firewall rule from the evidence.
-    const sql = JSON.parse(renderJson(demo())).findings.find((finding: { ruleId: string }) => finding.ruleId === 'AZ-SQL-002');
+    const sql = JSON.parse(plainText(renderJson, demo())).findings.find((finding: { ruleId: string }) => finding.ruleId === 'AZ-SQL-002');
     expect(sql.remediation.az).toBe("az sql server firewall-rule delete --resource-group 'rg-legacy' --server 'sql-contoso-legacy' --name 'AllowAll'");
   });
 
   it('keeps untrusted text as data, escaped by JSON', () => {
-    const text = renderJson(hostile());
+    const text = plainText(renderJson, hostile());
     expect(text).not.toMatch(/\u001b/);
     expect(JSON.parse(text).findings[0].resourceName).toBe('evil\u001b[2J\u001b]0;owned\u0007\nCRITICAL (0)');
   });

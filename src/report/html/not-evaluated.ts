@@ -1,5 +1,6 @@
 import { groupBy } from '../../inventory/collections.js';
 import { makesIncomplete, type NotEvaluatedEntry, type ScanResult } from '../../model/result.js';
+import type { CollectionError } from '../../inventory/types.js';
 import { html, SafeHtml } from '../markup.js';
 import { plural, shownId, shownName, shownText } from '../text.js';
 
@@ -7,7 +8,9 @@ import { plural, shownId, shownName, shownText } from '../text.js';
 
 export function notEvaluatedSection(result: ScanResult): SafeHtml {
   const heading = html`<h2 id="not-evaluated-heading">Not evaluated</h2>`;
-  const entries = result.notEvaluated;
+  // The page lists them all: one pass each, into the tables below.
+  const entries = [...result.notEvaluated];
+  const errors = [...result.collectionErrors];
   const body =
     entries.length === 0
       ? html`<p>Every selected rule evaluated every resource it applies to.</p>`
@@ -19,7 +22,7 @@ export function notEvaluatedSection(result: ScanResult): SafeHtml {
   return html`<section id="not-evaluated" aria-labelledby="not-evaluated-heading">
 ${heading}
 ${body}
-${result.collectionErrors.length > 0 ? collectionErrorsTable(result.collectionErrors) : false}
+${errors.length > 0 ? collectionErrorsTable(errors) : false}
 </section>`;
 }
 
@@ -39,7 +42,7 @@ function notEvaluatedRow(group: readonly NotEvaluatedEntry[]): SafeHtml {
 </tr>`;
 }
 
-function collectionErrorsTable(errors: ScanResult['collectionErrors']): SafeHtml {
+function collectionErrorsTable(errors: readonly CollectionError[]): SafeHtml {
   return html`<h3>Read errors recorded during collection (${errors.length})</h3>
 <div class="table-wrap"><table id="collection-errors-table">
 <thead><tr><th scope="col">Scope</th><th scope="col">Resource type</th><th scope="col">Code</th><th scope="col">Message</th></tr></thead>

@@ -27,6 +27,8 @@ export function renderHtml(result: ScanResult): string {
     subscription: (id) => (id === undefined ? '—' : shownName(names.get(id.toLowerCase()) ?? id)),
     rule: (id) => rules.get(id),
   };
+  // The page holds every finding it shows, so they are read once, here, and the sections share them.
+  const findings = [...result.findings];
   return htmlDocument({
     title: pageTitle(result),
     style: STYLE,
@@ -34,9 +36,9 @@ export function renderHtml(result: ScanResult): string {
     body: html`${header(result)}
 ${navigation(result)}
 <main>
-${summarySection(result)}
-${findingsSection(result.findings, lookup)}
-${fixesSection(result.findings, lookup)}
+${summarySection(result, findings)}
+${findingsSection(findings, lookup)}
+${fixesSection(findings, lookup)}
 ${notEvaluatedSection(result)}
 ${result.compliance ? complianceSection(result.compliance) : false}
 ${result.baseline ? baselineSection(result.baseline) : false}
@@ -87,7 +89,7 @@ function navigation(result: ScanResult): SafeHtml {
     ['summary', 'Summary'],
     ['findings', 'Findings'],
   ];
-  if (result.findings.some((finding) => !finding.suppressed)) links.push(['fixes', 'How to fix']);
+  if (result.summary.findings.total > 0) links.push(['fixes', 'How to fix']);
   links.push(['not-evaluated', 'Not evaluated']);
   if (result.compliance) links.push(['compliance', 'Compliance']);
   if (result.baseline) links.push(['baseline', 'Baseline']);

@@ -6,9 +6,9 @@ import { plural } from '../text.js';
 
 /** The summary: counts by severity, and findings by severity and by service as bar charts. */
 
-export function summarySection(result: ScanResult): SafeHtml {
+export function summarySection(result: ScanResult, findings: readonly Finding[]): SafeHtml {
   const s = result.summary;
-  const inForce = result.findings.filter((finding) => !finding.suppressed);
+  const inForce = findings.filter((finding) => !finding.suppressed);
   const severityBars = SEVERITIES.map((severity) => ({ label: severity, count: s.findings[severity], className: `sev-${severity}` }));
   const counts = SEVERITIES.map((severity) => html`<li class="sev-${severity}" data-severity="${severity}"><strong>${s.findings[severity]}</strong> ${severity}</li>`);
   return html`<section id="summary" aria-labelledby="summary-heading">
