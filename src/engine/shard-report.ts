@@ -3,7 +3,7 @@ import { parseJsonText } from '../inventory/snapshot.js';
 import { isJsonObject, type JsonObject } from '../inventory/types.js';
 import { REPORT_SCHEMA_VERSION } from '../model/report-schema.js';
 import type { InputOrder, ShardSource } from '../model/result.js';
-import { isSeverity } from '../model/severity.js';
+import { isSeverity, SEVERITIES, type Severity } from '../model/severity.js';
 
 /** One shard's `--format json` report, checked as far as `merge` relies on it. */
 export interface ShardReport {
@@ -67,6 +67,13 @@ export function readShardReport(text: string, path: string): ShardReport {
   (document.notEvaluated as JsonObject[]).forEach((entry, i) => {
     if (typeof entry.code !== 'string') refuse(`notEvaluated[${i}].code: expected a string`);
   });
+  // The merged summary is the sum of the shards': a list that does not add up to its own
+  // summary (a finding copied in, or cut out) would make the merged report contradict itself.
+  const counted = countShown(document.findings as JsonObject[]);
+  for (const severity of ['total', ...SEVERITIES] as const) {
+    if (counted[severity] !== summary.findings[severity]) refuse(`summary.findings.${severity} is ${String(summary.findings[severity])}, but findings lists ${counted[severity]}`);
+  }
+  if ((document.notEvaluated as unknown[]).length !== summary.notEvaluated) refuse(`summary.notEvaluated is ${String(summary.notEvaluated)}, but notEvaluated lists ${(document.notEvaluated as unknown[]).length}`);
   if (document.suppressions !== undefined) {
     const suppressions = document.suppressions;
     if (!isJsonObject(suppressions) || !isCount(suppressions.suppressed) || !Array.isArray(suppressions.expired) || !Array.isArray(suppressions.stale)) {
@@ -93,4 +100,15 @@ function isCount(value: unknown): value is number {
 
 function isInputOrder(value: unknown): value is InputOrder {
   return Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === 'string' || (typeof part === 'number' && Number.isFinite(part)));
+}
+
+/** Findings by severity as the summary counts them: the suppressed ones left out. */
+function countShown(findings: readonly JsonObject[]): Record<'total' | Severity, number> {
+  const counts = { total: 0, critical: 0, high: 0, medium: 0, low: 0 };
+  for (const finding of findings) {
+    if (finding.suppressed) continue;
+    counts.total++;
+    counts[finding.severity as Severity]++;
+  }
+  return counts;
 }

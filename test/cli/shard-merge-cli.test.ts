@@ -110,6 +110,7 @@ describe('merge refuses what cannot add up, in one line naming the file', () => 
     ['a file that is not JSON', () => [one, write('garbage.json', 'not json {'), three], /garbage\.json: not valid JSON/],
     ['a snapshot', () => [one, MULTI, three], /multi-subscription\.json: not an azscan JSON report/],
     ['a shard whose findings lost their order', () => [one, edited('no-order.json', (report) => (report.findings as Array<Record<string, unknown>>).forEach((f) => delete f.inputOrder)), three], /no-order\.json: findings\[0\]\.inputOrder: expected/],
+    ['a shard whose findings do not add up to its summary', () => [one, edited('copied.json', (report) => (report.findings as unknown[]).push((report.findings as unknown[])[0])), three], /copied\.json: summary\.findings\.total is \d+, but findings lists \d+/],
     ['a file that is not there', () => [one, path('absent.json'), three], /absent\.json: file not found/],
   ])('%s: exit 2', (_name, files, message) => {
     const run = runCli(['merge', ...files(), '--output', path('refused.json')]);
