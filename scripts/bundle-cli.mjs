@@ -43,7 +43,8 @@ const REQUIRE_SHIM =
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
-  entryPoints: { azscan: 'dist/src/cli/main.js' },
+  // version.js: `azscan --version` alone, which bin/azscan.js answers without the CLI.
+  entryPoints: { azscan: 'dist/src/cli/main.js', version: 'dist/src/cli/version.js' },
   outdir: OUT,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

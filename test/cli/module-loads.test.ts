@@ -37,6 +37,7 @@ const url = (path: string): string => pathToFileURL(join(ROOT, path)).href;
 /** Each chunk's URL → the URLs of the modules bundled into it. */
 const CHUNKS = new Map(Object.entries(META.outputs).map(([chunk, { inputs }]) => [url(chunk), Object.keys(inputs).map(url)]));
 const ENTRY = url('dist/bundle/azscan.js');
+const ENTRIES = [ENTRY, url('dist/bundle/version.js')];
 
 /** The modules a command loads: the files it loads, each chunk standing for the modules it holds. */
 function loadedBy(args: readonly string[], cwd?: string): string[] {
@@ -46,9 +47,10 @@ function loadedBy(args: readonly string[], cwd?: string): string[] {
   expect(run.stderr).toBe('');
   expect(run.status).not.toBeNull();
   const files = readFileSync(log, 'utf8').split('\n').filter((url) => url !== '');
-  // The recorder saw the bundled CLI load, so an empty list can never pass for "loads nothing";
-  // and the CLI is the bundle, not tsc's dist/src/ (where nothing would be counted as a chunk).
-  expect(files).toContain(ENTRY);
+  // The recorder saw one of the bundle's entries load (the CLI, or version.js for a lone
+  // --version), so an empty list can never pass for "loads nothing"; and the CLI is the bundle,
+  // not tsc's dist/src/ (where nothing would be counted as a chunk).
+  expect(files.filter((file) => ENTRIES.includes(file))).toHaveLength(1);
   expect(files.filter((file) => file.includes('/dist/src/') || file.includes('/dist/rules/'))).toEqual([]);
   return files.flatMap((file) => CHUNKS.get(file) ?? [file]);
 }
@@ -59,6 +61,7 @@ const YAML = /\/node_modules\/yaml\//;
 const ZOD = /\/node_modules\/zod\//;
 const CONFIG_PARSER = /\/dist\/src\/config\/config\.js$/;
 const REPORTERS = /\/dist\/src\/report\/(json|sarif|csv|junit|markdown|terminal|index|html\/)/;
+const COMMANDER = /\/node_modules\/commander\//;
 const ENGINE = /\/dist\/src\/engine\/(evaluate|scan)\.js$/;
 
 function matching(loaded: readonly string[], pattern: RegExp): string[] {
@@ -74,6 +77,17 @@ describe('what a command loads', () => {
   it.each(['--help', '--version', 'scan --help'])('`azscan %s` loads neither the rule catalogue, the engine, the reporters, the SDKs, nor the config parser, yaml and zod', (command) => {
     const loaded = loadedBy(command.split(' '));
     for (const pattern of [CATALOGUE, SDKS, YAML, ZOD, CONFIG_PARSER, REPORTERS, ENGINE]) expect(matching(loaded, pattern), String(pattern)).toEqual([]);
+  });
+
+  it('`azscan --version` alone is answered without commander, with the line commander prints', () => {
+    for (const flag of ['--version', '-V']) expect(matching(loadedBy([flag]), COMMANDER), flag).toEqual([]);
+    // Two flags are not the short cut's: commander answers them.
+    expect(matching(loadedBy(['--version', '--version']), COMMANDER).length).toBeGreaterThan(0);
+    const [short, long, commander] = [runCli(['-V']), runCli(['--version']), runCli(['--version', '--version'])];
+    expect(long).toEqual(commander);
+    expect(short).toEqual(commander);
+    expect(commander).toMatchObject({ status: 0, stderr: '' });
+    expect(commander.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
   });
 
   // The config parser's own module is loaded with the command (it is small and does nothing
