@@ -125,6 +125,6 @@ const outputs = { ...cli.metafile.outputs, ...version.metafile.outputs };
 for (const file of Object.keys(outputs)) {
   const path = join(ROOT, file);
   const text = readFileSync(path, 'utf8');
-  if (/\bvar __require = /.test(text)) writeFileSync(path, REQUIRE_SHIM + text);
+  if (/\bvar __require\s*=/.test(text)) writeFileSync(path, REQUIRE_SHIM + text);
 }
 writeFileSync(join(OUT, 'meta.json'), JSON.stringify({ inputs: { ...cli.metafile.inputs, ...version.metafile.inputs }, outputs }));
