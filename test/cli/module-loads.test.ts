@@ -34,14 +34,16 @@ interface Metafile {
 }
 const META = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle', 'meta.json'), 'utf8')) as Metafile;
 const url = (path: string): string => pathToFileURL(join(ROOT, path)).href;
-/** Each chunk's URL → the URLs of the modules bundled into it. */
-// An input named namespace:path is the build's re-export of a module the entry holds (scripts/bundle-cli.mjs).
+/**
+ * Each chunk's URL → the URLs of the modules bundled into it. An input named `namespace:path` is
+ * the build's re-export of a module that the entry holds (scripts/bundle-cli.mjs), not a copy.
+ */
 const CHUNKS = new Map(Object.entries(META.outputs).map(([chunk, { inputs }]) => [url(chunk), Object.keys(inputs).filter((input) => !/^[a-z-]+:/.test(input)).map(url)]));
 const ENTRY = url('dist/bundle/azscan.js');
 const ENTRIES = [ENTRY, url('dist/bundle/version.js')];
 
-/** The modules a command loads: the files it loads, each chunk standing for the modules it holds. */
-function loadedBy(args: readonly string[], cwd?: string): string[] {
+/** The files a command loads. */
+function loadedFiles(args: readonly string[], cwd?: string): string[] {
   const log = join(dir, `loads-${runs++}.txt`);
   writeFileSync(log, '');
   const run = runCli(args, { env: { NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(RECORDER)}`, AZSCAN_TEST_MODULE_LOG: log }, ...(cwd ? { cwd } : {}) });
@@ -53,7 +55,12 @@ function loadedBy(args: readonly string[], cwd?: string): string[] {
   // not tsc's dist/src/ (where nothing would be counted as a chunk).
   expect(new Set(files.filter((file) => ENTRIES.includes(file))).size).toBe(1);
   expect(files.filter((file) => file.includes('/dist/src/') || file.includes('/dist/rules/'))).toEqual([]);
-  return files.flatMap((file) => CHUNKS.get(file) ?? [file]);
+  return files;
+}
+
+/** The modules a command loads: the files it loads, each chunk standing for the modules it holds. */
+function loadedBy(args: readonly string[], cwd?: string): string[] {
+  return loadedFiles(args, cwd).flatMap((file) => CHUNKS.get(file) ?? [file]);
 }
 
 const CATALOGUE = /\/dist\/rules\//;
@@ -73,6 +80,18 @@ describe('what a command loads', () => {
   it('the bundle\'s metafile describes the chunks on disk, and main.js is in the entry', () => {
     for (const chunk of CHUNKS.keys()) expect(existsSync(new URL(chunk)), chunk).toBe(true);
     expect(CHUNKS.get(ENTRY)).toContain(url('dist/src/cli/main.js'));
+  });
+
+  it('the CLI holds each module once, and everything main.js imports is in the entry: --help loads no other chunk of azscan\'s code', () => {
+    // version.js is a bundle of its own, never loaded beside the CLI (bin/azscan.js loads one or the other).
+    const cli = [...CHUNKS].filter(([chunk]) => chunk !== url('dist/bundle/version.js'));
+    const modules = cli.flatMap(([, inputs]) => inputs);
+    expect(modules.filter((module, index) => modules.indexOf(module) !== index)).toEqual([]);
+    // The error classes main.js tells apart with instanceof are the entry's, which the commands import.
+    for (const module of ['dist/src/inventory/errors.js', 'dist/src/auth/errors.js']) expect(CHUNKS.get(ENTRY), module).toContain(url(module));
+    const files = new Set(loadedFiles(['--help']));
+    const others = [...files].filter((file) => file !== ENTRY && CHUNKS.has(file) && CHUNKS.get(file)!.some((module) => module.includes('/dist/')));
+    expect(others).toEqual([]);
   });
 
   it.each(['--help', '--version', 'scan --help'])('`azscan %s` loads neither the rule catalogue, the engine, the reporters, the SDKs, nor the config parser, yaml and zod', (command) => {
