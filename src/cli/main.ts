@@ -18,6 +18,7 @@ import { CLOUDS } from '../auth/clouds.js';
 import { DEFAULT_RETRY_OPTIONS } from '../collect/arm-policy.js';
 import { GRAPH_AUTO_THRESHOLD, INVENTORY_MODES } from '../collect/resource-graph/mode.js';
 import { choiceOption } from './choices.js';
+import { ignoreClosedStdout } from './stdout-pipe.js';
 
 // Each command's module is loaded when the command runs: `azscan --version` and `--help`
 // load neither the rule catalogue nor the reporters.
@@ -176,10 +177,7 @@ function reportInternalError(error: unknown): number {
 process.on('uncaughtException', (error) => process.exit(reportInternalError(error)));
 process.on('unhandledRejection', (error) => process.exit(reportInternalError(error)));
 
-// Ignore EPIPE when the reader of stdout goes away early (`azscan scan | head`).
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+ignoreClosedStdout();
 
 main(process.argv.slice(2)).then(async (code) => {
   process.exitCode = code;

@@ -1,18 +1,28 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
- * The package root. This module runs as dist/src/inventory/package.js when built and as
- * src/inventory/package.ts under the test runner; both sit below the root. Rule docs and the
- * compliance catalogues are found from here.
+ * The package root: the nearest folder above this module whose package.json is azscan's. The
+ * module runs as src/inventory/package.ts under the test runner, as dist/src/inventory/package.js
+ * after tsc, and inside a chunk of dist/bundle/ (the CLI as it ships), each at another depth
+ * below the root. Rule docs, the compliance catalogues and the version are all found from here,
+ * so no other module needs to know where its own code sits.
  */
-export const PACKAGE_ROOT = new URL('../../', import.meta.url).pathname.endsWith('/dist/')
-  ? new URL('../../../', import.meta.url)
-  : new URL('../../', import.meta.url);
-
-function readVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string };
-  return manifest.version;
+function findPackageRoot(): { root: URL; manifest: { name?: unknown; version: string } } {
+  for (let dir = new URL('./', import.meta.url); ; ) {
+    const file = new URL('package.json', dir);
+    if (existsSync(file)) {
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version: string };
+      if (manifest.name === 'azscan') return { root: dir, manifest };
+    }
+    const parent = new URL('../', dir);
+    if (parent.href === dir.href) throw new Error(`azscan's package.json is in no folder above ${import.meta.url}`);
+    dir = parent;
+  }
 }
 
+const found = findPackageRoot();
+
+export const PACKAGE_ROOT: URL = found.root;
+
 /** azscan's own name and version, as every report and the user agent give them. */
-export const TOOL = { name: 'azscan', version: readVersion() } as const;
+export const TOOL = { name: 'azscan', version: found.manifest.version } as const;
