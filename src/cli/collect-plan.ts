@@ -1,4 +1,8 @@
-import { planCollection, type PlannedRead } from '../collect/plan.js';
+import { planCollection, type CollectionPlan, type PlannedRead } from '../collect/plan.js';
+import { RESOURCE_GRAPH_API_VERSION } from '../collect/clients.js';
+import { GRAPH_AUTO_THRESHOLD } from '../collect/resource-graph/mode.js';
+import { GRAPH_BATCH_SIZE, GRAPH_PAGE_SIZE, inventoryQuery } from '../collect/resource-graph/query.js';
+import { graphTypesOf } from '../collect/resource-graph/types.js';
 import { EXIT } from '../engine/exit-code.js';
 import { UsageError } from '../inventory/errors.js';
 import { parseSeverity } from '../model/severity.js';
@@ -31,11 +35,14 @@ export function printCollectionPlan(flags: PlanFlags): number {
   checkFlags(flags, []);
   const minSeverity = flags.severity === undefined ? undefined : parseSeverity(flags.severity, '--severity');
   const { rules } = selectForCommand(flags, minSeverity);
-  const { reads } = planCollection(rules);
+  const plan = planCollection(rules);
+  const { reads } = plan;
+  const graph = graphQueryOf(plan);
   if (flags.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ rules: rules.map((rule) => rule.id), reads }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ rules: rules.map((rule) => rule.id), reads, ...(graph ? { resourceGraph: graph } : {}) }, null, 2)}\n`);
   } else {
     process.stdout.write(planTable(reads, rules.length, outputWidth(process.stdout)));
+    if (graph) process.stdout.write(`\n${graphText(graph, outputWidth(process.stdout))}`);
   }
   return EXIT.ok;
 }
@@ -69,4 +76,40 @@ function made(read: PlannedRead): string {
     case 'perResource':
       return `per ${read.parentType}`;
   }
+}
+
+/** The Resource Graph query that stands in for the top-level lists of the types Graph holds. */
+export interface PlannedGraphQuery {
+  readonly usedWhen: string;
+  readonly method: 'POST';
+  readonly path: string;
+  readonly apiVersion: string;
+  readonly subscriptionsPerQuery: number;
+  readonly rowsPerPage: number;
+  /** The top-level types whose per-subscription list it replaces; their children are still read through ARM. */
+  readonly types: readonly string[];
+  readonly query: string;
+}
+
+/** What `--inventory resource-graph` (or `auto` on a large estate) sends instead of those types' lists; undefined when the plan lists none of them. */
+function graphQueryOf(plan: CollectionPlan): PlannedGraphQuery | undefined {
+  const types = graphTypesOf(plan);
+  if (types.length === 0) return undefined;
+  return {
+    usedWhen: `--inventory resource-graph, or --inventory auto (the default) with more than ${GRAPH_AUTO_THRESHOLD} subscriptions`,
+    method: 'POST',
+    path: '/providers/Microsoft.ResourceGraph/resources',
+    apiVersion: RESOURCE_GRAPH_API_VERSION,
+    subscriptionsPerQuery: GRAPH_BATCH_SIZE,
+    rowsPerPage: GRAPH_PAGE_SIZE,
+    types,
+    query: inventoryQuery(types),
+  };
+}
+
+function graphText(graph: PlannedGraphQuery, width: number): string {
+  const said =
+    `With ${graph.usedWhen}, the once-per-subscription lists of ${graph.types.length} of these types (${graph.types.join(', ')}) ` +
+    `are replaced by one Resource Graph query per ${graph.subscriptionsPerQuery} subscriptions, ${graph.rowsPerPage} rows a page; the reads below them stay as listed:`;
+  return `${wrap(said, width, '').join('\n')}\n    ${graph.method} ${graph.path}?api-version=${graph.apiVersion}\n    ${graph.query}\n`;
 }

@@ -48,6 +48,18 @@ const SQL_001_READS: PlannedRead[] = [
   },
 ];
 
+/** With Resource Graph, the servers' list per subscription is one query instead; their databases and TDE stay on ARM. */
+const SQL_001_GRAPH = {
+  usedWhen: '--inventory resource-graph, or --inventory auto (the default) with more than 50 subscriptions',
+  method: 'POST',
+  path: '/providers/Microsoft.ResourceGraph/resources',
+  apiVersion: '2022-10-01',
+  subscriptionsPerQuery: 100,
+  rowsPerPage: 1000,
+  types: ['Microsoft.Sql/servers'],
+  query: "Resources | where type in~ ('microsoft.sql/servers') | project id, name, type, location, kind, sku, tags, properties, identity, zones, managedBy, plan, extendedLocation | order by id asc",
+};
+
 describe('azscan collect --plan', () => {
   it('prints the SQL reads alone for --rule AZ-SQL-001, as a table', () => {
     const run = runCli(['collect', '--plan', '--rule', 'AZ-SQL-001']);
@@ -69,6 +81,13 @@ describe('azscan collect --plan', () => {
         'the type under MADE. Nothing was read: --plan signs in to nothing and sends no',
         'request.',
         '',
+        'With --inventory resource-graph, or --inventory auto (the default) with more',
+        'than 50 subscriptions, the once-per-subscription lists of 1 of these types',
+        '(Microsoft.Sql/servers) are replaced by one Resource Graph query per 100',
+        'subscriptions, 1000 rows a page; the reads below them stay as listed:',
+        '    POST /providers/Microsoft.ResourceGraph/resources?api-version=2022-10-01',
+        "    Resources | where type in~ ('microsoft.sql/servers') | project id, name, type, location, kind, sku, tags, properties, identity, zones, managedBy, plan, extendedLocation | order by id asc",
+        '',
       ].join('\n'),
     );
     // The README shows this very output.
@@ -76,7 +95,7 @@ describe('azscan collect --plan', () => {
   });
 
   it('prints the SQL reads alone for --rule AZ-SQL-001, as JSON', () => {
-    expect(planJson(['--rule', 'AZ-SQL-001'])).toEqual({ rules: ['AZ-SQL-001'], reads: SQL_001_READS });
+    expect(planJson(['--rule', 'AZ-SQL-001'])).toEqual({ rules: ['AZ-SQL-001'], reads: SQL_001_READS, resourceGraph: SQL_001_GRAPH });
     // By name as well as by id, as for collect.
     expect(planJson(['--rule', 'sql-tde-disabled']).reads).toEqual(SQL_001_READS);
   });

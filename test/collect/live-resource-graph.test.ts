@@ -44,6 +44,10 @@ describe('--inventory resource-graph: top-level resources from Graph, children t
     expect(posts).toHaveLength(1); // two subscriptions, one batch, one page
     expect(posts[0]?.query).toBe('api-version=2022-10-01');
     expect(JSON.parse(posts[0]?.body ?? '{}').subscriptions.sort()).toEqual([S1, S2].sort());
+    // `collect --plan` says what is sent: the same query, path and api-version.
+    const planned = JSON.parse(runCli(['collect', '--plan', '--format', 'json']).stdout).resourceGraph;
+    expect(JSON.parse(posts[0]?.body ?? '{}').query).toBe(planned.query);
+    expect([posts[0]?.path, posts[0]?.query]).toEqual([planned.path, `api-version=${planned.apiVersion}`]);
     // No top-level list went to ARM; the children of what Graph listed did.
     expect(arm.requests.filter((request) => TOP_LEVEL_LIST.test(request.path))).toEqual([]);
     expect(arm.requests.some((request) => /transparentDataEncryption\/current$/i.test(request.path))).toBe(true);
